@@ -1,0 +1,65 @@
+"""News article analysis: paragraphs, sentences, entities, quotes and speakers as tables.
+
+    >>> from analysis import analyze
+    >>> result = analyze(text, name="story.txt")
+    >>> result.quotes.head()
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.language import Language
+
+from .entities import entity_table, extract_mentions
+from .ingest import ArticleError, make_article, read_article, text_from_bytes
+from .model import load_model
+from .nlp import parse
+from .paragraphs import KINDS, TONE_KINDS
+from .quotes import extract_quotes
+from .schema import COLUMNS, TABLES
+from .speakers import speaker_table
+from .tables import paragraph_table, sentence_table
+
+__all__ = ["Analysis", "ArticleError", "COLUMNS", "KINDS", "TABLES", "TONE_KINDS", "analyze",
+           "analyze_file", "load_model", "read_article", "text_from_bytes"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the engine found in one article, as tidy tables (see docs/DESIGN.md)."""
+    name: str
+    text: str
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    entities: pd.DataFrame
+    quotes: pd.DataFrame
+    speakers: pd.DataFrame
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The six tables of the output contract by name, in the contract's order."""
+        return {t: getattr(self, t) for t in TABLES}
+
+
+def analyze(text: str, name: str = "article", *, nlp: Language | None = None) -> Analysis:
+    """Analyse one article's text. `name` fills the `article` column of every table.
+
+    Empty or blank text gives empty tables with every column.
+    """
+    parsed = parse(make_article(text, name), nlp or load_model())
+    sentences = sentence_table(parsed)
+    mentions = extract_mentions(parsed)
+    quotes = extract_quotes(parsed, mentions)
+    paragraphs = paragraph_table(parsed, mentions, quotes)
+    return Analysis(
+        name=name, text=parsed.article.text, paragraphs=paragraphs, sentences=sentences,
+        mentions=mentions, entities=entity_table(mentions, sentences), quotes=quotes,
+        speakers=speaker_table(quotes, paragraphs, mentions),
+    )
+
+
+def analyze_file(path, *, nlp: Language | None = None) -> Analysis:
+    """Read an article file (.txt, .md, .html) and analyse it; raises ArticleError if unreadable."""
+    name, text = read_article(path)
+    return analyze(text, name, nlp=nlp)

@@ -1,0 +1,266 @@
+"""Entity mentions with canonical names, and the per-article entity summary.
+
+Canonical names merge the forms an article uses for one entity: surnames and titled forms
+with the full name ("Xi", "Chinese President Xi Jinping" -> "Xi Jinping"), acronyms with
+the name they abbreviate ("China Central Television (CCTV)", "AP" for "The Associated
+Press"), and "U.S."/"the United States" as "United States".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+import pandas as pd
+from spacy.tokens import Span
+
+from .nlp import Parsed
+from .schema import frame
+
+NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                "WORK_OF_ART", "LAW", "LANGUAGE")
+
+TITLES = {
+    "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "rep.",
+    "representative", "gov.", "governor", "mayor", "dr.", "dr", "mr.", "mr", "mrs.", "mrs",
+    "ms.", "ms", "miss", "prof.", "professor", "judge", "justice", "general", "gen.",
+    "lt.", "col.", "colonel", "sgt.", "sergeant", "capt.", "captain", "adm.", "admiral",
+    "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "ambassador",
+    "leader", "chairman", "chairwoman", "chair", "ceo", "chief", "executive", "director",
+    "spokesman", "spokeswoman", "spokesperson", "commissioner", "inspector", "officer",
+    "detective", "attorney", "sir", "dame", "lord", "lady", "rev.", "reverend", "father",
+    "sister", "brother", "coach", "manager", "premier", "speaker", "deputy", "foreign",
+    "defense", "defence", "state", "former", "late", "candidate", "nominee", "house",
+    "senate", "majority", "minority", "whip", "head", "adviser", "advisor", "st.",
+}
+
+# Forms of one country or body that share no words; the canonical name comes first.
+ALIASES = (
+    ("United States", "U.S.", "US", "U.S.A.", "USA", "United States of America", "the United States"),
+    ("United Kingdom", "U.K.", "UK", "the United Kingdom"),
+    ("United Nations", "U.N.", "UN", "the United Nations"),
+    ("European Union", "E.U.", "EU", "the European Union"),
+    ("Soviet Union", "USSR", "U.S.S.R."),
+)
+_ALIAS_OF = {form.lower(): group[0] for group in ALIASES for form in group}
+_CREDIT_SUFFIX = re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool)$")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
+_SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on"}
+_GOVERNMENT_BODY = re.compile(
+    r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Ministries|Parliament|Embassy|Government|Army|Navy|"
+    r"Air Force|Senate|Congress|Cabinet|Police|Coast Guard|Foreign Office)$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str
+
+
+def extract_mentions(parsed: Parsed) -> pd.DataFrame:
+    """One row per named-entity mention, with its canonical `entity` name.
+
+    Columns: the contract's (article, paragraph, start, end, text, label, entity) and
+    `sentence`, the article-wide index of the sentence that holds it.
+    """
+    raw = _join_possessed_bodies(list(_raw_mentions(parsed)), parsed.article.text)
+    known = _known_names(raw, parsed)
+    mentions = [m for mention in raw for m in _fit_title_line(mention, known, parsed)]
+    canonical, labels = canonicalise(mentions, parsed.article.text)
+    rows = [{"article": parsed.article.name, "paragraph": m.paragraph, "start": m.start,
+             "end": m.end, "text": m.text, "label": labels[canonical[i]],
+             "entity": canonical[i], "sentence": m.sentence}
+            for i, m in enumerate(mentions)]
+    return frame("mentions", rows, extra=("sentence",))
+
+
+def _raw_mentions(parsed: Parsed):
+    for p, doc in enumerate(parsed.docs):
+        for ent in doc.ents:
+            if ent.label_ not in NAMED_LABELS or _is_adjective(ent):
+                continue
+            sent = parsed.sentence_id(p, ent.start)
+            for piece in _split_slashes(ent):
+                mention = _clean(piece, parsed.offset(p, 0), p, sent)
+                if mention is not None:
+                    yield mention
+
+
+def _is_adjective(ent: Span) -> bool:
+    """Demonyms used as adjectives ("Chinese President", "Russian troops") name nobody."""
+    return ent.root.pos_ == "ADJ" or (ent.label_ == "NORP" and ent.root.dep_ == "amod")
+
+
+def _split_slashes(ent: Span) -> list[tuple[int, int, str, str]]:
+    """Photo credits glue names with slashes ("Jade Gao/AFP"): one mention per part."""
+    text, base = ent.text, ent.start_char
+    if "/" not in text:
+        return [(base, ent.end_char, text, ent.label_)]
+    pieces, pos = [], 0
+    for part in text.split("/"):
+        stripped = part.strip()
+        if stripped:
+            s = base + pos + part.index(stripped)
+            label = "ORG" if _ACRONYM.match(stripped) or pos else ent.label_
+            pieces.append((s, s + len(stripped), stripped, label))
+        pos += len(part) + 1
+    return pieces
+
+
+def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, sentence: int) -> Mention | None:
+    start, end, text, label = piece
+    name = text
+    if name.lower().startswith("the "):
+        name = name[4:]
+    name = _POSSESSIVE.sub("", name).strip()
+    if label in ("ORG", "PERSON"):
+        name = _CREDIT_SUFFIX.sub("", name)
+    if label == "PERSON":
+        name = _strip_titles(name)
+    name = name.strip(" .,;:-–—\"“”'‘’") if not name.endswith(".") or len(name) < 3 else name.strip(" ,;:-–—\"“”'‘’")
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    # mention spans cover the name only, not "the" or a possessive
+    at = text.find(name)
+    if at >= 0:
+        start, end = start + at, start + at + len(name)
+    return Mention(paragraph, sentence, offset + start, offset + end, text[at:at + len(name)] if at >= 0 else text, label, name)
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _join_possessed_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """"China's Foreign Ministry" names one body, not China plus a ministry of nowhere."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.label == "ORG" and _GOVERNMENT_BODY.match(m.name)
+                and prev.label in ("GPE", "NORP") and prev.paragraph == m.paragraph
+                and re.fullmatch(r"['’]s\s+", text[prev.end:m.start])):
+            joined = text[prev.start:m.end]
+            out[-1] = replace(m, start=prev.start, text=joined, name=joined)
+        else:
+            out.append(m)
+    return out
+
+
+def _known_names(raw: list[Mention], parsed: Parsed) -> set[str]:
+    """Names found in running text (not in title-case lines), used to check title lines."""
+    return {m.name for m in raw if not _in_title_line(m, parsed)}
+
+
+def _in_title_line(m: Mention, parsed: Parsed) -> bool:
+    """Headlines and caption titles are Title Case, where the small model's NER misfires."""
+    para = parsed.article.paragraphs[m.paragraph]
+    local = m.start - para.start
+    line_start = para.text.rfind("\n", 0, local) + 1
+    line_end = para.text.find("\n", local)
+    line = para.text[line_start:line_end if line_end >= 0 else len(para.text)]
+    return _is_title_case(line)
+
+
+def _is_title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 2 or len(line.split()) > 20 or re.search(r"[.!?]\s*$", line):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _fit_title_line(m: Mention, known: set[str], parsed: Parsed) -> list[Mention]:
+    """Keep a title-line mention only as the known names it holds ("Xi Agree NATO" -> Xi, NATO)."""
+    if not _in_title_line(m, parsed) or m.name in known:
+        return [m]
+    out = []
+    for name in sorted(known, key=len, reverse=True):
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", m.text):
+            s, e = m.start + hit.start(), m.start + hit.end()
+            if all(e <= o.start or s >= o.end for o in out):
+                out.append(replace(m, start=s, end=e, text=name, name=name, label=""))
+    return sorted(out, key=lambda x: x.start)
+
+
+def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[str, str]]:
+    """The canonical name of each mention, and the label of each canonical name."""
+    names = [_ALIAS_OF.get(m.name.lower(), m.name) for m in mentions]
+    acronyms = _acronym_map(mentions, names, text)
+    names = [acronyms.get(n, n) for n in names]
+    names = _merge_person_parts(mentions, names)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m, n in zip(mentions, names):
+        if m.label:
+            votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name)
+    labels = {n: (votes[n].most_common(1)[0][0] if votes[n] else "ORG") for n in set(names)}
+    return names, labels
+
+
+def _acronym_map(mentions: list[Mention], names: list[str], text: str) -> dict[str, str]:
+    """Acronym -> full name: defined in brackets after the name, or spelled by its initials."""
+    out = {}
+    full_names = {n for m, n in zip(mentions, names) if m.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and " " in n}
+    for m, n in zip(mentions, names):
+        after = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", text[m.end:m.end + 14])
+        if after and " " in n and after.group(1) != n:
+            out[after.group(1)] = n
+    for n in set(names) - set(out):
+        if _ACRONYM.match(n):
+            letters = n.replace(".", "")
+            for full in full_names:
+                if _initials(full) == letters:
+                    out[n] = full
+                    break
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[0].isalpha()).upper()
+
+
+def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
+    """A surname or given name alone goes to the full name it is part of.
+
+    With several candidates ("Clinton": Hillary or Bill), the most recent full name
+    before the mention wins, else the first one after it.
+    """
+    full = [(i, n) for i, (m, n) in enumerate(zip(mentions, names)) if m.label == "PERSON" and " " in n]
+    out = list(names)
+    for i, n in enumerate(names):
+        if " " in n or not full:
+            continue
+        fits = [(j, f) for j, f in full if n in (f.split()[0], f.split()[-1])]
+        if not fits:
+            continue
+        before = [f for j, f in fits if j < i]
+        out[i] = before[-1] if before else fits[0][1]
+    return out
+
+
+def entity_table(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per canonical entity: label, mentions, distinct paragraphs, polarity toward it.
+
+    `polarity` is the mean polarity of the distinct sentences that mention the entity.
+    Sorted by mentions, most first.
+    """
+    if mentions.empty:
+        return frame("entities", extra=("subjectivity", "first_paragraph"))
+    tone = sentences.set_index("sentence")[["polarity", "subjectivity"]]
+    rows = []
+    for (article, entity), group in mentions.groupby(["article", "entity"], sort=False):
+        sents = tone.loc[sorted(set(group["sentence"]))]
+        rows.append({"article": article, "entity": entity, "label": group["label"].iloc[0],
+                     "mentions": len(group), "paragraphs": group["paragraph"].nunique(),
+                     "polarity": round(float(sents["polarity"].mean()), 4),
+                     "subjectivity": round(float(sents["subjectivity"].mean()), 4),
+                     "first_paragraph": int(group["paragraph"].min())})
+    df = frame("entities", rows, extra=("subjectivity", "first_paragraph"))
+    return df.sort_values(["mentions", "first_paragraph"], ascending=[False, True], ignore_index=True)

@@ -1,0 +1,89 @@
+"""CSV output: the same bytes for the command line and the dashboard's downloads."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import TABLES
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` whose text cells cannot be run as spreadsheet formulas."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(neutralise)
+    return out
+
+
+def csv_text(df: pd.DataFrame, *, header: bool = True) -> str:
+    """`df` as CSV text (LF line ends, no index), formula cells neutralised."""
+    return safe_frame(df).to_csv(index=False, header=header, lineterminator="\n")
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    return csv_text(df).encode("utf-8")
+
+
+def file_stem(name: str) -> str:
+    """A download name's stem from an article name: 'My Article.txt' -> 'My_Article'."""
+    stem = Path(name).stem or "article"
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in stem).strip("_") or "article"
+
+
+def zip_bytes(tables: dict[str, pd.DataFrame], *, prefix: str = "") -> bytes:
+    """Every table as `<prefix>_<table>.csv` (or `<table>.csv`) in one zip archive."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for table in TABLES:
+            if table in tables:
+                name = f"{prefix}_{table}.csv" if prefix else f"{table}.csv"
+                zf.writestr(name, csv_bytes(tables[table]))
+    return buf.getvalue()
+
+
+class TableWriter:
+    """Appends each article's tables to the six CSV files of the output contract.
+
+    The header row is written once per file, so thousands of articles stream to disk
+    without being held in memory together.
+    """
+
+    def __init__(self, out_dir: str | Path):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._files = {t: (self.out_dir / f"{t}.csv").open("w", encoding="utf-8", newline="")
+                       for t in TABLES}
+        self._columns: dict[str, list[str]] = {}
+
+    def write(self, tables: dict[str, pd.DataFrame]) -> None:
+        for table, f in self._files.items():
+            df = tables[table]
+            if table not in self._columns:
+                self._columns[table] = list(df.columns)
+                f.write(csv_text(df.head(0)))
+            if len(df):
+                f.write(csv_text(df.reindex(columns=self._columns[table]), header=False))
+
+    def close(self) -> None:
+        for f in self._files.values():
+            f.close()
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

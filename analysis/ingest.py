@@ -1,0 +1,171 @@
+"""Bytes in, article text out: decoding, HTML and Markdown clean-up, paragraph spans.
+
+All offsets the engine reports are into `Article.text`, the text as decoded here.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
+
+
+class ArticleError(ValueError):
+    """An input that cannot be read as an article; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    text: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as UTF-8/16/32 by BOM, else UTF-8, else Windows-1252, else Latin-1.
+
+    Newlines come out as LF. Raises ArticleError for binary data.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, errors="replace")
+            break
+    else:
+        text = _decode_plain(data)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if _looks_binary(text):
+        raise ArticleError("it looks like a binary file, not text; save the article as .txt, .md or .html")
+    return text
+
+
+def _decode_plain(data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise ArticleError("it looks like a binary file, not text; save the article as .txt, .md or .html")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    return bool(sample) and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
+
+
+def clean_markdown(text: str) -> str:
+    """Blank out Markdown markup with spaces of the same length, so offsets still fit the file."""
+    def blank(match: re.Match) -> str:
+        return " " * len(match.group(0))
+
+    text = re.sub(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+", blank, text)          # headings
+    text = re.sub(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+", blank, text)            # block quotes
+    text = re.sub(r"(?m)^[ \t]{0,3}[-*_]{3,}[ \t]*$", blank, text)       # rules
+    text = re.sub(r"!?\[([^\]\n]*)\]\([^)\n]*\)",
+                  lambda m: " " * (2 if m.group(0).startswith("!") else 1) + m.group(1)
+                  + " " * (len(m.group(0)) - len(m.group(1)) - (2 if m.group(0).startswith("!") else 1)),
+                  text)                                                    # links, images
+    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", lambda m: "  " + m.group(2) + "  ", text)
+    text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", lambda m: " " + m.group(1) + " ", text)
+    return text
+
+
+def html_to_text(html: str) -> str:
+    """The main text of an HTML page, one paragraph per block, headline first."""
+    import trafilatura  # imported here: only HTML input pays for it
+
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                      favor_recall=True, with_metadata=True)
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    title = (getattr(doc, "title", None) or "").strip() if doc is not None else ""
+    if not body:
+        body = _strip_tags(html)
+    if title and not body.startswith(title):
+        body = f"{title}\n{body}"
+    return "\n\n".join(line.strip() for line in body.split("\n") if line.strip())
+
+
+def _strip_tags(html: str) -> str:
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except Exception:  # lxml raises several types for junk markup; any means "no text"
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    blocks = root.xpath("//h1|//h2|//h3|//p|//li|//blockquote|//figcaption")
+    parts = [b.text_content().strip() for b in blocks] or [root.text_content()]
+    return "\n".join(p for p in parts if p)
+
+
+def text_from_bytes(data: bytes, filename: str = "article.txt") -> str:
+    """The article text of a file's bytes, by the file's extension."""
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ArticleError(f"'{suffix or filename}' files are not supported; use .txt, .md or .html")
+    text = decode(data)
+    if suffix in (".html", ".htm"):
+        text = html_to_text(text)
+    elif suffix in (".md", ".markdown"):
+        text = clean_markdown(text)
+    if not text.strip():
+        raise ArticleError("it holds no text")
+    return text
+
+
+def read_article(path: str | Path) -> tuple[str, str]:
+    """(name, text) of an article file; raises ArticleError with a reason for the user."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(exc.strerror or str(exc)) from exc
+    return path.name, text_from_bytes(data, path.name)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraph spans: blank lines separate paragraphs; with no blank line at all, newlines do.
+
+    Spans exclude surrounding white space; empty paragraphs are dropped.
+    """
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    paragraphs, pos = [], 0
+    for match in [*separator.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            start = pos + (len(chunk) - len(chunk.lstrip()))
+            paragraphs.append(Paragraph(len(paragraphs), start, start + len(stripped), stripped))
+        pos = match.end() if match else len(text)
+    return paragraphs
+
+
+def make_article(text: str, name: str = "article") -> Article:
+    """An Article from already decoded text (newlines are normalised here too)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return Article(name=name, text=text, paragraphs=split_paragraphs(text))

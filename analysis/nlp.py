@@ -1,0 +1,48 @@
+"""Run spaCy over an article's paragraphs, keeping what later steps need to map offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .ingest import Article
+from .paragraphs import classify
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """An article with the kind and the spaCy Doc of each paragraph.
+
+    `docs[i]` is paragraph i's text; article offsets are `article.paragraphs[i].start + token.idx`.
+    """
+    article: Article
+    kinds: list[str]
+    docs: list[Doc]
+
+    def offset(self, paragraph: int, char: int) -> int:
+        """Article offset of a character offset inside paragraph `paragraph`'s Doc."""
+        return self.article.paragraphs[paragraph].start + char
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, Span]]:
+        """(paragraph, sentence) for every sentence that holds more than white space."""
+        return [(p, s) for p, doc in enumerate(self.docs) for s in doc.sents if s.text.strip()]
+
+    @cached_property
+    def sentence_ids(self) -> dict[tuple[int, int], int]:
+        """(paragraph, first token of a sentence) -> article-wide sentence number."""
+        return {(p, s.start): i for i, (p, s) in enumerate(self.sentences)}
+
+    def sentence_id(self, paragraph: int, token_index: int) -> int:
+        """Article-wide number of the sentence holding token `token_index` of a paragraph."""
+        sent = self.docs[paragraph][token_index].sent
+        return self.sentence_ids.get((paragraph, sent.start), -1)
+
+
+def parse(article: Article, nlp: Language, *, batch_size: int = 64) -> Parsed:
+    """Classify and parse every paragraph with one `nlp.pipe` call."""
+    texts = [p.text for p in article.paragraphs]
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    return Parsed(article=article, kinds=classify(texts), docs=docs)

@@ -1,0 +1,75 @@
+"""What each paragraph is: headline, standfirst, body, caption or credit.
+
+Captions and credits are kept in every table but left out of sentiment summaries and
+speaker comparisons by default (see TONE_KINDS).
+"""
+from __future__ import annotations
+
+import re
+
+KINDS = ("headline", "standfirst", "body", "caption", "credit")
+TONE_KINDS = ("standfirst", "body")
+
+_AGENCIES = (r"AP|AFP|Reuters|Getty(?:\s+Images)?|EPA(?:-EFE)?|Shutterstock|Bloomberg|Xinhua|"
+             r"Alamy|Sputnik|TASS|Anadolu|NurPhoto|SOPA\s+Images|Pool|iStock|Corbis|PA(?:\s+Wire)?|"
+             r"ANSA|Kyodo|Yonhap|dpa|UPI|Zuma(?:\s+Press)?|WireImage|Sipa|The\s+Associated\s+Press")
+_PHOTO_CREDIT = re.compile(
+    rf"(?:\b(?:Photo|Photograph|Image|Picture|Illustration|Video)s?\s*(?:by|:|courtesy\s+of|credit)\s*\S"
+    rf"|\bvia\s+(?:{_AGENCIES})\b"
+    rf"|/\s*(?:{_AGENCIES})\b"
+    rf"|\b(?:{_AGENCIES})\s+(?:Photo|Images?|Pictures?)\b"
+    rf"|\bPool\s+Photo\b"
+    rf"|\((?:AP|AFP|Reuters)\s+Photo\b"
+    rf"|\b(?:Photo|Image)\s+credit\b"
+    rf"|\bCredit:\s*\S)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting)\b"
+    r"|^(?:additional\s+)?reporting\s+by\b"
+    r"|^writing\s+by\b|;\s*editing\s+by\b|^editing\s+by\b"
+    r"|^(?:by|written\s+by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|/]|$)"
+    r"|^(?:©|copyright\b)|\ball\s+rights\s+reserved\b"
+    r"|^this\s+(?:story|article)\s+(?:has\s+been|was)\s+(?:updated|corrected)\b)",
+    re.IGNORECASE,
+)
+_FINAL_PUNCT = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+
+
+def is_short_title(text: str, *, max_words: int = 20) -> bool:
+    """A single short line without sentence-final punctuation, like a headline."""
+    return "\n" not in text and len(text.split()) <= max_words and not _FINAL_PUNCT.search(text)
+
+
+def has_photo_credit(text: str) -> bool:
+    """Whether the paragraph's last line ends in (or holds) a photo credit."""
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    tail = last[-160:]
+    return bool(_PHOTO_CREDIT.search(tail))
+
+
+def is_credit(text: str) -> bool:
+    return len(text.split()) <= 40 and bool(_CREDIT.search(text.strip()))
+
+
+def classify(texts: list[str]) -> list[str]:
+    """The kind of each paragraph, in order. Empty input gives an empty list."""
+    kinds = ["body"] * len(texts)
+    for i, text in enumerate(texts):
+        if has_photo_credit(text) and len(text.split()) <= 150:
+            kinds[i] = "caption"
+        elif is_credit(text):
+            kinds[i] = "credit"
+        elif is_short_title(text):
+            kinds[i] = "headline"
+    for i in range(len(texts) - 1):  # a caption's title line, as its own paragraph above it
+        if kinds[i] == "headline" and kinds[i + 1] == "caption" and i > 0:
+            kinds[i] = "caption"
+    if len(texts) > 1 and kinds[0] == "headline" and kinds[1] == "body" and _is_standfirst(texts[1]):
+        kinds[1] = "standfirst"
+    return kinds
+
+
+def _is_standfirst(text: str) -> bool:
+    words = len(text.split())
+    return words <= 45 and text.count(". ") <= 1 and not re.search(r"[\"“”]", text)
