@@ -70,8 +70,9 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     `sentence`, the article-wide index of the sentence that holds it.
     """
     raw = _join_possessed_bodies(list(_raw_mentions(parsed)), parsed.article.text)
-    known = _known_names(raw, parsed)
-    mentions = [m for mention in raw for m in _fit_title_line(mention, known, parsed)]
+    titles = title_lines(parsed)
+    known = {m.name for m in raw if not _inside(m, titles)}
+    mentions = [m for mention in raw for m in _fit_title_line(mention, known, titles)]
     canonical, labels = canonicalise(mentions, parsed.article.text)
     rows = [{"article": parsed.article.name, "paragraph": m.paragraph, "start": m.start,
              "end": m.end, "text": m.text, "label": labels[canonical[i]],
@@ -155,19 +156,20 @@ def _join_possessed_bodies(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def _known_names(raw: list[Mention], parsed: Parsed) -> set[str]:
-    """Names found in running text (not in title-case lines), used to check title lines."""
-    return {m.name for m in raw if not _in_title_line(m, parsed)}
+def title_lines(parsed: Parsed) -> list[tuple[int, int]]:
+    """Article spans of Title Case lines (headlines, caption titles), where NER misfires."""
+    spans = []
+    for para in parsed.article.paragraphs:
+        pos = para.start
+        for line in para.text.split("\n"):
+            if _is_title_case(line):
+                spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    return spans
 
 
-def _in_title_line(m: Mention, parsed: Parsed) -> bool:
-    """Headlines and caption titles are Title Case, where the small model's NER misfires."""
-    para = parsed.article.paragraphs[m.paragraph]
-    local = m.start - para.start
-    line_start = para.text.rfind("\n", 0, local) + 1
-    line_end = para.text.find("\n", local)
-    line = para.text[line_start:line_end if line_end >= 0 else len(para.text)]
-    return _is_title_case(line)
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start < e for s, e in spans)
 
 
 def _is_title_case(line: str) -> bool:
@@ -177,9 +179,9 @@ def _is_title_case(line: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _fit_title_line(m: Mention, known: set[str], parsed: Parsed) -> list[Mention]:
-    """Keep a title-line mention only as the known names it holds ("Xi Agree NATO" -> Xi, NATO)."""
-    if not _in_title_line(m, parsed) or m.name in known:
+def _fit_title_line(m: Mention, known: set[str], titles: list[tuple[int, int]]) -> list[Mention]:
+    """Keep a title-line mention only as the names running text knows ("Xi Agree NATO" -> Xi, NATO)."""
+    if m.name in known or not _inside(m, titles):
         return [m]
     out = []
     for name in sorted(known, key=len, reverse=True):
@@ -246,21 +248,28 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
 
 
 def entity_table(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per canonical entity: label, mentions, distinct paragraphs, polarity toward it.
+    """One row per canonical entity: label, mentions, distinct paragraphs, tone toward it.
 
-    `polarity` is the mean polarity of the distinct sentences that mention the entity.
-    Sorted by mentions, most first.
+    `polarity`/`subjectivity` are means over the distinct sentences that mention the
+    entity. Sorted by mentions, most first, then by first appearance.
     """
-    if mentions.empty:
-        return frame("entities", extra=("subjectivity", "first_paragraph"))
-    tone = sentences.set_index("sentence")[["polarity", "subjectivity"]]
-    rows = []
-    for (article, entity), group in mentions.groupby(["article", "entity"], sort=False):
-        sents = tone.loc[sorted(set(group["sentence"]))]
-        rows.append({"article": article, "entity": entity, "label": group["label"].iloc[0],
-                     "mentions": len(group), "paragraphs": group["paragraph"].nunique(),
-                     "polarity": round(float(sents["polarity"].mean()), 4),
-                     "subjectivity": round(float(sents["subjectivity"].mean()), 4),
-                     "first_paragraph": int(group["paragraph"].min())})
-    df = frame("entities", rows, extra=("subjectivity", "first_paragraph"))
-    return df.sort_values(["mentions", "first_paragraph"], ascending=[False, True], ignore_index=True)
+    extra = ("subjectivity", "first_paragraph")
+    tone = dict(zip(sentences["sentence"], zip(sentences["polarity"], sentences["subjectivity"])))
+    groups: dict[tuple[str, str], dict] = {}
+    columns = ("article", "entity", "label", "paragraph", "sentence")
+    for article, entity, label, paragraph, sentence in zip(*(mentions[c] for c in columns)):
+        g = groups.setdefault((article, entity), {"label": label, "n": 0, "paras": set(), "sents": set()})
+        g["n"] += 1
+        g["paras"].add(paragraph)
+        g["sents"].add(sentence)
+    rows = [_entity_row(article, entity, g, tone) for (article, entity), g in groups.items()]
+    rows.sort(key=lambda r: (r["article"], -r["mentions"], r["first_paragraph"]))
+    return frame("entities", rows, extra=extra)
+
+
+def _entity_row(article: str, entity: str, g: dict, tone: dict) -> dict:
+    scores = [tone[s] for s in g["sents"] if s in tone]
+    mean = (lambda i: round(sum(x[i] for x in scores) / len(scores), 4)) if scores else (lambda i: 0.0)
+    return {"article": article, "entity": entity, "label": g["label"], "mentions": g["n"],
+            "paragraphs": len(g["paras"]), "polarity": mean(0), "subjectivity": mean(1),
+            "first_paragraph": int(min(g["paras"]))}

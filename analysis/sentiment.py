@@ -1,20 +1,37 @@
 """Polarity and subjectivity with TextBlob's pattern analyzer (needs no NLTK corpora)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
-from textblob.en.sentiments import PatternAnalyzer
-
-_ANALYZER = PatternAnalyzer()
+from textblob.en import sentiment as _pattern_sentiment
 
 
 @lru_cache(maxsize=65536)
-def score(text: str) -> tuple[float, float]:
-    """(polarity in -1..1, subjectivity in 0..1) of a piece of text; (0, 0) for empty text."""
+def assessments(text: str) -> tuple[tuple[float, float], ...]:
+    """(polarity, subjectivity) of each opinion word or phrase TextBlob finds in `text`."""
     if not text.strip():
-        return 0.0, 0.0
-    result = _ANALYZER.analyze(text)
-    return round(float(result[0]), 4), round(float(result[1]), 4)
+        return ()
+    return tuple((float(a[1]), float(a[2])) for a in _pattern_sentiment(text).assessments)
+
+
+def _mean(found: list[tuple[float, float]]) -> tuple[float, float]:
+    n = len(found) or 1
+    return round(sum(a[0] for a in found) / n, 4), round(sum(a[1] for a in found) / n, 4)
+
+
+def score(text: str) -> tuple[float, float]:
+    """(polarity in -1..1, subjectivity in 0..1), as `TextBlob(text).sentiment`; (0, 0) if none."""
+    return _mean(list(assessments(text)))
+
+
+def score_joined(texts: Iterable[str]) -> tuple[float, float]:
+    """The score of several pieces of text (a paragraph's sentences) as one text.
+
+    TextBlob averages over the opinion words it finds, so the pieces' findings pooled
+    give the whole's score without analysing the text a second time.
+    """
+    return _mean([a for text in texts for a in assessments(text)])
 
 
 def label(polarity: float, *, threshold: float = 0.05) -> str:

@@ -5,7 +5,7 @@ import pandas as pd
 
 from .nlp import Parsed
 from .schema import frame
-from .sentiment import score
+from .sentiment import score, score_joined
 
 
 def sentence_table(parsed: Parsed) -> pd.DataFrame:
@@ -26,9 +26,12 @@ def paragraph_table(parsed: Parsed, mentions: pd.DataFrame, quotes: pd.DataFrame
     """One row per paragraph with its kind, words, tone, and counts of mentions and quotes."""
     n_mentions = mentions["paragraph"].value_counts() if len(mentions) else pd.Series(dtype=int)
     n_quotes = quotes["paragraph"].value_counts() if len(quotes) else pd.Series(dtype=int)
+    texts: list[list[str]] = [[] for _ in parsed.docs]
+    for p, sent in parsed.sentences:
+        texts[p].append(sent.text.strip())
     rows = []
     for para, kind in zip(parsed.article.paragraphs, parsed.kinds):
-        polarity, subjectivity = score(para.text)
+        polarity, subjectivity = score_joined(texts[para.index])
         rows.append({"article": parsed.article.name, "paragraph": para.index, "kind": kind,
                      "start": para.start, "end": para.end, "text": para.text,
                      "words": len(para.text.split()), "polarity": polarity,
