@@ -8,6 +8,7 @@ Press"), and "U.S."/"the United States" as "United States".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -34,6 +35,15 @@ TITLES = {
     "senate", "majority", "minority", "whip", "head", "adviser", "advisor", "st.",
 }
 
+# Titles that only ever stand before a person's name.
+PERSON_TITLES = {
+    "president", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "dr.", "mr.", "mrs.",
+    "ms.", "prof.", "professor", "judge", "justice", "gen.", "general", "lt.", "col.", "sgt.",
+    "capt.", "captain", "chancellor", "minister", "secretary", "ambassador", "councillor",
+    "councilman", "councilwoman", "commissioner", "inspector", "detective", "sheriff", "rev.",
+    "pope", "king", "queen", "prince", "princess", "sir", "dame", "chairman", "chairwoman",
+}
+
 # Forms of one country or body that share no words; the canonical name comes first.
 ALIASES = (
     ("United States", "U.S.", "US", "U.S.A.", "USA", "United States of America", "the United States"),
@@ -43,10 +53,15 @@ ALIASES = (
     ("Soviet Union", "USSR", "U.S.S.R."),
 )
 _ALIAS_OF = {form.lower(): group[0] for group in ALIASES for form in group}
-_CREDIT_SUFFIX = re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool)$")
+# Photo credits run names into the credit's words: "Kremlin Pool Photo", "Ahmed Mohamed Image".
+_CREDIT_SUFFIX = {
+    "ORG": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool)$"),
+    "PERSON": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool|Image|Images|Picture)$"),
+}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
-_SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on"}
+_SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
+                "by", "with", "from", "as", "or", "nor", "but", "vs", "vs.", "into", "over", "amid", "after"}
 _GOVERNMENT_BODY = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Ministries|Parliament|Embassy|Government|Army|Navy|"
     r"Air Force|Senate|Congress|Cabinet|Police|Coast Guard|Foreign Office)$")
@@ -71,6 +86,8 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     """
     raw = _join_possessed_bodies(list(_raw_mentions(parsed)), parsed.article.text)
     titles = title_lines(parsed)
+    raw = sorted(raw + _titled_people(parsed, raw), key=lambda m: m.start)
+    raw = sorted(raw + _repeats(parsed, raw, titles), key=lambda m: m.start)
     known = {m.name for m in raw if not _inside(m, titles)}
     mentions = [m for mention in raw for m in _fit_title_line(mention, known, titles)]
     canonical, labels = canonicalise(mentions, parsed.article.text)
@@ -91,6 +108,58 @@ def _raw_mentions(parsed: Parsed):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent)
                 if mention is not None:
                     yield mention
+
+
+def _overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """People the model missed but a title gives away: "Mayor Ana Ruiz", "Dr. Lena Marsh"."""
+    out = []
+    for p, doc in enumerate(parsed.docs):
+        for tok in doc[:-1]:
+            if tok.lower_ not in PERSON_TITLES or doc[tok.i + 1].lower_ in TITLES:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            if end == tok.i + 1:
+                continue
+            span = doc[tok.i + 1:end]
+            start = parsed.offset(p, span.start_char)
+            if not _overlaps_any(start, start + len(span.text), found):
+                out.append(Mention(p, parsed.sentence_id(p, span.start), start, start + len(span.text),
+                                   span.text, "PERSON", span.text))
+    return out
+
+
+def _repeats(parsed: Parsed, found: list[Mention], titles: list[tuple[int, int]]) -> list[Mention]:
+    """Names the model found once but missed elsewhere, and people's surnames alone.
+
+    One name keeps one sense within an article, so every other place the article writes
+    a found name (or a found person's surname) is a mention too. A single word counts
+    only where the parser tags it as a proper noun, so "May" the month stays out.
+    """
+    sure = [m for m in found if m.label and not _inside(m, titles)]
+    names = {m.name for m in sure if m.name[:1].isupper()}
+    names |= {m.name.split()[-1] for m in sure if m.label == "PERSON" and " " in m.name}
+    names = {n for n in names if len(n) > 1}
+    if not names:
+        return []
+    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(names, key=len, reverse=True)))
+    starts = [para.start for para in parsed.article.paragraphs]
+    out: list[Mention] = []
+    for hit in pattern.finditer(parsed.article.text):
+        if _overlaps_any(hit.start(), hit.end(), found):
+            continue
+        p = bisect_right(starts, hit.start()) - 1
+        local = hit.start() - starts[p]
+        span = parsed.docs[p].char_span(local, local + len(hit.group()), alignment_mode="expand")
+        if span is None or (" " not in hit.group() and span[0].pos_ != "PROPN"):
+            continue
+        out.append(Mention(p, parsed.sentence_id(p, span.start), hit.start(), hit.end(), hit.group(), "", hit.group()))
+    return out
 
 
 def _is_adjective(ent: Span) -> bool:
@@ -120,8 +189,8 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
     if name.lower().startswith("the "):
         name = name[4:]
     name = _POSSESSIVE.sub("", name).strip()
-    if label in ("ORG", "PERSON"):
-        name = _CREDIT_SUFFIX.sub("", name)
+    if label in _CREDIT_SUFFIX:
+        name = _CREDIT_SUFFIX[label].sub("", name)
     if label == "PERSON":
         name = _strip_titles(name)
     name = name.strip(" .,;:-–—\"“”'‘’") if not name.endswith(".") or len(name) < 3 else name.strip(" ,;:-–—\"“”'‘’")
@@ -130,8 +199,8 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
     # mention spans cover the name only, not "the" or a possessive
     at = text.find(name)
     if at >= 0:
-        start, end = start + at, start + at + len(name)
-    return Mention(paragraph, sentence, offset + start, offset + end, text[at:at + len(name)] if at >= 0 else text, label, name)
+        start, end, text = start + at, start + at + len(name), name
+    return Mention(paragraph, sentence, offset + start, offset + end, text, label, name)
 
 
 def _strip_titles(name: str) -> str:

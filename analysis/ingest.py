@@ -77,19 +77,23 @@ def _looks_binary(text: str) -> bool:
 
 
 def clean_markdown(text: str) -> str:
-    """Blank out Markdown markup with spaces of the same length, so offsets still fit the file."""
+    """Blank out Markdown markup with spaces, so offsets still fit the file.
+
+    The spaces go before the words they replace markup around, so a word still touches
+    the punctuation after it ("*public*." -> "  public.").
+    """
     def blank(match: re.Match) -> str:
         return " " * len(match.group(0))
+
+    def keep(group: int):
+        return lambda m: m.group(group).rjust(len(m.group(0)))
 
     text = re.sub(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+", blank, text)          # headings
     text = re.sub(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+", blank, text)            # block quotes
     text = re.sub(r"(?m)^[ \t]{0,3}[-*_]{3,}[ \t]*$", blank, text)       # rules
-    text = re.sub(r"!?\[([^\]\n]*)\]\([^)\n]*\)",
-                  lambda m: " " * (2 if m.group(0).startswith("!") else 1) + m.group(1)
-                  + " " * (len(m.group(0)) - len(m.group(1)) - (2 if m.group(0).startswith("!") else 1)),
-                  text)                                                    # links, images
-    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", lambda m: "  " + m.group(2) + "  ", text)
-    text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", lambda m: " " + m.group(1) + " ", text)
+    text = re.sub(r"!?\[([^\]\n]*)\]\([^)\n]*\)", keep(1), text)          # links, images
+    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", keep(2), text)           # bold
+    text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", keep(1), text)  # italics
     return text
 
 

@@ -14,7 +14,7 @@ _AGENCIES = (r"AP|AFP|Reuters|Getty(?:\s+Images)?|EPA(?:-EFE)?|Shutterstock|Bloo
              r"Alamy|Sputnik|TASS|Anadolu|NurPhoto|SOPA\s+Images|Pool|iStock|Corbis|PA(?:\s+Wire)?|"
              r"ANSA|Kyodo|Yonhap|dpa|UPI|Zuma(?:\s+Press)?|WireImage|Sipa|The\s+Associated\s+Press")
 _PHOTO_CREDIT = re.compile(
-    rf"(?:\b(?:Photo|Photograph|Image|Picture|Illustration|Video)s?\s*(?:by|:|courtesy\s+of|credit)\s*\S"
+    rf"(?:\b(?:Photo|PHOTO|Photograph|Image|Picture|Illustration|Video)s?\s*(?:by|:|courtesy\s+of|credit:?)\s*[A-Z]"
     rf"|\bvia\s+(?:{_AGENCIES})\b"
     rf"|/\s*(?:{_AGENCIES})\b"
     rf"|\b(?:{_AGENCIES})\s+(?:Photo|Images?|Pictures?)\b"
@@ -22,7 +22,6 @@ _PHOTO_CREDIT = re.compile(
     rf"|\((?:AP|AFP|Reuters)\s+Photo\b"
     rf"|\b(?:Photo|Image)\s+credit\b"
     rf"|\bCredit:\s*\S)",
-    re.IGNORECASE,
 )
 _CREDIT = re.compile(
     r"(?:\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting)\b"
@@ -65,7 +64,7 @@ def classify(texts: list[str]) -> list[str]:
     for i in range(len(texts) - 1):  # a caption's title line, as its own paragraph above it
         if kinds[i] == "headline" and kinds[i + 1] == "caption" and i > 0:
             kinds[i] = "caption"
-    if len(texts) > 1 and kinds[0] == "headline" and kinds[1] == "body" and _is_standfirst(texts[1]):
+    if len(texts) > 2 and kinds[0] == "headline" and kinds[1] == "body" and _is_standfirst(texts[1]):
         kinds[1] = "standfirst"
     return kinds
 

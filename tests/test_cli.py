@@ -1,0 +1,61 @@
+"""python -m analysis: files and folders in, six CSV files out, errors by name."""
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+from analysis.__main__ import main
+from analysis.schema import COLUMNS, TABLES
+
+from .conftest import ROOT, SAMPLE
+
+
+def read(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_help_explains_usage():
+    out = subprocess.run([sys.executable, "-m", "analysis", "--help"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    assert "--out" in out and "quotes.csv" in out and "folder" in out
+
+
+def test_folder_and_bad_files(tmp_path, capsys, nlp):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (articles / "b.md").write_text("# Quiet day\n\nNothing happened in Port Ellery today.", encoding="utf-8")
+    (articles / "c.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (articles / "notes.pdf").write_bytes(b"%PDF")  # not an article: ignored in a folder
+    out = tmp_path / "out"
+    status = main([str(articles), str(tmp_path / "missing.txt"), "--out", str(out), "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "c.txt: cannot read" in err and "binary" in err
+    assert "missing.txt: cannot read" in err
+    assert "notes.pdf" not in err
+    for table in TABLES:
+        rows = read(out / f"{table}.csv")
+        with (out / f"{table}.csv").open(encoding="utf-8") as f:
+            header = next(csv.reader(f))
+        assert header[: len(COLUMNS[table])] == list(COLUMNS[table])
+        assert {r["article"] for r in rows} <= {"a.txt", "b.md"}
+    paragraphs = read(out / "paragraphs.csv")
+    assert {r["article"] for r in paragraphs} == {"a.txt", "b.md"}
+    assert [r["kind"] for r in paragraphs if r["article"] == "b.md"] == ["headline", "body"]
+
+
+def test_parallel_run_matches_serial(tmp_path):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    args = [str(SAMPLE), str(ROOT / "tests" / "data" / "cli" / "harbour.txt")]
+    assert main([*args, "--out", str(serial), "--jobs", "1", "--quiet"]) == 0
+    assert main([*args, "--out", str(parallel), "--jobs", "2", "--quiet"]) == 0
+    for table in TABLES:
+        assert (serial / f"{table}.csv").read_bytes() == (parallel / f"{table}.csv").read_bytes(), table
+
+
+def test_nothing_to_read(tmp_path, capsys):
+    assert main([str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "no .txt, .md or .html" in capsys.readouterr().err

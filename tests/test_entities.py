@@ -1,0 +1,104 @@
+"""Entity mentions, canonical names and the per-article entity table."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import analyze
+from analysis.entities import Mention, canonicalise, entity_table
+
+
+def entities_of(result) -> dict[str, tuple[str, int]]:
+    return {r.entity: (r.label, r.mentions) for r in result.entities.itertuples()}
+
+
+def test_sample_canonical_names_and_counts(sample):
+    found = entities_of(sample)
+    assert found["Vladimir Putin"] == ("PERSON", 18)
+    assert found["Xi Jinping"] == ("PERSON", 17)
+    assert found["United States"][0] == "GPE"
+    assert "Putin" not in found and "Xi" not in found and "U.S." not in found
+    assert "China's Foreign Ministry" in found
+    assert "Kremlin" in found and "Kremlin Pool Photo" not in found
+    assert {"Jade Gao", "AFP"} <= set(found)
+    # acronyms join the names they stand for
+    assert "China Central Television" in found and "CCTV" not in found
+    assert found["China Central Television"][1] == 4
+    assert "Associated Press" in found and "AP" not in found
+
+
+def test_headline_title_case_is_split_into_known_names(sample):
+    headline = sample.mentions[sample.mentions["paragraph"] == 0]
+    assert headline["entity"].tolist() == ["Vladimir Putin", "Xi Jinping", "NATO", "Beijing"]
+    assert "Office" not in set(sample.mentions["text"])
+
+
+def test_adjectival_demonyms_are_not_mentions(sample):
+    assert not {"Chinese", "Russian", "Western"} & set(sample.mentions["text"])
+
+
+def test_mention_spans_point_at_the_text(sample):
+    text = sample.text
+    for row in sample.mentions.itertuples():
+        assert text[row.start:row.end] == row.text
+    assert (sample.mentions["sentence"] >= 0).all()
+
+
+def test_titles_possessives_and_surnames(nlp):
+    text = ("Mayor Ana Ruiz opened the new library in Port Ellery on Monday.\n\n"
+            "Ruiz's speech was short. Later, Dr. Tomas Ruiz-Vega of Ellery University "
+            "joined the mayor's party, and Ruiz thanked him.")
+    found = entities_of(analyze(text, "library.txt", nlp=nlp))
+    assert found["Ana Ruiz"] == ("PERSON", 3)
+    assert "Ruiz" not in found and "Mayor Ana Ruiz" not in found
+
+
+def test_ambiguous_surname_goes_to_the_latest_full_name():
+    mentions = [Mention(0, 0, 0, 13, "Hillary Clinton", "PERSON", "Hillary Clinton"),
+                Mention(1, 1, 20, 27, "Clinton", "PERSON", "Clinton"),
+                Mention(2, 2, 40, 52, "Bill Clinton", "PERSON", "Bill Clinton"),
+                Mention(3, 3, 60, 67, "Clinton", "PERSON", "Clinton")]
+    names, labels = canonicalise(mentions, " " * 80)
+    assert names == ["Hillary Clinton", "Hillary Clinton", "Bill Clinton", "Bill Clinton"]
+    assert labels["Bill Clinton"] == "PERSON"
+
+
+def test_us_forms_are_one_entity(nlp):
+    text = ("The United States and the U.K. signed the pact. U.S. officials praised it, and "
+            "the UK trade minister said the US had moved first.")
+    found = entities_of(analyze(text, "pact.txt", nlp=nlp))
+    assert found["United States"][1] == 3
+    assert found["United Kingdom"][1] == 2
+
+
+def test_entity_table_tone_is_the_mean_of_mentioning_sentences():
+    mentions = pd.DataFrame({"article": "a", "paragraph": [0, 0, 1], "start": [0, 5, 30],
+                             "end": [3, 8, 33], "text": ["Ann", "Ann", "Bob"], "label": "PERSON",
+                             "entity": ["Ann", "Ann", "Bob"], "sentence": [0, 0, 1]})
+    sentences = pd.DataFrame({"sentence": [0, 1], "polarity": [0.5, -0.25], "subjectivity": [1.0, 0.5]})
+    table = entity_table(mentions, sentences).set_index("entity")
+    assert table.loc["Ann", "mentions"] == 2 and table.loc["Ann", "paragraphs"] == 1
+    assert table.loc["Ann", "polarity"] == 0.5
+    assert table.loc["Bob", "polarity"] == -0.25
+    assert table.index.tolist() == ["Ann", "Bob"]
+
+
+def test_no_entities(nlp):
+    result = analyze("it was quiet and nothing happened at all.", "quiet.txt", nlp=nlp)
+    assert result.mentions.empty and result.entities.empty
+
+
+def test_titled_people_the_model_misses_and_their_surnames(nlp):
+    text = ("Mayor Ana Ruiz opened the new library in Port Ellery on Monday.\n\n"
+            "Ruiz's speech was short, and Ruiz thanked the builders.")
+    found = entities_of(analyze(text, "library.txt", nlp=nlp))
+    assert found["Ana Ruiz"] == ("PERSON", 3)
+    assert "Ruiz" not in found and "Mayor Ana Ruiz" not in found
+
+
+def test_a_name_found_once_counts_everywhere_but_not_as_a_common_word(nlp):
+    text = ("Sarah Collins visited Denver in May. Collins met workers there.\n\n"
+            "Many said Collins will return. They may see her in Denver again.")
+    found = entities_of(analyze(text, "visit.txt", nlp=nlp))
+    assert found["Sarah Collins"] == ("PERSON", 3)
+    assert found["Denver"][1] == 2
+    assert "May" not in found
