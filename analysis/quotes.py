@@ -1,12 +1,150 @@
-"""Quotes and their speakers (first cut: replaced by the attribution work of issue 3)."""
+"""Quotes and their speakers: direct, mixed and indirect speech, one row per quote.
+
+Direct and mixed quotes come from quote marks (analysis.quotemarks); their cue is the
+nearest reporting verb in the text around the marks (the "frame", cut at sentence ends),
+and the speaker is that verb's subject as the dependency parse has it (resolved by
+analysis.attribution). Indirect speech is a reporting verb's "that"-clause outside
+quote marks. Everything is one pass over each paragraph's tokens; no re-parsing.
+"""
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import replace
 
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from .attribution import Resolver, Speaker
+from .cues import cue_text, is_cue
+from .frames import Attribution, Quote, attribute, frames_of, speaker_of_cue
+from .indirect import indirect_quotes
 from .nlp import Parsed
+from .quotemarks import QuoteSpan, find_quotes
 from .schema import frame
+from .sentiment import score
+
+EXTRA = ("channel", "speaker_text", "speaker_label")
+_NO_SPEECH_KINDS = ("credit",)
 
 
 def extract_quotes(parsed: Parsed, mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per quote with the contract's columns."""
-    return frame("quotes")
+    """One row per quote with the contract's columns, plus `channel` (who passed the
+    quote on: "CCTV" in "Xi said, according to CCTV"), `speaker_text` (the words the
+    cue attaches to) and `speaker_label` (the speaker's entity label, if any)."""
+    texts = [p.text for p in parsed.article.paragraphs]
+    spans = find_quotes(texts)
+    quoted = [[(q.open_at, q.close_at + 1) for q in ps] for ps in spans]
+    resolver = Resolver(parsed, mentions, quoted)
+    direct = _direct_quotes(parsed, spans, resolver)
+    indirect = indirect_quotes(parsed, quoted, resolver)
+    quotes = sorted(direct + indirect, key=lambda q: (q.paragraph, q.start))
+    return frame("quotes", [_row(parsed, q) for q in quotes], extra=EXTRA)
+
+
+def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resolver) -> list[Quote]:
+    out: list[Quote] = []
+    chain = -1
+    for p, paragraph_spans in enumerate(spans):
+        if parsed.kinds[p] in _NO_SPEECH_KINDS:
+            continue
+        doc = parsed.docs[p]
+        for i, span in enumerate(paragraph_spans):
+            if not span.continues:
+                chain += 1
+            kind = _kind(doc.text, span)
+            before, after = frames_of(doc.text, paragraph_spans, i)
+            who = attribute(parsed, p, span, kind, before, after, resolver)
+            out.append(Quote(p, span.start, span.end, kind, who, chain))
+    out = _share_chain_speakers(out)
+    out = _inherit_speakers(parsed, out, spans, resolver)
+    return [q for q in out if _is_speech(parsed, q)]
+
+
+def _kind(text: str, span: QuoteSpan) -> str:
+    """Mixed when the quote carries on a sentence begun outside it ("include "not ...")."""
+    before = text[:span.open_at].rstrip()
+    if not before or span.continues:
+        return "direct"
+    return "mixed" if before[-1].isalnum() or before[-1] in ")%’'" else "direct"
+
+
+def _share_chain_speakers(quotes: list[Quote]) -> list[Quote]:
+    """Every paragraph of a multi-paragraph quote gets the speaker found in any of them."""
+    found: dict[int, Attribution] = {}
+    for q in quotes:
+        if q.who is not None and q.who.speaker is not None:
+            found.setdefault(q.chain, q.who)
+    return [replace(q, who=found[q.chain]) if (q.who is None or q.who.speaker is None) and q.chain in found
+            else q for q in quotes]
+
+
+def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Resolver) -> list[Quote]:
+    """A quote with no cue of its own, opening its paragraph, continues the previous speaker:
+    the cue that ends the paragraph before ("Smith continued:") or the last quote's speaker."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.who is None and q.kind == "direct":
+            inherited = _colon_cue(parsed, q.paragraph - 1, spans, resolver) or _previous(out, q.paragraph)
+            if inherited is not None:
+                q = replace(q, who=replace(inherited, inherited=True))
+        out.append(q)
+    return out
+
+
+def _previous(quotes: list[Quote], paragraph: int) -> Attribution | None:
+    for q in reversed(quotes):
+        if q.paragraph < paragraph - 1:
+            return None
+        if q.who is not None and q.who.speaker is not None:
+            return q.who
+    return None
+
+
+def _colon_cue(parsed: Parsed, p: int, spans, resolver: Resolver) -> Attribution | None:
+    if p < 0 or not parsed.article.paragraphs[p].text.rstrip().endswith(":"):
+        return None
+    doc: Doc = parsed.docs[p]
+    lo = spans[p][-1].close_at + 1 if spans[p] else 0
+    for tok in reversed(doc):
+        if tok.idx < lo:
+            break
+        if is_cue(tok):
+            return _attribution_for(parsed, p, tok, resolver)
+    return None
+
+
+def _attribution_for(parsed: Parsed, p: int, tok: Token, resolver: Resolver) -> Attribution | None:
+    speaker = speaker_of_cue(p, tok, resolver)
+    return Attribution(cue_text(tok), speaker, None) if speaker is not None else None
+
+
+def _is_speech(parsed: Parsed, q: Quote) -> bool:
+    """Drop scare quotes, names and titles: short quotes with no cue, uncued mixed quotes."""
+    text = parsed.article.paragraphs[q.paragraph].text[q.start:q.end]
+    words = len(text.split())
+    if q.who is None:
+        if parsed.kinds[q.paragraph] == "caption":
+            return False
+        return words >= (8 if q.kind == "mixed" else 4) and not _title_like(text)
+    if q.who.naming or q.who.written:
+        return False
+    return words >= 3 or q.kind == "direct"
+
+
+def _title_like(text: str) -> bool:
+    words = [w for w in text.split() if w[0].isalpha()]
+    caps = sum(w[0].isupper() for w in words)
+    return len(words) >= 2 and caps >= 0.75 * len(words) and text.rstrip()[-1:] not in ".?!,"
+
+
+def _row(parsed: Parsed, q: Quote) -> dict:
+    text = parsed.article.paragraphs[q.paragraph].text[q.start:q.end]
+    polarity, subjectivity = score(text)
+    speaker: Speaker | None = q.who.speaker if q.who else None
+    own = speaker is not None and not (q.who and q.who.inherited)
+    return {"article": parsed.article.name, "paragraph": q.paragraph,
+            "start": parsed.offset(q.paragraph, q.start), "end": parsed.offset(q.paragraph, q.end),
+            "quote": text, "kind": q.kind, "speaker": speaker.name if speaker else "",
+            "speaker_start": speaker.start if own else pd.NA, "speaker_end": speaker.end if own else pd.NA,
+            "cue": q.who.cue if q.who else "", "polarity": polarity, "subjectivity": subjectivity,
+            "channel": (q.who.channel or "") if q.who else "",
+            "speaker_text": speaker.text if own else "", "speaker_label": speaker.label if speaker else ""}

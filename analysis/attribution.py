@@ -1,0 +1,243 @@
+"""Who a cue's subject is: named entities, pronouns, "the company", plain noun phrases.
+
+A `Resolver` is built once per article from the parse and the mentions table; it keeps
+the article's subjects in reading order so a pronoun looks back without rescanning.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Token
+
+from .nlp import Parsed
+
+PERSON_PRONOUNS = frozenset("he she him her".split())
+GROUP_PRONOUNS = frozenset("they them".split())
+THING_PRONOUNS = frozenset("it".split())
+GROUP_LABELS = ("ORG", "GPE", "NORP")
+
+# head nouns of "the company said" that stand for an organisation the article names
+ORG_NOUNS = frozenset("""
+company firm ministry department agency government administration office embassy police army
+military party campaign committee commission council court bank group organization organisation
+union association board university school hospital network newspaper station club team league
+airline corporation institute foundation authority regulator council service bureau fund
+parliament senate congress cabinet kremlin church charity coalition alliance federation
+""".split())
+# of those, the ones that may stand for any organisation (no name shares the word)
+GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation corporation business".split())
+_NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """`name`: canonical entity or noun-phrase text; `start`/`end`: article offsets of
+    the words the cue attaches to; `text`: those words; `label`: the entity label or ""."""
+    name: str
+    start: int
+    end: int
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    offset: int
+    name: str
+    label: str
+    plural: bool
+    subject: bool
+    paragraph: int
+
+
+class Resolver:
+    """Maps subject tokens to speakers for one article."""
+
+    def __init__(self, parsed: Parsed, mentions: pd.DataFrame, quoted: list[list[tuple[int, int]]]):
+        self.parsed = parsed
+        rows = mentions.sort_values("start") if len(mentions) else mentions
+        self._mentions = list(zip(rows["start"], rows["end"], rows["entity"], rows["label"],
+                                  rows["paragraph"])) if len(rows) else []
+        self._starts = [m[0] for m in self._mentions]
+        self._persons = {m[2] for m in self._mentions if m[3] == "PERSON"}
+        self._quoted = quoted
+        self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
+        self._candidates = self._collect_candidates()
+        self._offsets = [c.offset for c in self._candidates]
+
+    # --- mentions -------------------------------------------------------------------
+    def mention_at(self, start: int, end: int) -> tuple | None:
+        """The first mention overlapping article offsets [start, end)."""
+        i = bisect_left(self._starts, start)
+        for j in (i - 1, i, i + 1):
+            if 0 <= j < len(self._mentions):
+                m = self._mentions[j]
+                if m[0] < end and start < m[1]:
+                    return m
+        return None
+
+    def _in_quote(self, p: int, char: int) -> bool:
+        return any(lo <= char < hi for lo, hi in self._quoted[p])
+
+    def _collect_candidates(self) -> list[_Candidate]:
+        """Every subject outside quotes, and every named mention, in reading order."""
+        out: dict[int, _Candidate] = {}
+        for m in self._mentions:
+            p = m[4]
+            local = m[0] - self.parsed.article.paragraphs[p].start
+            if not self._in_quote(p, local):
+                out[m[0]] = _Candidate(m[0], m[2], m[3], m[3] in GROUP_LABELS, False, p)
+        for p, doc in enumerate(self.parsed.docs):
+            for tok in doc:
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") \
+                        and not self._in_quote(p, tok.idx):
+                    cand = self._subject_candidate(p, tok)
+                    if cand is not None:
+                        out[cand.offset] = cand
+        return sorted(out.values(), key=lambda c: c.offset)
+
+    def _subject_candidate(self, p: int, tok: Token) -> _Candidate | None:
+        speaker = self.named(p, tok) or self.noun_phrase(p, tok)
+        if speaker is None:
+            return None
+        plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children) \
+            or speaker.label in GROUP_LABELS
+        return _Candidate(speaker.start, speaker.name, speaker.label, plural, True, p)
+
+    # --- speakers -------------------------------------------------------------------
+    def speaker(self, p: int, tok: Token) -> Speaker | None:
+        """The speaker a subject token stands for, resolved as far as the article allows."""
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+            return self.pronoun(p, tok)
+        if _has_conj(tok):
+            return self.noun_phrase(p, tok)
+        return self.named(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
+
+    def named(self, p: int, tok: Token) -> Speaker | None:
+        """A subject that is (or holds, as "Mayor Ana Ruiz") a named mention."""
+        base = self.parsed.offset(p, 0)
+        m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
+        if m is None and tok.pos_ == "NOUN":
+            for child in tok.children:  # "spokesman John Smith", "Colin Hebden, chairman"
+                if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
+                    m = self.mention_at(base + child.idx, base + child.idx + len(child))
+                    if m is not None:
+                        break
+        if m is not None:
+            return Speaker(m[2], m[0], m[1], self.parsed.article.text[m[0]:m[1]], m[3])
+        if tok.pos_ == "PROPN":
+            return self._unnamed_proper(p, tok)
+        return None
+
+    def _unnamed_proper(self, p: int, tok: Token) -> Speaker:
+        """A proper name the NER missed: match a known person's surname, else keep the words."""
+        first = tok
+        while first.i > 0 and tok.i - first.i < 3 and tok.doc[first.i - 1].pos_ == "PROPN" \
+                and "\n" not in tok.doc[first.i - 1].whitespace_:
+            first = tok.doc[first.i - 1]
+        lo, hi = first.idx, tok.idx + len(tok)
+        text = tok.doc.text[lo:hi]
+        name = next((n for n in self._persons if n == text or tok.text in (n.split()[-1], n.split()[0])), text)
+        label = "PERSON" if name in self._persons else ""
+        return Speaker(name, self.parsed.offset(p, lo), self.parsed.offset(p, hi), text, label)
+
+    def organisation(self, p: int, tok: Token) -> Speaker | None:
+        """"the ministry said": the most recent organisation named with that word, or any
+        organisation for "the company"."""
+        noun = tok.lemma_.lower()
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), "")
+        if noun not in ORG_NOUNS or det not in ("the", "this", "that") or tok.tag_ != "NN":
+            return None
+        before = self.parsed.offset(p, tok.idx)
+        fallback = None
+        for m in reversed(self._mentions[:bisect_left(self._starts, before)]):
+            if m[3] != "ORG":
+                continue
+            if noun in m[2].lower().split():
+                return self._speaker_from(m, p, tok)
+            fallback = fallback or m
+        if fallback is not None and noun in GENERIC_ORG_NOUNS:
+            return self._speaker_from(fallback, p, tok)
+        return None
+
+    def _speaker_from(self, m: tuple, p: int, tok: Token) -> Speaker:
+        start = self.parsed.offset(p, tok.idx)
+        return Speaker(m[2], start, start + len(tok), tok.text, m[3])
+
+    def noun_phrase(self, p: int, tok: Token) -> Speaker | None:
+        """A speaker that is no entity ("Russian officials"): its noun phrase, minus "the"."""
+        words = [tok, *_np_modifiers(tok)]
+        lo = min(t.i for t in words)
+        hi = max(t.i for t in words) + 1
+        span = tok.doc[lo:hi]
+        text = span.text
+        if span[0].lower_ in ("the", "a", "an") and len(span) > 1:
+            text = tok.doc[lo + 1:hi].text
+        if not any(c.isalpha() for c in text):
+            return None
+        return Speaker(text, self.parsed.offset(p, span.start_char), self.parsed.offset(p, span.end_char),
+                       span.text)
+
+    def pronoun(self, p: int, tok: Token) -> Speaker | None:
+        """he/she: the latest person in subject position (else any person named) before it;
+        they: the latest group or plural subject; it: the latest organisation."""
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            want = _personish
+        elif low in GROUP_PRONOUNS:
+            want = lambda c: c.plural or c.label in GROUP_LABELS  # noqa: E731
+        elif low in THING_PRONOUNS:
+            want = lambda c: c.label in ("ORG", "GPE") or c.name.split()[-1].lower() in ORG_NOUNS  # noqa: E731
+        else:
+            return None
+        found = self._look_back(p, self.parsed.offset(p, tok.idx), want)
+        if found is None:
+            return None
+        start = self.parsed.offset(p, tok.idx)
+        return Speaker(found.name, start, start + len(tok), tok.text, found.label)
+
+    def _look_back(self, p: int, before: int, want) -> _Candidate | None:
+        """Subjects first, then any mention, within the last few paragraphs of the same kind."""
+        kind = self.parsed.kinds[p]
+        i = bisect_left(self._offsets, before)
+        window = [c for c in self._candidates[max(0, i - 60):i] if want(c) and _same_flow(kind, c, p, self.parsed)]
+        for c in reversed(window):
+            if c.subject and p - c.paragraph <= 3:
+                return c
+        return window[-1] if window else None
+
+
+def _personish(c: _Candidate) -> bool:
+    """A person, or a subject the small model labelled ORG that reads like a person's name
+    ("Lawyer Petra Holm"): two to four capitalised words, none of them an organisation noun."""
+    if c.label == "PERSON":
+        return True
+    words = c.name.split()
+    return (c.subject and c.label in ("ORG", "") and 2 <= len(words) <= 4
+            and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+            and not any(w.lower() in ORG_NOUNS for w in words))
+
+
+def _same_flow(kind: str, c: _Candidate, p: int, parsed: Parsed) -> bool:
+    """A caption's pronouns look back only within the caption; the body's skip captions."""
+    if kind in ("caption", "credit"):
+        return c.paragraph == p
+    return parsed.kinds[c.paragraph] not in ("caption", "credit")
+
+
+def _has_conj(tok: Token) -> bool:
+    return any(c.dep_ == "conj" for c in tok.children)
+
+
+def _np_modifiers(tok: Token) -> list[Token]:
+    """The words of a subject's noun phrase: left modifiers, and coordinated nouns."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in _NP_DEPS and child.i < tok.i:
+            out.extend(child.subtree)
+        elif child.dep_ in ("conj", "cc") or (child.dep_ == "punct" and _has_conj(tok) and child.i > tok.i):
+            out.extend(child.subtree if child.dep_ == "conj" else [child])
+    return [t for t in out if t.dep_ != "punct" or t.i < max(o.i for o in out)]

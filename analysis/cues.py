@@ -1,0 +1,91 @@
+"""Reporting cues: the verbs (and "according to") that introduce what someone said.
+
+Word lists are general English: verbs of saying by lemma, never names or phrases from
+any article. Direct quotes accept the wider list; unquoted (indirect) speech only the
+verbs that report speech rather than thought or evidence ("data suggest" is no speaker).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# verbs that report what was said, and take a "that"-clause as what was said
+INDIRECT_LEMMAS = frozenset("""
+say tell deny allege claim argue insist announce warn add explain note stress state declare
+acknowledge admit confirm contend maintain assert testify concede emphasize emphasise reiterate
+repeat complain boast write report reply respond answer promise vow pledge predict disclose
+reveal recall remind assure inform caution counter retort charge accuse concede agree mention
+observe remark suggest tweet post estimate threaten
+""".split())
+
+# verbs that may stand next to a quotation as its cue ("..., she shouted.")
+DIRECT_LEMMAS = INDIRECT_LEMMAS | frozenset("""
+ask continue comment exclaim shout yell scream whisper cry mutter urge demand recount joke quip
+wonder lament muse interject chime conclude concur quote read sing chant plead beg propose
+describe call begin start text email summarize summarise elaborate sigh laugh gush rave
+""".split())
+
+# words that make a "called"-type cue introduce a name or title, not speech
+NAMING_LEMMAS = frozenset("call title name dub entitle headline label brand nickname term".split())
+
+# "the sign read", "a banner saying": text written on things is not speech
+WRITTEN_THINGS = frozenset("""
+sign banner placard poster shirt t-shirt sticker headline caption slogan label billboard cap hat
+message screen graffiti plaque inscription
+""".split())
+
+
+def is_cue(token: Token, *, indirect: bool = False) -> bool:
+    """Whether a token is a reporting verb (or the "according" of "according to")."""
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+    lemmas = INDIRECT_LEMMAS if indirect else DIRECT_LEMMAS
+    if token.lemma_.lower() not in lemmas or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return not (token.lemma_.lower() == "call" and indirect)
+
+
+def cue_text(token: Token) -> str:
+    """The cue's words: "according to", "said", "pointed out", "quoted ... as saying"."""
+    if token.lower_ == "according":
+        return "according to"
+    particle = next((c for c in token.children if c.dep_ == "prt"), None)
+    return f"{token.text} {particle.text}" if particle is not None else token.text
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject of a cue verb: nsubj/nsubjpass, else the object of "according to"."""
+    if token.lower_ == "according":
+        to = token.doc[token.i + 1]
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "EX"]
+    if subjects:  # a misparse may give two; the nearer one is the verb's own
+        return min(subjects, key=lambda c: abs(c.i - token.i))
+    if token.dep_ in ("conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
+        return subject_of(token.head)  # "he paused and added"; "went on to say"
+    return None
+
+
+def agent_of(token: Token) -> Token | None:
+    """Who passed a quote on: the "by CCTV" of "was quoted by CCTV as saying"."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def governing_cue(token: Token) -> Token | None:
+    """For "saying" in "was quoted as saying" or "issued a statement saying", the verb
+    whose subject is the speaker: the nearest cue or verb with a subject above it."""
+    node = token
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and subject_of(node) is not None:
+            return node
+    return None
+
+
+def is_naming(token: Token) -> bool:
+    """"a film called", "the plan, dubbed": the quote that follows is a name."""
+    return token.lemma_.lower() in NAMING_LEMMAS and token.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP", "VB")

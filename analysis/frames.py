@@ -1,0 +1,135 @@
+"""The attribution frame of a quote: the words around its marks that say who said it.
+
+A quote's frames are the text between it and its neighbouring quotes, cut at sentence
+ends: `, she said, ` between two halves of a split quote; `Ruiz said: ` before one.
+The cue is the reporting verb in a frame nearest the quote; the speaker is its subject.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .attribution import Resolver, Speaker
+from .cues import WRITTEN_THINGS, agent_of, cue_text, governing_cue, is_cue, is_naming, subject_of
+from .nlp import Parsed
+from .quotemarks import QuoteSpan
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bSt|\bNo|\bvs)\.$")
+_SPEAKER_POS = ("PROPN", "PRON", "NOUN")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue and whom it names. `channel`: who passed the words on (a broadcaster, a
+    ministry's statement); `naming`/`written`: the cue introduces a name or text on a sign,
+    not speech; `inherited`: taken from an earlier cue (a quote with none of its own)."""
+    cue: str
+    speaker: Speaker | None
+    channel: str | None = None
+    naming: bool = False
+    written: bool = False
+    inherited: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quote before it becomes a row; offsets paragraph-local."""
+    paragraph: int
+    start: int
+    end: int
+    kind: str
+    who: Attribution | None
+    chain: int = -1  # the paragraphs of one multi-paragraph quote share a chain number
+
+
+def _sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END.finditer(text)
+            if not _ABBREVIATION.search(text[:m.start() + 1])]
+
+
+def frames_of(text: str, spans: list[QuoteSpan], i: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(before, after): paragraph-local char ranges of quote i's frames."""
+    span = spans[i]
+    lo = spans[i - 1].close_at + 1 if i else 0
+    hi = span.open_at
+    ends = [e for e in _sentence_ends(text[lo:hi]) if lo + e < hi]
+    before = (lo + ends[-1] if ends else lo, hi)
+    lo = span.close_at + 1
+    hi = spans[i + 1].open_at if i + 1 < len(spans) else len(text)
+    cut = next((e for e in _sentence_ends(text[lo:hi]) if e > 2), hi - lo)
+    return before, (lo, lo + cut)
+
+
+def tokens_between(doc: Doc, starts: list[int], lo: int, hi: int) -> list[Token]:
+    """The tokens starting in [lo, hi); `starts` holds each token's char offset."""
+    return list(doc[bisect_left(starts, lo):bisect_left(starts, hi)])
+
+
+def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[int, int],
+              after: tuple[int, int], resolver: Resolver) -> Attribution | None:
+    """The cue and speaker of one quote, looking first in the frame its punctuation points to."""
+    doc = parsed.docs[p]
+    last = doc.text[span.end - 1:span.end]
+    frames = [(after, False), (before, True)]
+    if not (last == "," or (kind == "direct" and last in "?!—–-…")):
+        frames.reverse()
+    for (lo, hi), backwards in frames:
+        tokens = tokens_between(doc, resolver.token_starts[p], lo, hi)
+        if backwards and tokens and is_naming(tokens[-1]):
+            return Attribution(tokens[-1].text, None, naming=True)
+        cues = [t for t in tokens if is_cue(t)]
+        if cues:
+            cue = cues[-1] if backwards else cues[0]
+            return _attribution(p, cue, cues, tokens, resolver)
+    return None
+
+
+def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], resolver: Resolver) -> Attribution:
+    subject = _subject(cue, frame)
+    written = _is_written(cue, subject)
+    speaker = resolver.speaker(p, subject) if subject is not None and not written else None
+    return Attribution(cue_text(cue), speaker, _channel(p, cue, cues, speaker, resolver), written=written)
+
+
+def speaker_of_cue(p: int, cue: Token, resolver: Resolver, frame: list[Token] | None = None) -> Speaker | None:
+    """The speaker a cue's subject stands for, or None."""
+    subject = _subject(cue, frame or [])
+    return resolver.speaker(p, subject) if subject is not None else None
+
+
+def _subject(cue: Token, frame: list[Token]) -> Token | None:
+    """The parse's subject of the cue (or of the verb governing "saying"), else the name
+    or pronoun right next to the cue in the frame ("said Ruiz" misparsed)."""
+    subject = subject_of(cue)
+    if subject is None and cue.lower_ != "according":
+        gov = governing_cue(cue)
+        subject = subject_of(gov) if gov is not None else None
+    if subject is not None:
+        return subject
+    near = [t for t in frame if 0 < t.i - cue.i <= 3] + [t for t in reversed(frame) if 0 < cue.i - t.i <= 2]
+    return next((t for t in near if t.pos_ in ("PROPN", "PRON") and t.lower_ not in ("it", "i")), None)
+
+
+def _is_written(cue: Token, subject: Token | None) -> bool:
+    """Text on a sign or banner ("a placard reading", "the sign said") is not speech."""
+    holder = subject if subject is not None else (cue.head if cue.dep_ == "acl" else None)
+    return holder is not None and holder.lemma_.lower() in WRITTEN_THINGS
+
+
+def _channel(p: int, cue: Token, cues: list[Token], speaker: Speaker | None, resolver: Resolver) -> str | None:
+    """Who passed the words on: "quoted by X", "X reported that ...", "according to X"."""
+    agent = agent_of(cue)
+    if agent is not None:
+        found = resolver.speaker(p, agent)
+        return found.name if found else None
+    for other in cues:
+        if other is cue or not (other.lower_ == "according" or cue in other.subtree):
+            continue
+        found = speaker_of_cue(p, other, resolver)
+        if found is not None and (speaker is None or found.name != speaker.name):
+            return found.name
+    return None

@@ -1,0 +1,121 @@
+"""Indirect speech: a reporting verb's clause outside quote marks.
+
+"The ministry said that it would review the contract" gives the clause "it would review
+the contract"; "According to X, Y" gives Y. A clause holding quote marks is left to the
+direct pass (its quote is mixed). When one report holds another ("CCTV reported that Xi
+said that ..."), only the inner one is a quote, and the outer speaker is its channel.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .attribution import Resolver
+from .cues import cue_text, is_cue
+from .frames import Attribution, Quote, speaker_of_cue
+from .nlp import Parsed
+
+_GERUND_LEMMAS = frozenset("deny admit acknowledge recall report".split())
+_MIN_TOKENS = 3
+
+
+def indirect_quotes(parsed: Parsed, quoted: list[list[tuple[int, int]]], resolver: Resolver) -> list[Quote]:
+    """One Quote per reported clause, kind "indirect"."""
+    out: list[Quote] = []
+    for p, doc in enumerate(parsed.docs):
+        if parsed.kinds[p] == "credit":
+            continue
+        found = [c for c in (_candidate(p, tok, quoted[p], resolver) for tok in doc if is_cue(tok, indirect=True))
+                 if c is not None]
+        out.extend(_innermost(p, found))
+    return out
+
+
+def _candidate(p: int, cue: Token, quoted: list[tuple[int, int]], resolver: Resolver):
+    if _inside(cue.idx, quoted):
+        return None
+    bounds = _content(cue)
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    doc = cue.doc
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    if any(a < end and start < b for a, b in quoted):
+        return None
+    speaker = speaker_of_cue(p, cue, resolver)
+    if speaker is None or _inside(speaker.start - resolver.parsed.offset(p, 0), quoted):
+        return None
+    return cue, start, end, Attribution(cue_text(cue), speaker)
+
+
+def _inside(char: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in quoted)
+
+
+def _content(cue: Token) -> tuple[int, int] | None:
+    """Token range [lo, hi) of what the cue reports, without "that" and end punctuation."""
+    if cue.lower_ == "according":
+        return _according_content(cue)
+    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if comp is None and cue.lemma_.lower() in _GERUND_LEMMAS:
+        comp = next((c for c in cue.children if c.dep_ in ("xcomp", "dobj") and _is_gerund(c)), None)
+    elif comp is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+        return None
+    if comp is None:
+        return None
+    return _trim(cue.doc, comp.left_edge.i, _clause_end(comp))
+
+
+def _is_gerund(token: Token) -> bool:
+    """"denied harboring plans": the small model often tags the gerund as a noun."""
+    first = token.left_edge
+    return first.tag_ in ("VBG", "NN") and first.lower_.endswith("ing")
+
+
+def _clause_end(comp: Token) -> int:
+    """End of a reported clause, before a verb coordinated with the cue rather than with
+    the clause: a past-tense conjunct of a present or base-form verb, with no subject
+    of its own, belongs to the cue's sentence."""
+    for tok in comp.subtree:
+        if tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ in ("VB", "VBG", "VBZ", "VBP") \
+                and not any(c.dep_ == "nsubj" for c in tok.children):
+            cut = tok.left_edge.i
+            while cut > comp.left_edge.i and comp.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            return cut
+    return comp.right_edge.i + 1
+
+
+def _according_content(cue: Token) -> tuple[int, int] | None:
+    """"According to X, Y" or "Y, according to X": the clause Y the phrase hangs on."""
+    clause = cue.head
+    if clause is cue or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    if cue.i <= lo:
+        lo = cue.right_edge.i + 1
+    elif cue.right_edge.i + 1 >= hi:
+        hi = cue.i
+    else:
+        return None
+    return _trim(cue.doc, lo, hi)
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "whether", "if")):
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    return (lo, hi) if hi - lo >= _MIN_TOKENS else None
+
+
+def _innermost(p: int, found: list) -> list[Quote]:
+    """Reports nested in another's clause win; the outer speaker becomes their channel."""
+    out = []
+    for cue, start, end, who in found:
+        if any(s <= c.idx < e for c, s, e, _ in found if c is not cue and start <= c.idx < end):
+            continue
+        outer = next((w for c, s, e, w in found if c is not cue and s <= cue.idx < e), None)
+        if outer is not None and outer.speaker is not None and outer.speaker.name != who.speaker.name:
+            who = Attribution(who.cue, who.speaker, outer.speaker.name)
+        out.append(Quote(p, start, end, "indirect", who))
+    return out

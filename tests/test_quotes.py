@@ -1,0 +1,161 @@
+"""Quote extraction and speaker attribution on small invented articles."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import analyze
+from analysis.quotemarks import find_quotes
+
+
+def quotes_of(nlp, text: str) -> pd.DataFrame:
+    return analyze(text, "t.txt", nlp=nlp).quotes
+
+
+def row_with(quotes: pd.DataFrame, fragment: str) -> pd.Series:
+    hits = quotes[quotes["quote"].str.contains(fragment, regex=False)]
+    assert len(hits) == 1, (fragment, quotes[["quote", "speaker"]].to_dict("records"))
+    return hits.iloc[0]
+
+
+# --- quote marks ---------------------------------------------------------------------
+
+def test_straight_and_curly_marks_give_the_text_between_them():
+    text = 'He said "the bridge opens in May" and “the road in June.”'
+    spans = find_quotes([text])[0]
+    assert [text[s.start:s.end] for s in spans] == ["the bridge opens in May", "the road in June."]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "‘We won’t go back to the ’90s,’ said Jones’ aide. It’s Mary’s cat."
+    spans = find_quotes([text])[0]
+    assert [text[s.start:s.end] for s in spans] == ["We won’t go back to the ’90s,"]
+
+
+def test_british_single_quotes_hold_nested_double_quotes():
+    text = "‘The sign said “closed” all week,’ she said."
+    spans = find_quotes([text])[0]
+    assert [text[s.start:s.end] for s in spans] == ["The sign said “closed” all week,"]
+
+
+def test_quote_running_over_paragraphs_is_one_span_per_paragraph():
+    spans = find_quotes(["“We began in spring.", "“By autumn the mill was full,” she said."])
+    assert [len(s) for s in spans] == [1, 1]
+    assert spans[0][0].runs_on and spans[1][0].continues
+
+
+# --- speakers and cues ---------------------------------------------------------------
+
+def test_speaker_after_the_quote_resolves_to_the_full_name(nlp):
+    text = ("Mayor Ana Ruiz opened the new library on Tuesday.\n\n"
+            "“Every child in this town deserves a quiet place to read,” said Ruiz.")
+    q = row_with(quotes_of(nlp, text), "Every child")
+    assert q["speaker"] == "Ana Ruiz"
+    assert q["kind"] == "direct" and q["cue"] == "said"
+    assert text[q["start"]:q["end"]] == "Every child in this town deserves a quiet place to read,"
+
+
+def test_speaker_before_the_quote_with_a_colon(nlp):
+    text = 'Engineer Tomas Berg explained: "The old pumps could not keep up with the spring floods."'
+    q = row_with(quotes_of(nlp, text), "old pumps")
+    assert q["speaker"] == "Tomas Berg" and q["cue"] == "explained"
+
+
+def test_split_quote_gives_two_rows_with_one_speaker(nlp):
+    text = ("Petra Holm, a lawyer for the family, spoke after the ruling.\n\n"
+            "\"We will appeal,\" she said, \"and we expect to win in the higher court.\"")
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 2
+    assert set(quotes["speaker"]) == {"Petra Holm"}
+    assert list(quotes["speaker_text"]) == ["she", "she"]
+
+
+def test_multi_paragraph_quote_shares_the_speaker(nlp):
+    text = ("Colin Hebden, who farms near Ellery, described the harvest.\n\n"
+            "“The rain came early and stayed for weeks, and the barley never dried out in the fields.\n\n"
+            "“We lost half the crop before October,” Hebden said.")
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 2
+    assert list(quotes["speaker"]) == ["Colin Hebden", "Colin Hebden"]
+
+
+def test_pronoun_across_a_paragraph_break(nlp):
+    text = ("Dr. Maria Lind leads the clinic in Harwick.\n\n"
+            "\"Our waiting lists have doubled since the winter,\" she told reporters.")
+    q = row_with(quotes_of(nlp, text), "waiting lists")
+    assert q["speaker"] == "Maria Lind" and q["cue"] == "told"
+
+
+def test_apposition_speaker(nlp):
+    text = ("Colin Hebden, chairman of the Ellery Farmers’ Association, said: "
+            "\"Prices at the market have fallen for three years in a row.\"")
+    assert row_with(quotes_of(nlp, text), "Prices")["speaker"] == "Colin Hebden"
+
+
+def test_the_company_said_resolves_to_the_organisation(nlp):
+    text = ("Brightwell Foods closed its plant in Dunmore last week.\n\n"
+            "The company said that it would review the contract with its suppliers.")
+    q = row_with(quotes_of(nlp, text), "review the contract")
+    assert q["kind"] == "indirect"
+    assert q["speaker"] == "Brightwell Foods"
+    assert q["quote"] == "it would review the contract with its suppliers"
+
+
+def test_quoted_through_a_channel_belongs_to_the_speaker(nlp):
+    text = ("\"The harbour will reopen once the storm passes,\" Governor Ella Park was quoted "
+            "by Radio Norte as saying.")
+    q = row_with(quotes_of(nlp, text), "harbour")
+    assert q["speaker"] == "Ella Park"
+    assert q["channel"] == "Radio Norte"
+
+
+def test_indirect_speech_with_denied(nlp):
+    text = "The city council has denied that it plans to sell the old stadium to developers."
+    q = row_with(quotes_of(nlp, text), "plans to sell")
+    assert q["kind"] == "indirect" and q["cue"] == "denied"
+    assert q["quote"] == "it plans to sell the old stadium to developers"
+
+
+def test_mixed_quote_is_the_fragment(nlp):
+    text = ('Minister Lena Vogt said that the new rules include "a ban on night flights over '
+            'the valley and stricter noise limits."')
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    q = quotes.iloc[0]
+    assert q["kind"] == "mixed" and q["speaker"] == "Lena Vogt"
+    assert q["quote"].startswith("a ban on night flights")
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp):
+    text = ('The so-called "green corridor" runs past a cinema showing a film called "Night Train".\n\n'
+            'Visitors can read the "Harbour Plan" at the library.')
+    assert quotes_of(nlp, text).empty
+
+
+def test_quotes_keep_contract_columns_and_channel(nlp):
+    quotes = quotes_of(nlp, "No one said anything.")
+    assert quotes.empty
+    assert "channel" in quotes.columns and "speaker_start" in quotes.columns
+
+
+# --- the sample article --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_quotes(sample):
+    return sample.quotes
+
+
+def test_sample_direct_quote_through_cctv(sample_quotes):
+    q = row_with(sample_quotes, "At present, certain international forces")
+    assert q["speaker"] == "Xi Jinping" and q["speaker_text"] == "he" and q["kind"] == "direct"
+
+
+def test_sample_indirect_and_group_speakers(sample_quotes):
+    assert row_with(sample_quotes, "might try to reclaim")["speaker"] == "Russian officials"
+    assert row_with(sample_quotes, "harboring plans")["speaker"] == "Kremlin"
+    assert row_with(sample_quotes, "dignitaries")["speaker"] == "U.S., Canada, Australia and Britain"
+
+
+def test_sample_has_every_gold_quote_once(sample_quotes):
+    assert len(sample_quotes) == 14
+    assert (sample_quotes["kind"] == "mixed").sum() == 6
