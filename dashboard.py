@@ -1,20 +1,71 @@
-"""Placeholder page until the dashboard lands: the sample article's tables."""
-from pathlib import Path
+"""News reader: drop in an article and read it closely (`streamlit run dashboard.py`).
+
+This script only lays out the page. Each article is analysed once by `analysis.analyze`
+(cached on its bytes and name, see ui/data.py); the options in the sidebar re-slice the
+cached tables and never run spaCy again.
+"""
+from __future__ import annotations
+
+import html
 
 import streamlit as st
 
-from analysis import analyze
+from ui import compare, downloads, entities, overview, sidebar, speakers, text
+from ui.data import Loaded, Source, load_all
+from ui.fmt import code
+from ui.summary import headline
 
-SAMPLE = Path(__file__).parent / "sample_data" / "putin_xi_call.txt"
-
-
-@st.cache_data(show_spinner="Analysing the article…")
-def sample_tables() -> dict:
-    return analyze(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name).tables()
+st.set_page_config(page_title="News reader", page_icon=":material/newspaper:", layout="wide")
 
 
-st.set_page_config(page_title="News reader", layout="wide")
-st.title("News reader")
-for name, table in sample_tables().items():
-    st.subheader(name)
-    st.dataframe(table, key=f"table_{name}")
+def readable(sources: list[Source], is_sample: bool) -> list[tuple[Source, Loaded]]:
+    """Analyse every source; name each unreadable file; fall back to the sample if none is left."""
+    loaded = load_all(sources, st.empty())
+    for item in loaded:
+        if item.error:
+            st.error(f"Could not read {code(item.name)}: {item.error}.", icon=":material/error:")
+    good = [(s, item) for s, item in zip(sources, loaded, strict=True) if item.analysis is not None]
+    if good or is_sample:
+        return good
+    st.info("Showing the sample article until an article can be read.", icon=":material/info:")
+    sample = sidebar.sample_source()
+    return readable([sample], True)
+
+
+def pick_article(good: list[tuple[Source, Loaded]]) -> tuple[Source, Loaded]:
+    if len(good) == 1:
+        return good[0]
+    names = [s.name for s, _ in good]
+    if st.session_state.get("article") not in names:
+        st.session_state["article"] = names[0]
+    name = st.selectbox("Article", names, key="article", help="Every tab but Compare shows this article.")
+    return good[names.index(name)]
+
+
+def main() -> None:
+    sources, is_sample = sidebar.sources()
+    good = readable(sources, is_sample)
+    labels = sorted({label for _, item in good for label in item.analysis.mentions["label"]})
+    opts = sidebar.options(labels)
+    sidebar.about(is_sample)
+    st.title("News reader", anchor=False)
+    source, loaded = pick_article(good)
+    st.html(f'<p style="font-size:1.35rem;font-weight:650;margin:0">{html.escape(headline(loaded.analysis))}</p>')
+    st.caption(f"{code(source.name)}{' · the bundled sample article' if is_sample else ''}")
+    names = ["Overview", "Speakers", "Text", "Entities", *(["Compare"] if len(good) > 1 else []), "Download"]
+    tabs = dict(zip(names, st.tabs(names, key="tab", on_change="rerun"), strict=True))
+    views = {
+        "Overview": lambda: overview.render(loaded, source, opts),
+        "Speakers": lambda: speakers.render(loaded, source, opts),
+        "Text": lambda: text.render(loaded, opts),
+        "Entities": lambda: entities.render(loaded, source, opts),
+        "Compare": lambda: compare.render(good, opts),
+        "Download": lambda: downloads.render(loaded, source, good),
+    }
+    for name, tab in tabs.items():
+        if tab.open:
+            with tab:
+                views[name]()
+
+
+main()

@@ -1,0 +1,288 @@
+"""Plotly figures from the engine's tables: tone arc, speakers, entities, comparisons.
+
+Every builder takes DataFrames and returns a new `go.Figure`; none calls Streamlit.
+Text from the article reaches a figure (hover text, tick labels) only escaped, since
+plotly renders a small set of HTML tags in labels.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Collection
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .paragraphs import TONE_KINDS
+
+# ColorBrewer RdBu (colour-blind safe): red for negative, blue for positive.
+TONE_COLOURS = {"negative": "#b2182b", "leaning negative": "#ef8a62", "neutral": "#8c8c8c",
+                "leaning positive": "#67a9cf", "positive": "#2166ac"}
+TONE_SYMBOLS = {"negative": "triangle-down", "neutral": "circle", "positive": "triangle-up"}
+STRONG = 0.3  # polarity beyond which a tone is drawn in the darkest shade
+# Okabe-Ito, one colour per entity type; anything else is grey.
+LABEL_COLOURS = {"PERSON": "#E69F00", "ORG": "#0072B2", "GPE": "#009E73", "NORP": "#CC79A7",
+                 "LOC": "#56B4E9", "FAC": "#D55E00", "EVENT": "#7a5c00", "PRODUCT": "#000000"}
+OTHER_COLOUR = "#999999"
+FONT = dict(family="sans-serif", size=13)
+
+
+def tone(polarity: float, *, negative: float = -0.05, positive: float = 0.05) -> str:
+    """'negative', 'neutral' or 'positive' by the two thresholds (inclusive)."""
+    if polarity >= positive:
+        return "positive"
+    if polarity <= negative:
+        return "negative"
+    return "neutral"
+
+
+def tone_shade(polarity: float, *, negative: float = -0.05, positive: float = 0.05) -> str:
+    """A key of TONE_COLOURS: the tone, with 'leaning' for a weak one."""
+    name = tone(polarity, negative=negative, positive=positive)
+    if name == "neutral" or abs(polarity) >= STRONG:
+        return name
+    return f"leaning {name}"
+
+
+def tone_colour(polarity: float, **thresholds: float) -> str:
+    return TONE_COLOURS[tone_shade(polarity, **thresholds)]
+
+
+def label_colour(label: str) -> str:
+    return LABEL_COLOURS.get(label, OTHER_COLOUR)
+
+
+def signed(value: float) -> str:
+    """'+0.12', '−0.30' or '0.00': a polarity as people read it."""
+    if pd.isna(value):
+        return "n/a"
+    return "0.00" if round(value, 2) == 0 else f"{value:+.2f}".replace("-", "−")
+
+
+def esc(text: object, *, limit: int | None = None) -> str:
+    """Article text made safe for plotly labels, cut to `limit` characters."""
+    text = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return html.escape(text, quote=False)
+
+
+def _rows(*columns) -> list[tuple]:
+    """Plotly customdata: one tuple per point from equally long columns."""
+    return list(zip(*columns, strict=True))
+
+
+def _layout(fig: go.Figure, *, height: int, **extra) -> go.Figure:
+    base = dict(font=FONT, margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",
+                hoverlabel=dict(align="left"),
+                legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1))
+    fig.update_layout(height=height, **(base | extra))
+    return fig
+
+
+def _neutral_band(fig: go.Figure, negative: float, positive: float, *, axis: str = "y", **where) -> None:
+    band = fig.add_hrect if axis == "y" else fig.add_vrect
+    bounds = {f"{axis}0": negative, f"{axis}1": positive}
+    band(**bounds, fillcolor="#e6e6e6", opacity=0.6, line_width=0, layer="below", **where)
+
+
+def sentiment_arc(paragraphs: pd.DataFrame, *, kinds: Collection[str] = TONE_KINDS,
+                  show_other: bool = True, negative: float = -0.05, positive: float = 0.05) -> go.Figure:
+    """Polarity paragraph by paragraph: counted kinds joined by a line, others as open marks.
+
+    Paragraphs of other kinds (headline, caption, credit by default) are drawn as grey
+    open circles when `show_other`, else left out. The grey band is the neutral range.
+    """
+    counted = paragraphs[paragraphs["kind"].isin(kinds)]
+    fig = go.Figure()
+    _neutral_band(fig, negative, positive)
+    fig.add_hline(y=0, line=dict(color="#555", width=1))
+    fig.add_trace(_arc_trace(counted, negative, positive))
+    other = paragraphs[~paragraphs["kind"].isin(kinds)]
+    if show_other and len(other):
+        names = ", ".join(sorted(other["kind"].unique()))
+        fig.add_trace(_arc_trace(other, negative, positive, name=f"{names} (not counted)", counted=False))
+    fig.update_xaxes(title="paragraph", dtick=1 if len(paragraphs) <= 30 else None, showgrid=False)
+    fig.update_yaxes(title="polarity (−1 negative … +1 positive)", zeroline=False, gridcolor="#eee")
+    return _layout(fig, height=340, title=dict(text="Sentiment arc", x=0, y=0.98))
+
+
+def _arc_trace(rows: pd.DataFrame, negative: float, positive: float, *, name: str = "counted paragraphs",
+               counted: bool = True) -> go.Scatter:
+    names = [tone(p, negative=negative, positive=positive) for p in rows["polarity"]]
+    marker = dict(size=11, line=dict(width=1, color="#333"))
+    if counted:
+        marker |= dict(color=[tone_colour(p, negative=negative, positive=positive) for p in rows["polarity"]],
+                       symbol=[TONE_SYMBOLS[n] for n in names])
+    else:
+        marker |= dict(color="#999", symbol="circle-open", line=dict(width=2, color="#777"))
+    custom = _rows(rows["kind"], names, [esc(t, limit=90) for t in rows["text"]])
+    return go.Scatter(
+        x=rows["paragraph"], y=rows["polarity"], name=name, mode="lines+markers" if counted else "markers",
+        line=dict(color="#bbb", width=1.5), marker=marker, customdata=custom,
+        hovertemplate="¶ %{x} · %{customdata[0]}<br>polarity %{y:+.2f} (%{customdata[1]})"
+                      "<br>%{customdata[2]}<extra></extra>")
+
+
+def speaker_chart(speakers: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame, *,
+                  negative: float = -0.05, positive: float = 0.05) -> go.Figure:
+    """Each speaker's quote polarity (every quote, mean and range) beside their subjectivity.
+
+    An open square marks the tone of the text about the speaker (their entity polarity)
+    where the article names them as an entity. Speakers run top to bottom, most quoted
+    first; the y values are speaker names, so a selected point names its speaker.
+    """
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.72, 0.28], horizontal_spacing=0.03)
+    names = list(speakers["speaker"])
+    mine = quotes[quotes["speaker"].isin(names)]
+    _neutral_band(fig, negative, positive, axis="x", row=1, col=1)
+    fig.add_trace(_quote_dots(mine), row=1, col=1)
+    fig.add_trace(_speaker_means(speakers, negative, positive), row=1, col=1)
+    about = entities.drop_duplicates("entity").set_index("entity").reindex(names).dropna(subset=["polarity"])
+    if len(about):
+        fig.add_trace(_about_trace(about), row=1, col=1)
+    fig.add_trace(_subjectivity_bars(speakers), row=1, col=2)
+    ys = [esc(n) for n in names]
+    ticks = [f"{y} ({q} quote{'s' if q != 1 else ''})" for y, q in zip(ys, speakers["quotes"], strict=True)]
+    fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed",
+                     tickvals=ys, ticktext=ticks, row=1, col=1)
+    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#555",
+                     title="polarity of their quotes (−1 … +1)", row=1, col=1)
+    fig.update_xaxes(range=[0, 1.05], title="subjectivity (0 … 1)", row=1, col=2)
+    height = 160 + 46 * len(names)
+    return _layout(fig, height=height, clickmode="event+select", dragmode=False)
+
+
+def _quote_dots(quotes: pd.DataFrame) -> go.Scatter:
+    custom = _rows(quotes["paragraph"], quotes["kind"], [esc(q, limit=120) for q in quotes["quote"]])
+    return go.Scatter(
+        x=quotes["polarity"], y=quotes["speaker"].map(esc), mode="markers", name="one quote",
+        marker=dict(size=8, color="rgba(60,60,60,0.45)", symbol="circle", line=dict(width=0)),
+        customdata=custom,
+        hovertemplate="%{y} · ¶ %{customdata[0]} (%{customdata[1]})<br>polarity %{x:+.2f}"
+                      "<br>“%{customdata[2]}”<extra></extra>")
+
+
+def _speaker_means(speakers: pd.DataFrame, negative: float, positive: float) -> go.Scatter:
+    mean = speakers["polarity"].astype(float)
+    colours = [tone_colour(p, negative=negative, positive=positive) for p in mean]
+    return go.Scatter(
+        x=mean, y=speakers["speaker"].map(esc), mode="markers", name="mean of their quotes (bar: range)",
+        marker=dict(size=15, symbol="diamond", color=colours, line=dict(width=1, color="#222")),
+        error_x=dict(type="data", symmetric=False, array=speakers["polarity_max"].astype(float) - mean,
+                     arrayminus=mean - speakers["polarity_min"].astype(float), color="#444", thickness=2,
+                     width=6),
+        customdata=_rows(speakers["quotes"], speakers["polarity_min"], speakers["polarity_max"]),
+        hovertemplate="%{y}<br>mean polarity %{x:+.2f} over %{customdata[0]} quote(s)"
+                      "<br>range %{customdata[1]:+.2f} … %{customdata[2]:+.2f}<extra></extra>")
+
+
+def _about_trace(about: pd.DataFrame) -> go.Scatter:
+    return go.Scatter(
+        x=about["polarity"], y=[esc(n) for n in about.index], mode="markers",
+        name="text about them (entity polarity)",
+        marker=dict(size=13, symbol="square-open", color="#000", line=dict(width=2.5)),
+        customdata=_rows(about["mentions"]),
+        hovertemplate="%{y}<br>sentences that mention them: polarity %{x:+.2f}"
+                      "<br>%{customdata[0]} mention(s)<extra></extra>")
+
+
+def _subjectivity_bars(speakers: pd.DataFrame) -> go.Bar:
+    return go.Bar(
+        x=speakers["subjectivity"], y=speakers["speaker"].map(esc), orientation="h", name="mean subjectivity",
+        marker=dict(color="#9e9ac8", line=dict(color="#54278f", width=1)), showlegend=False,
+        text=[f"{s:.2f}" for s in speakers["subjectivity"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}<br>mean subjectivity %{x:.2f}<extra></extra>")
+
+
+def entity_bars(entities: pd.DataFrame, *, top: int = 25) -> go.Figure:
+    """Mentions per entity (the `top` most mentioned), one colour and legend entry per type."""
+    rows = entities.nlargest(top, "mentions", keep="first") if len(entities) else entities
+    order = list(rows["entity"])
+    fig = go.Figure()
+    for label, group in rows.groupby("label", sort=True):
+        fig.add_trace(go.Bar(
+            x=group["mentions"], y=group["entity"].map(esc), orientation="h", name=esc(label),
+            marker=dict(color=label_colour(label)), text=group["mentions"], textposition="outside",
+            cliponaxis=False, customdata=_rows(group["paragraphs"], group["polarity"]),
+            hovertemplate="%{y} (" + esc(label) + ")<br>%{x} mention(s) in %{customdata[0]} paragraph(s)"
+                          "<br>tone of those sentences %{customdata[1]:+.2f}<extra></extra>"))
+    ys = [esc(e) for e in order]
+    fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed",
+                     tickvals=ys, ticktext=[esc(e, limit=40) for e in order])
+    fig.update_xaxes(title="mentions", gridcolor="#eee")
+    return _layout(fig, height=140 + 24 * max(len(order), 1), barmode="overlay",
+                   title=dict(text="Mentions per entity", x=0, y=0.99))
+
+
+def mention_heatmap(mentions: pd.DataFrame, paragraphs: pd.DataFrame, *,
+                    entities: list[str] | None = None, top: int = 20) -> go.Figure:
+    """Mentions per paragraph (rows) and entity (columns), with the count in each cell.
+
+    `entities` fixes the columns and their order; by default the `top` most mentioned.
+    Every paragraph gets a row, labelled with its number and kind.
+    """
+    if entities is None:
+        entities = list(mentions["entity"].value_counts().head(top).index)
+    counts = pd.crosstab(mentions["paragraph"], mentions["entity"]) if len(mentions) else pd.DataFrame()
+    grid = counts.reindex(index=list(paragraphs["paragraph"]), columns=entities, fill_value=0).fillna(0)
+    rows = [f"¶ {p} · {k}" for p, k in zip(paragraphs["paragraph"], paragraphs["kind"], strict=True)]
+    fig = go.Figure(go.Heatmap(
+        z=grid.to_numpy(dtype=float), x=[esc(e, limit=30) for e in entities], y=rows,
+        colorscale="Blues", zmin=0, colorbar=dict(title="mentions", thickness=12, dtick=1),
+        text=[[str(int(v)) if v else "" for v in row] for row in grid.to_numpy()], texttemplate="%{text}",
+        hovertemplate="%{y}<br>%{x}: %{z} mention(s)<extra></extra>", xgap=1, ygap=1))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(tickangle=-40, type="category", side="top")
+    return _layout(fig, height=160 + 22 * max(len(rows), 1), plot_bgcolor="#f7f7f7",
+                   title=dict(text="Mentions paragraph by paragraph", x=0, y=1))
+
+
+def compare_chart(rows: pd.DataFrame, *, title: str, negative: float = -0.05,
+                  positive: float = 0.05) -> go.Figure:
+    """One line per article: mean polarity with its range, and the tone of the text about it.
+
+    `rows` has columns article, polarity, polarity_min, polarity_max, n (quotes or
+    mentions), and optionally about (the entity polarity, for speakers).
+    """
+    fig = go.Figure()
+    _neutral_band(fig, negative, positive, axis="x")
+    mean = rows["polarity"].astype(float)
+    fig.add_trace(go.Scatter(
+        x=mean, y=rows["article"].map(esc), mode="markers", name="mean (bar: range)",
+        marker=dict(size=15, symbol="diamond", line=dict(width=1, color="#222"),
+                    color=[tone_colour(p, negative=negative, positive=positive) for p in mean]),
+        error_x=dict(type="data", symmetric=False, array=rows["polarity_max"].astype(float) - mean,
+                     arrayminus=mean - rows["polarity_min"].astype(float), color="#444", thickness=2),
+        customdata=_rows(rows["n"]),
+        hovertemplate="%{y}<br>mean polarity %{x:+.2f} over %{customdata[0]}<extra></extra>"))
+    if "about" in rows and rows["about"].notna().any():
+        fig.add_trace(go.Scatter(
+            x=rows["about"], y=rows["article"].map(esc), mode="markers",
+            name="text about them (entity polarity)",
+            marker=dict(size=13, symbol="square-open", color="#000", line=dict(width=2.5)),
+            hovertemplate="%{y}<br>text about them %{x:+.2f}<extra></extra>"))
+    ys = [esc(a) for a in rows["article"]]
+    fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed",
+                     tickvals=ys, ticktext=[esc(a, limit=40) for a in rows["article"]])
+    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#555", title="polarity")
+    return _layout(fig, height=170 + 50 * len(ys), title=dict(text=esc(title), x=0, y=0.98))
+
+
+def tone_shares(sentences: pd.DataFrame, *, negative: float = -0.05, positive: float = 0.05) -> go.Figure:
+    """One stacked bar: the share of sentences that read negative, neutral and positive."""
+    names = pd.Series([tone(p, negative=negative, positive=positive) for p in sentences["polarity"]],
+                      dtype="object")
+    counts = names.value_counts().reindex(["negative", "neutral", "positive"], fill_value=0)
+    total = max(int(counts.sum()), 1)
+    fig = go.Figure()
+    for name, n in counts.items():
+        fig.add_trace(go.Bar(
+            x=[n / total], y=["sentences"], orientation="h", name=f"{name} ({n})",
+            marker=dict(color=TONE_COLOURS[name]), text=[f"{name} {n / total:.0%}" if n else ""],
+            textposition="inside", insidetextanchor="middle", textfont=dict(color="white"),
+            hovertemplate=f"{n} {name} sentence(s), %{{x:.0%}}<extra></extra>"))
+    fig.update_xaxes(range=[0, 1], tickformat=".0%", showgrid=False)
+    fig.update_yaxes(showticklabels=False)
+    return _layout(fig, height=170, barmode="stack",
+                   title=dict(text="Tone of the sentences", x=0, y=0.95))

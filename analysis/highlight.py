@@ -1,0 +1,259 @@
+"""The article as escaped HTML: sentences tinted by tone, entities boxed, quotes marked.
+
+Every piece of article text (paragraphs, entity names, speakers, cues) goes through
+`html.escape`; the only markup in the output is the markup written here. The result is
+meant for `st.html`, which sanitises HTML once more.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+import pandas as pd
+
+from .charts import LABEL_COLOURS, OTHER_COLOUR, STRONG, signed, tone, tone_shade
+
+LAYERS = ("tone", "scores", "entities", "quotes")
+# Light ColorBrewer RdBu shades: dark text stays readable on every one.
+TINTS = {"negative": "#f4a582", "leaning negative": "#fddbc7", "neutral": "transparent",
+         "leaning positive": "#d1e5f0", "positive": "#92c5de"}
+ARROWS = {"negative": "▼", "neutral": "", "positive": "▲"}
+
+CSS = """<style>
+.nr-article{font-size:1.02rem;line-height:1.85;max-width:58rem}
+.nr-para{display:flex;gap:.9rem;margin:0 0 .9rem 0}
+.nr-meta{flex:0 0 6.2rem;font-size:.78rem;color:#555;line-height:1.4;padding-top:.35rem;text-align:right}
+.nr-meta b{font-size:.9rem;color:#222}
+.nr-para p{margin:0;white-space:pre-line;flex:1}
+.nr-k-headline p{font-weight:700;font-size:1.2rem}
+.nr-k-caption p,.nr-k-credit p{color:#444;font-size:.93rem;border-left:3px dotted #aaa;padding-left:.6rem}
+.nr-s{border-radius:3px;padding:.1rem 0}
+.nr-score{font-size:.68rem;color:#333;font-weight:600;margin:0 .15rem;white-space:nowrap;vertical-align:super}
+.nr-ent{background:transparent;border:2px solid var(--c);border-radius:4px;padding:0 .15rem;color:inherit}
+.nr-ent.nr-focus{border-width:3px;font-weight:700;box-shadow:0 0 0 2px #000}
+.nr-tag{font-size:.62rem;font-weight:700;letter-spacing:.03em;margin-left:.25rem;color:#111;
+  background:color-mix(in srgb,var(--c) 35%,white);border-radius:3px;padding:0 .2rem;vertical-align:middle}
+.nr-q{font-style:italic;text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:4px;
+  text-decoration-color:#6a3d9a}
+.nr-spk{font-weight:700;text-decoration:underline dotted #6a3d9a 2px;text-underline-offset:4px}
+.nr-who{font-size:.72rem;font-style:normal;font-weight:600;color:#fff;background:#6a3d9a;border-radius:9px;
+  padding:.05rem .45rem;margin-left:.3rem;white-space:nowrap;vertical-align:middle}
+.nr-who.nr-none{background:#777}
+.nr-legend{display:flex;flex-wrap:wrap;gap:.35rem .9rem;font-size:.8rem;align-items:center;
+  margin:.2rem 0 .8rem}
+.nr-legend .nr-sw{display:inline-block;min-width:1.4rem;padding:0 .3rem;border:1px solid #999;
+  border-radius:3px;margin-right:.25rem;text-align:center}
+.nr-empty{color:#555;font-style:italic}
+</style>"""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one paragraph's text (offsets into the paragraph) and what it is."""
+    start: int
+    end: int
+    row: dict
+
+
+def e(text: object) -> str:
+    """Escaped text for element content and attributes alike."""
+    return html.escape("" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text))
+
+
+def article_html(paragraphs: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
+                 quotes: pd.DataFrame, *, only: Collection[int] | None = None,
+                 labels: Collection[str] | None = None, speaker: str | None = None,
+                 entity: str | None = None, layers: Collection[str] = LAYERS,
+                 negative: float = -0.05, positive: float = 0.05) -> str:
+    """The article paragraph by paragraph as one HTML fragment, CSS included.
+
+    Args:
+        only: paragraph numbers to show (None: all).
+        labels: entity types to box (None: all).
+        speaker: mark only this speaker's quotes (None: every quote).
+        entity: this canonical entity's mentions are emphasised.
+        layers: which of LAYERS to draw: sentence tone tints, tone scores after
+            sentences, entity boxes, quote marks.
+    """
+    if labels is not None:
+        mentions = mentions[mentions["label"].isin(labels)]
+    if speaker is not None:
+        quotes = quotes[quotes["speaker"] == speaker]
+    rows = paragraphs if only is None else paragraphs[paragraphs["paragraph"].isin(only)]
+    opts = dict(layers=set(layers), entity=entity, negative=negative, positive=positive)
+    by_para = {name: dict(tuple(df.groupby("paragraph"))) if len(df) else {}
+               for name, df in (("s", sentences), ("m", mentions), ("q", quotes))}
+    body = [_paragraph(p, *(by_para[k].get(p["paragraph"], _EMPTY) for k in "smq"), **opts)
+            for p in rows.to_dict("records")]
+    if not body:
+        body = ['<p class="nr-empty">No paragraph matches these filters.</p>']
+    return f'{CSS}<div class="nr-article">{"".join(body)}</div>'
+
+
+_EMPTY = pd.DataFrame()
+
+
+def _spans(df: pd.DataFrame, base: int, size: int, start: str = "start", end: str = "end") -> list[Span]:
+    """Rows of `df` as spans relative to a paragraph starting at `base`, clipped to it."""
+    if df.empty:
+        return []
+    out = []
+    for row in df.to_dict("records"):
+        if pd.isna(row.get(start)) or pd.isna(row.get(end)):
+            continue
+        a, b = max(int(row[start]) - base, 0), min(int(row[end]) - base, size)
+        if a < b:
+            out.append(Span(a, b, row))
+    return out
+
+
+def _at(spans: Iterable[Span], pos: int) -> Span | None:
+    return next((s for s in spans if s.start <= pos < s.end), None)
+
+
+def _paragraph(p: dict, sents: pd.DataFrame, ments: pd.DataFrame, quots: pd.DataFrame, *,
+               layers: set[str], entity: str | None, negative: float, positive: float) -> str:
+    text, base = str(p["text"]), int(p["start"])
+    layer = {
+        "s": _spans(sents, base, len(text)),
+        "m": _spans(ments, base, len(text)) if "entities" in layers else [],
+        "q": _spans(quots, base, len(text)) if "quotes" in layers else [],
+        "k": _spans(quots, base, len(text), "speaker_start", "speaker_end") if "quotes" in layers else [],
+    }
+    cuts = sorted({0, len(text), *(x for spans in layer.values() for s in spans for x in (s.start, s.end))})
+    thresholds = dict(negative=negative, positive=positive)
+    out, open_sentence = [], None
+    for a, b in pairwise(cuts):
+        sentence = _at(layer["s"], a)
+        if sentence is not open_sentence:
+            out.append(_close_sentence(open_sentence, layers, thresholds))
+            out.append(_open_sentence(sentence, layers, thresholds))
+            open_sentence = sentence
+        out.append(_segment(text, a, b, layer, entity))
+    out.append(_close_sentence(open_sentence, layers, thresholds))
+    return _paragraph_frame(p, "".join(out), thresholds)
+
+
+def _paragraph_frame(p: dict, inner: str, thresholds: dict) -> str:
+    kind, number = e(p["kind"]), int(p["paragraph"])
+    polarity = float(p["polarity"])
+    meta = (f'<div class="nr-meta"><b>¶ {number}</b><br>{kind}<br>'
+            f'{ARROWS[tone(polarity, **thresholds)]} {e(signed(polarity))}</div>')
+    return (f'<section class="nr-para nr-k-{kind}" aria-label="Paragraph {number}, {kind}">'
+            f'{meta}<p>{inner}</p></section>')
+
+
+def _open_sentence(span: Span | None, layers: set[str], thresholds: dict) -> str:
+    if span is None:
+        return ""
+    polarity = float(span.row["polarity"])
+    shade = tone_shade(polarity, **thresholds)
+    tint = TINTS[shade] if "tone" in layers else "transparent"
+    title = (f"Sentence {int(span.row['sentence'])}: polarity {signed(polarity)} ({shade}), "
+             f"subjectivity {float(span.row['subjectivity']):.2f}")
+    return f'<span class="nr-s" style="background:{tint}" title="{e(title)}">'
+
+
+def _close_sentence(span: Span | None, layers: set[str], thresholds: dict) -> str:
+    if span is None:
+        return ""
+    polarity = float(span.row["polarity"])
+    name = tone(polarity, **thresholds)
+    if "scores" not in layers or name == "neutral":
+        return "</span>"
+    return f'<span class="nr-score" aria-hidden="true">{ARROWS[name]}{e(signed(polarity))}</span></span>'
+
+
+def _segment(text: str, a: int, b: int, layer: dict[str, list[Span]], entity: str | None) -> str:
+    piece = e(text[a:b])
+    if _at(layer["k"], a):
+        piece = f'<span class="nr-spk">{piece}</span>'
+    mention = _at(layer["m"], a)
+    if mention:
+        piece = _mention(piece, mention, b, entity)
+    quote = _at(layer["q"], a)
+    if quote:
+        title = f' title="{e(_quote_title(quote.row))}"' if a == quote.start else ""
+        piece = f'<span class="nr-q"{title}>{piece}</span>'
+        if b == quote.end:
+            piece += _speaker_badge(quote.row)
+    return piece
+
+
+def _mention(piece: str, span: Span, end: int, entity: str | None) -> str:
+    row = span.row
+    label = str(row["label"])
+    focus = " nr-focus" if entity is not None and row["entity"] == entity else ""
+    tag = f'<span class="nr-tag">{e(label)}</span>' if end == span.end else ""
+    colour = LABEL_COLOURS.get(label, OTHER_COLOUR)
+    return (f'<mark class="nr-ent{focus}" style="--c:{colour}" title="{e(row["entity"])} · {e(label)}">'
+            f"{piece}{tag}</mark>")
+
+
+def _quote_title(row: dict) -> str:
+    who = row.get("speaker") or "no speaker found"
+    return f"{row.get('kind') or 'quote'} quote · {who} · polarity {signed(float(row['polarity']))}"
+
+
+def _speaker_badge(row: dict) -> str:
+    speaker = row.get("speaker")
+    if not isinstance(speaker, str) or not speaker:
+        return '<span class="nr-who nr-none">— no speaker found</span>'
+    cue = row.get("cue")
+    cue = f" · {e(cue)}" if isinstance(cue, str) and cue else ""
+    return f'<span class="nr-who">— {e(speaker)}{cue}</span>'
+
+
+def matching_paragraphs(paragraphs: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame, *,
+                        speaker: str | None = None, entity: str | None = None) -> list[int]:
+    """Paragraph numbers where `speaker` is quoted and `entity` is mentioned (each if given)."""
+    keep = set(paragraphs["paragraph"])
+    if speaker is not None:
+        keep &= set(quotes.loc[quotes["speaker"] == speaker, "paragraph"])
+    if entity is not None:
+        keep &= set(mentions.loc[mentions["entity"] == entity, "paragraph"])
+    return sorted(int(p) for p in keep)
+
+
+def legend_html(labels: Iterable[str], *, layers: Collection[str] = LAYERS,
+                negative: float = -0.05, positive: float = 0.05) -> str:
+    """A key to the colours and marks `article_html` uses, with text for every colour."""
+    items = []
+    if "tone" in layers or "scores" in layers:
+        items += [_swatch(TINTS[shade], text, mark) for shade, text, mark in _tone_keys(negative, positive)]
+    if "entities" in layers:
+        items += [f'<span><mark class="nr-ent" style="--c:{LABEL_COLOURS.get(label, OTHER_COLOUR)}">'
+                  f'name<span class="nr-tag">{e(label)}</span></mark></span>' for label in labels]
+    if "quotes" in layers:
+        items.append('<span><span class="nr-q">quoted words</span><span class="nr-who">— speaker · cue</span>'
+                     '</span>')
+    return f'{CSS}<div class="nr-legend" aria-label="Legend">{"".join(items)}</div>'
+
+
+def _swatch(colour: str, text: str, mark: str) -> str:
+    return f'<span><span class="nr-sw" style="background:{colour}">{mark}</span>{e(text)}</span>'
+
+
+def _tone_keys(negative: float, positive: float) -> list[tuple[str, str, str]]:
+    keys = [("negative", f"negative ≤ {signed(min(negative, -STRONG))}", "▼")]
+    if negative > -STRONG:
+        keys.append(("leaning negative", f"negative ≤ {signed(negative)}", "▼"))
+    keys.append(("neutral", f"neutral ({signed(negative)} … {signed(positive)})", ""))
+    if positive < STRONG:
+        keys.append(("leaning positive", f"positive ≥ {signed(positive)}", "▲"))
+    keys.append(("positive", f"positive ≥ {signed(max(positive, STRONG))}", "▲"))
+    return keys
+
+
+def excerpt_html(title: str, text: str, polarity: float, paragraph: int, *,
+                 negative: float = -0.05, positive: float = 0.05) -> str:
+    """One sentence set apart, tinted by its tone, with its polarity and paragraph in words."""
+    shade = tone_shade(polarity, negative=negative, positive=positive)
+    arrow = ARROWS[tone(polarity, negative=negative, positive=positive)]
+    return (f'{CSS}<figure class="nr-excerpt" style="margin:0 0 .6rem 0">'
+            f'<figcaption style="font-size:.8rem;color:#444">{e(title)} · ¶ {int(paragraph)} · '
+            f'{arrow} {e(signed(polarity))}</figcaption>'
+            f'<blockquote style="margin:.2rem 0;padding:.4rem .7rem;border-left:4px solid #555;'
+            f'background:{TINTS[shade]}">{e(text)}</blockquote></figure>')

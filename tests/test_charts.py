@@ -1,0 +1,195 @@
+"""Chart builders: figures from small hand-made tables, no Streamlit involved."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from analysis import charts
+
+HOSTILE = '<img src=x onerror="alert(1)">'
+
+
+def paragraphs() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article": "a.txt", "paragraph": [0, 1, 2, 3],
+        "kind": ["headline", "body", "body", "caption"],
+        "start": [0, 10, 60, 120], "end": [8, 58, 118, 150],
+        "text": ["Headline", "Good news <b>today</b>.", "Bad, terrible news.", "Photo: AP"],
+        "words": [1, 4, 3, 2], "polarity": [0.0, 0.7, -0.6, 0.1], "subjectivity": [0, 0.6, 0.9, 0.1],
+        "entities": [0, 1, 1, 0], "quotes": [0, 1, 1, 0]})
+
+
+def speakers() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article": "a.txt", "speaker": ["Ann Lee", HOSTILE], "quotes": [2, 1], "words": [9, 3],
+        "polarity": [0.25, -0.4], "subjectivity": [0.5, 0.8], "polarity_min": [0.1, -0.4],
+        "polarity_max": [0.4, -0.4], "label": ["PERSON", ""]})
+
+
+def quotes() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article": "a.txt", "paragraph": [1, 1, 2], "start": [11, 30, 61], "end": [20, 40, 70],
+        "quote": ["fine", "<script>x</script>", "awful"], "kind": ["direct", "direct", "indirect"],
+        "speaker": ["Ann Lee", "Ann Lee", HOSTILE], "speaker_start": [21, 41, 71],
+        "speaker_end": [28, 48, 80], "cue": ["said", "said", "told"], "polarity": [0.1, 0.4, -0.4],
+        "subjectivity": [0.3, 0.7, 0.8]})
+
+
+def entities() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article": "a.txt", "entity": ["Ann Lee", "Acme", "Paris"], "label": ["PERSON", "ORG", "GPE"],
+        "mentions": [3, 2, 1], "paragraphs": [2, 1, 1], "polarity": [-0.1, 0.2, 0.0]})
+
+
+def mentions() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article": "a.txt", "paragraph": [1, 1, 2, 2, 2, 3], "start": [21, 50, 71, 90, 100, 121],
+        "end": [28, 54, 78, 94, 105, 126], "text": ["Ann Lee", "Acme", "Lee", "Acme", "Paris", "Lee"],
+        "label": ["PERSON", "ORG", "PERSON", "ORG", "GPE", "PERSON"],
+        "entity": ["Ann Lee", "Acme", "Ann Lee", "Acme", "Paris", "Ann Lee"]})
+
+
+def all_text(fig: go.Figure) -> str:
+    return fig.to_json()
+
+
+@pytest.mark.parametrize(("polarity", "expected"), [(0.05, "positive"), (0.049, "neutral"),
+                                                     (-0.05, "negative"), (0.0, "neutral")])
+def test_tone_uses_both_thresholds_inclusively(polarity, expected):
+    assert charts.tone(polarity) == expected
+
+
+def test_tone_thresholds_may_differ():
+    assert charts.tone(0.15, negative=-0.01, positive=0.2) == "neutral"
+    assert charts.tone(-0.02, negative=-0.01, positive=0.2) == "negative"
+
+
+def test_tone_shade_is_leaning_below_strong():
+    assert charts.tone_shade(0.1) == "leaning positive"
+    assert charts.tone_shade(0.5) == "positive"
+    assert charts.tone_shade(-0.31) == "negative"
+
+
+def test_signed_reads_like_a_person_writes_it():
+    assert charts.signed(0.123) == "+0.12"
+    assert charts.signed(-0.3) == "−0.30"
+    assert charts.signed(0.001) == "0.00"
+    assert charts.signed(float("nan")) == "n/a"
+
+
+def test_esc_escapes_and_cuts():
+    assert charts.esc("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
+    assert charts.esc("abcdefghij", limit=5) == "abcd…"
+    assert charts.esc(None) == "" and charts.esc(float("nan")) == ""
+
+
+def test_sentiment_arc_marks_other_kinds_or_leaves_them_out():
+    fig = charts.sentiment_arc(paragraphs())
+    counted, other = fig.data
+    assert list(counted.x) == [1, 2] and list(counted.y) == [0.7, -0.6]
+    assert list(other.x) == [0, 3] and "not counted" in other.name
+    assert counted.marker.color[0] == charts.TONE_COLOURS["positive"]
+    assert counted.marker.symbol == ("triangle-up", "triangle-down")
+    assert len(charts.sentiment_arc(paragraphs(), show_other=False).data) == 1
+
+
+def test_sentiment_arc_counts_the_kinds_asked_for():
+    fig = charts.sentiment_arc(paragraphs(), kinds=("body", "caption"))
+    assert list(fig.data[0].x) == [1, 2, 3]
+
+
+def test_sentiment_arc_escapes_paragraph_text_in_hover():
+    fig = charts.sentiment_arc(paragraphs())
+    assert fig.data[0].customdata[0][2] == "Good news &lt;b&gt;today&lt;/b&gt;."
+    assert "<b>today" not in all_text(fig)
+
+
+def test_sentiment_arc_draws_the_neutral_band_at_the_thresholds():
+    fig = charts.sentiment_arc(paragraphs(), negative=-0.1, positive=0.2)
+    band = fig.layout.shapes[0]
+    assert (band.y0, band.y1) == (-0.1, 0.2)
+
+
+def test_speaker_chart_shows_every_quote_mean_range_and_subjectivity():
+    fig = charts.speaker_chart(speakers(), quotes(), entities())
+    by_name = {t.name: t for t in fig.data}
+    dots = by_name["one quote"]
+    assert len(dots.x) == 3
+    mean = by_name["mean of their quotes (bar: range)"]
+    assert list(mean.x) == [0.25, -0.4]
+    assert list(mean.error_x.array) == pytest.approx([0.15, 0.0])
+    assert list(mean.error_x.arrayminus) == pytest.approx([0.15, 0.0])
+    bars = [t for t in fig.data if isinstance(t, go.Bar)][0]
+    assert list(bars.x) == [0.5, 0.8]
+
+
+def test_speaker_chart_puts_entity_polarity_beside_what_they_say():
+    fig = charts.speaker_chart(speakers(), quotes(), entities())
+    about = [t for t in fig.data if t.name.startswith("text about them")][0]
+    assert list(about.y) == ["Ann Lee"] and list(about.x) == [-0.1]
+
+
+def test_speaker_chart_escapes_names_and_quotes_and_labels_counts():
+    fig = charts.speaker_chart(speakers(), quotes(), entities())
+    text = all_text(fig)
+    assert "<img" not in text and "<script" not in text
+    assert "&lt;img" in text and "&lt;script&gt;" in text
+    assert "Ann Lee (2 quotes)" in fig.layout.yaxis.ticktext[0]
+    assert fig.layout.yaxis.ticktext[1].endswith("(1 quote)")
+
+
+def test_speaker_chart_without_entity_matches_has_no_about_trace():
+    fig = charts.speaker_chart(speakers(), quotes(), entities().iloc[1:])
+    assert not [t for t in fig.data if t.name and t.name.startswith("text about them")]
+
+
+def test_entity_bars_one_trace_per_type_most_mentioned_first():
+    fig = charts.entity_bars(entities())
+    assert sorted(t.name for t in fig.data) == ["GPE", "ORG", "PERSON"]
+    assert list(fig.layout.yaxis.categoryarray) == ["Ann Lee", "Acme", "Paris"]
+    person = [t for t in fig.data if t.name == "PERSON"][0]
+    assert person.marker.color == charts.LABEL_COLOURS["PERSON"]
+
+
+def test_entity_bars_keeps_the_top_n():
+    assert list(charts.entity_bars(entities(), top=2).layout.yaxis.categoryarray) == ["Ann Lee", "Acme"]
+
+
+def test_mention_heatmap_counts_mentions_per_paragraph_and_entity():
+    fig = charts.mention_heatmap(mentions(), paragraphs())
+    heat = fig.data[0]
+    assert list(heat.x) == ["Ann Lee", "Acme", "Paris"]
+    assert list(heat.y) == ["¶ 0 · headline", "¶ 1 · body", "¶ 2 · body", "¶ 3 · caption"]
+    z = [list(row) for row in heat.z]
+    assert z == [[0, 0, 0], [1, 1, 0], [1, 1, 1], [1, 0, 0]]
+    assert heat.text[0][0] == ""
+
+
+def test_mention_heatmap_with_no_mentions_is_all_zero():
+    fig = charts.mention_heatmap(mentions().iloc[0:0], paragraphs(), entities=["Acme"])
+    assert [list(r) for r in fig.data[0].z] == [[0], [0], [0], [0]]
+
+
+def test_compare_chart_one_row_per_article_with_about_marks():
+    rows = pd.DataFrame({"article": ["a.txt", "b.txt"], "polarity": [0.2, -0.1], "polarity_min": [0.1, -0.3],
+                         "polarity_max": [0.3, 0.0], "n": ["2 quote(s)", "1 quote(s)"],
+                         "about": [0.05, math.nan]})
+    fig = charts.compare_chart(rows, title="Ann <Lee>")
+    assert list(fig.data[0].y) == ["a.txt", "b.txt"]
+    assert fig.data[1].name.startswith("text about them")
+    assert fig.layout.title.text == "Ann &lt;Lee&gt;"
+
+
+def test_tone_shares_count_sentences_by_tone():
+    sentences = pd.DataFrame({"polarity": [0.5, 0.0, -0.2, -0.3]})
+    fig = charts.tone_shares(sentences)
+    shares = {t.name.split()[0]: t.x[0] for t in fig.data}
+    assert shares == {"negative": 0.5, "neutral": 0.25, "positive": 0.25}
+
+
+def test_tone_shares_of_no_sentences_is_empty_not_an_error():
+    fig = charts.tone_shares(pd.DataFrame({"polarity": []}))
+    assert all(t.x[0] == 0 for t in fig.data)

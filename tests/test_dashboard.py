@@ -1,0 +1,223 @@
+"""The dashboard in-process with Streamlit's AppTest: sample, uploads, bad files, options, downloads."""
+from __future__ import annotations
+
+import dataclasses
+import io
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ui.data
+from analysis import TABLES
+from analysis.__main__ import main as cli
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "dashboard.py")
+DATA = Path(__file__).parent / "data" / "ui"
+VOTE = (DATA / "harbour_vote.txt").read_bytes()
+FOLLOWUP = (DATA / "harbour_followup.txt").read_bytes()
+SAMPLE = ROOT / "sample_data" / "putin_xi_call.txt"
+BINARY = bytes(range(256)) * 8
+
+
+@pytest.fixture
+def app(nlp) -> AppTest:
+    """A fresh session of the dashboard (the model is already loaded by the nlp fixture)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def open_tab(at: AppTest, name: str) -> AppTest:
+    at.session_state["tab"] = name
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
+    uploader = at.file_uploader(key="uploads")
+    uploader.set_value([(name, data, "text/plain") for name, data in files]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def html_of(at: AppTest) -> str:
+    return "".join(h.proto.body for h in at.get("html"))
+
+
+def captions(at: AppTest) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_sample_renders_every_tab_without_exception(app):
+    assert "Putin, Xi Agree NATO" in html_of(app)
+    assert "the bundled sample article" in captions(app)
+    assert [m.label for m in app.metric] == ["Paragraphs", "Words", "Quotes", "Speakers", "Entities",
+                                             "Overall tone"]
+    assert len(app.get("plotly_chart")) == 2
+    assert len(open_tab(app, "Speakers").get("plotly_chart")) == 1
+    assert 'class="nr-article"' in html_of(open_tab(app, "Text"))
+    assert len(open_tab(app, "Entities").get("plotly_chart")) == 2
+    open_tab(app, "Download")
+    assert len(app.get("download_button")) == 1 + len(TABLES)
+    assert [t.label for t in app.tabs] == ["Overview", "Speakers", "Text", "Entities", "Download"]
+
+
+def test_upload_limit_is_configured_and_stated(app):
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    limit = config["server"]["maxUploadSize"]
+    assert f"up to {limit} MB each" in " ".join(c.value for c in app.sidebar.caption)
+
+
+def test_upload_replaces_the_sample(app):
+    upload(app, ("harbour_vote.txt", VOTE))
+    assert "Council Approves Harbour Bridge Plan" in html_of(app)
+    assert "harbour_vote.txt" in captions(app) and "bundled sample" not in captions(app)
+    assert "Putin" not in html_of(app)
+    assert not [t for t in app.tabs if t.label == "Compare"]
+
+
+def test_two_uploads_give_the_comparison(app):
+    upload(app, ("harbour_vote.txt", VOTE), ("harbour_followup.txt", FOLLOWUP))
+    assert [t.label for t in app.tabs][-2:] == ["Compare", "Download"]
+    assert app.selectbox(key="article").options == ["harbour_vote.txt", "harbour_followup.txt"]
+    open_tab(app, "Compare")
+    table = app.dataframe[0].value
+    assert list(table["article"]) == ["harbour_vote.txt", "harbour_followup.txt"]
+    assert len(app.get("plotly_chart")) == 1
+    app.segmented_control(key="compare_what").set_value("Entity").run()
+    assert not app.exception
+    app.selectbox(key="compare_name").set_value("Riverton").run()
+    assert not app.exception
+    assert "Riverton" in html_of(app)
+    app.selectbox(key="article").set_value("harbour_followup.txt")
+    open_tab(app, "Overview")
+    assert "Bridge Opponents File Appeal" in html_of(app)
+
+
+def test_bad_file_gets_one_sentence_and_the_rest_still_renders(app):
+    upload(app, ("scan.txt", BINARY), ("harbour_vote.txt", VOTE))
+    [error] = app.error
+    assert error.value.startswith("Could not read `scan.txt`: ") and "binary" in error.value
+    assert error.value.count(". ") == 0 and error.value.endswith(".")
+    assert "Council Approves Harbour Bridge Plan" in html_of(app)
+    assert len(app.metric) == 6
+
+
+def test_only_bad_files_keep_the_sample_with_a_note(app):
+    upload(app, ("notes.md", b"   \n\n  "))
+    assert "`notes.md`" in app.error[0].value and "no text" in app.error[0].value
+    assert "Showing the sample article until an article can be read." in [i.value for i in app.info]
+    assert "Putin, Xi Agree NATO" in html_of(app)
+
+
+def test_pasted_text_is_analysed(app):
+    app.text_area(key="pasted").input(VOTE.decode()).run()
+    assert "pasted-text.txt" in captions(app)
+    assert "Council Approves Harbour Bridge Plan" in html_of(app)
+
+
+def test_each_article_is_analysed_once_and_options_never_rerun_it(app, monkeypatch):
+    calls = []
+    real = ui.data.analyze
+    monkeypatch.setattr(ui.data, "analyze", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    name = "once-only.txt"
+    upload(app, (name, VOTE))
+    assert calls == [name]
+    app.pills(key="kinds").set_value(["body", "caption"]).run()
+    app.slider(key="positive").set_value(0.2).run()
+    app.slider(key="negative").set_value(-0.3).run()
+    app.pills(key="labels").set_value(["PERSON"]).run()
+    app.toggle(key="arc_other").set_value(False).run()
+    for tab in ("Speakers", "Text", "Entities", "Download", "Overview"):
+        open_tab(app, tab)
+    assert not app.exception
+    assert calls == [name]
+
+
+def test_options_change_what_is_counted(app):
+    upload(app, ("harbour_vote.txt", VOTE))
+    paragraphs = {m.label: m.value for m in app.metric}["Paragraphs"]
+    app.pills(key="kinds").set_value(["headline", "standfirst", "body", "caption", "credit"]).run()
+    assert int({m.label: m.value for m in app.metric}["Paragraphs"]) > int(paragraphs)
+    app.slider(key="positive").set_value(0.5).run()
+    app.slider(key="negative").set_value(-0.5).run()
+    tone = [m for m in app.metric if m.label == "Overall tone"][0]
+    assert "neutral" in str(tone.proto.delta)
+
+
+def test_speaker_pick_shows_their_quotes_in_context(app):
+    upload(app, ("harbour_vote.txt", VOTE))
+    open_tab(app, "Speakers")
+    pick = app.selectbox(key="speaker_pick")
+    name = pick.options[1]
+    pick.set_value(name).run()
+    assert not app.exception
+    assert "In context" in [s.value for s in app.subheader]
+    assert f"— {name}" in html_of(app)
+    quotes = app.dataframe[1].value
+    assert set(quotes["speaker"]) == {name}
+    assert [m.label for m in app.metric][0] == f"What `{name}` says"
+
+
+def test_speakers_tab_without_quotes_says_so(app, monkeypatch):
+    real = ui.data.analyze
+
+    def no_quotes(*args, **kwargs):
+        result = real(*args, **kwargs)
+        return dataclasses.replace(result, quotes=result.quotes.head(0), speakers=result.speakers.head(0))
+
+    monkeypatch.setattr(ui.data, "analyze", no_quotes)
+    upload(app, ("quoteless.txt", VOTE))
+    open_tab(app, "Speakers")
+    assert app.info and "No quotes found" in app.info[0].value
+    assert not app.get("plotly_chart")
+
+
+def test_text_filters_narrow_the_paragraphs(app):
+    upload(app, ("harbour_vote.txt", VOTE))
+    open_tab(app, "Text")
+    app.selectbox(key="text_entity").set_value("Tom Becker").run()
+    assert "nr-focus" in html_of(app)
+    assert "paragraphs match the filters" in captions(app)
+    app.pills(key="text_layers").set_value(["entities"]).run()
+    assert "nr-who" not in html_of(app).split("</style>")[-1]
+
+
+def test_hostile_text_never_reaches_the_page_as_markup(app):
+    upload(app, ("hostile.txt", (DATA / "hostile.txt").read_bytes()))
+    for tab in ("Overview", "Speakers", "Text"):
+        page = html_of(open_tab(app, tab))
+        assert "<script" not in page and "<img" not in page and "<iframe" not in page
+    assert "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt;" in page
+
+
+def test_download_bytes_are_the_cli_bytes(tmp_path, nlp):
+    assert cli([str(SAMPLE), "--out", str(tmp_path), "--jobs", "1", "--quiet"]) == 0
+    files = ui.data.csv_files(SAMPLE.read_bytes(), SAMPLE.name)
+    for table in TABLES:
+        assert files[table] == (tmp_path / f"{table}.csv").read_bytes(), table
+    with zipfile.ZipFile(io.BytesIO(files["zip"])) as zf:
+        assert sorted(zf.namelist()) == sorted(f"putin_xi_call_{t}.csv" for t in TABLES)
+        assert zf.read("putin_xi_call_quotes.csv") == (tmp_path / "quotes.csv").read_bytes()
+
+
+def test_all_articles_zip_is_the_cli_output_for_them(tmp_path, nlp):
+    paths = [DATA / "harbour_vote.txt", DATA / "harbour_followup.txt"]
+    assert cli([*map(str, paths), "--out", str(tmp_path), "--jobs", "1", "--quiet"]) == 0
+    data = ui.data.combined_zip(tuple((p.read_bytes(), p.name) for p in paths))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for table in TABLES:
+            assert zf.read(f"{table}.csv") == (tmp_path / f"{table}.csv").read_bytes(), table
+
+
+def test_download_buttons_offer_every_table_and_the_zip(app):
+    upload(app, ("My Story.txt", VOTE))
+    open_tab(app, "Download")
+    labels = [b.label for b in app.get("download_button")]
+    assert labels[0] == f"All {len(TABLES)} tables (zip)" and labels[1:] == [f"{t}.csv" for t in TABLES]

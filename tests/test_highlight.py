@@ -1,0 +1,201 @@
+"""Highlighted article HTML: escaped text, entity boxes, quote marks, tone, filters."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from analysis import analyze
+from analysis.highlight import CSS, article_html, excerpt_html, legend_html, matching_paragraphs
+
+HOSTILE = ('<script>document.title="pwned"</script> <img src=x onerror="alert(1)"> '
+           '<iframe srcdoc="<script>alert(2)</script>"></iframe>')
+
+
+@pytest.fixture(scope="module")
+def hostile(nlp):
+    text = f'Evil & Co\n\nAnn Lee said "{HOSTILE} is fine" in Paris.\n\n{HOSTILE}\n\nBob Ray was <b>bold</b>.'
+    return analyze(text, "hostile.txt", nlp=nlp)
+
+
+def hand_made() -> dict[str, pd.DataFrame]:
+    text0 = 'Ann Lee said "we win" today. It was bad.'
+    paragraphs = pd.DataFrame({"article": "a", "paragraph": [0, 1], "kind": ["body", "caption"],
+                               "start": [0, 42], "end": [40, 55], "text": [text0, "Photo by Zed."],
+                               "words": [8, 3], "polarity": [0.2, 0.0], "subjectivity": [0.5, 0.0],
+                               "entities": [1, 0], "quotes": [1, 0]})
+    sentences = pd.DataFrame({"article": "a", "paragraph": [0, 0, 1], "sentence": [0, 1, 2],
+                              "start": [0, 29, 42], "end": [28, 40, 55],
+                              "text": ['Ann Lee said "we win" today.', "It was bad.", "Photo by Zed."],
+                              "polarity": [0.8, -0.7, 0.0], "subjectivity": [0.9, 0.7, 0.0]})
+    mentions = pd.DataFrame({"article": "a", "paragraph": [0], "start": [0], "end": [7], "text": ["Ann Lee"],
+                             "label": ["PERSON"], "entity": ["Ann Lee"]})
+    quotes = pd.DataFrame({"article": "a", "paragraph": [0], "start": [14], "end": [20], "quote": ["we win"],
+                           "kind": ["direct"], "speaker": ["Ann Lee"], "speaker_start": [0], "speaker_end": [7],
+                           "cue": ["said"], "polarity": [0.8], "subjectivity": [0.9]})
+    return {"paragraphs": paragraphs, "sentences": sentences, "mentions": mentions, "quotes": quotes}
+
+
+def render(**kwargs) -> str:
+    t = hand_made()
+    return article_html(t["paragraphs"], t["sentences"], t["mentions"], t["quotes"], **kwargs)
+
+
+class _Text(HTMLParser):
+    """Collects shown text; with `article_only`, only the article's own words, paragraph by paragraph."""
+    LABELS = {"nr-tag", "nr-who", "nr-score", "nr-meta"}
+
+    def __init__(self, article_only: bool):
+        super().__init__(convert_charrefs=True)
+        self.article_only, self.parts, self.paragraphs, self.stack = article_only, [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "hr", "input", "meta", "link"):
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        self.stack.append(tag == "style" or bool(self.article_only and classes & self.LABELS))
+        if tag == "p":
+            self.paragraphs.append("")
+
+    def handle_endtag(self, tag):
+        self.stack.pop()
+
+    def handle_data(self, data):
+        if any(self.stack):
+            return
+        self.parts.append(data)
+        if self.paragraphs:
+            self.paragraphs[-1] += data
+
+
+def visible_text(fragment: str) -> str:
+    """The text a browser would show: tags dropped, entities decoded, CSS left out."""
+    parser = _Text(False)
+    parser.feed(fragment)
+    return "".join(parser.parts)
+
+
+def paragraph_texts(fragment: str) -> list[str]:
+    """Each shown paragraph's own text, without the labels and badges added around it."""
+    parser = _Text(True)
+    parser.feed(fragment)
+    return parser.paragraphs
+
+
+def tags(fragment: str) -> set[str]:
+    return set(re.findall(r"<\s*([a-zA-Z][\w-]*)", fragment.replace(CSS, "")))
+
+
+def test_hostile_text_is_escaped_everywhere(hostile):
+    out = article_html(hostile.paragraphs, hostile.sentences, hostile.mentions, hostile.quotes)
+    assert tags(out) <= {"div", "section", "p", "span", "mark", "b", "br"}
+    assert "<script" not in out and "<img" not in out and "<iframe" not in out
+    assert "onerror=" not in out.replace("onerror=&quot;", "")
+    assert "&lt;script&gt;" in out and "&lt;iframe srcdoc=" in out
+
+
+def test_hostile_text_reads_literally(hostile):
+    shown = visible_text(article_html(hostile.paragraphs, hostile.sentences, hostile.mentions, hostile.quotes))
+    assert HOSTILE in shown
+    assert "<b>bold</b>" in shown and "Evil & Co" in shown
+
+
+def test_every_paragraph_appears_with_its_number_and_kind():
+    out = render()
+    assert 'aria-label="Paragraph 0, body"' in out and 'aria-label="Paragraph 1, caption"' in out
+    assert "nr-k-caption" in out
+    shown = visible_text(out)
+    assert 'Ann Lee said "we win" today.' in shown.replace("PERSON", "").replace("— Ann Lee · said", "")
+
+
+def test_entities_are_boxed_with_their_type_as_text():
+    out = render()
+    assert re.search(r'<mark class="nr-ent" style="--c:#E69F00" title="Ann Lee · PERSON">.*?Ann Lee.*?'
+                     r'<span class="nr-tag">PERSON</span></mark>', out)
+
+
+def test_entity_types_can_be_left_out():
+    assert "nr-ent" not in render(labels=["ORG"]).replace(CSS, "")
+
+
+def test_quote_is_marked_and_followed_by_its_speaker_and_cue():
+    out = render()
+    assert re.search(r'<span class="nr-q" title="direct quote · Ann Lee · polarity \+0.80">we win</span>'
+                     r'<span class="nr-who">— Ann Lee · said</span>', out)
+    assert '<span class="nr-spk">' in out
+
+
+def test_quote_without_speaker_says_so():
+    t = hand_made()
+    t["quotes"].loc[0, "speaker"] = ""
+    out = article_html(t["paragraphs"], t["sentences"], t["mentions"], t["quotes"])
+    assert "no speaker found" in out
+
+
+def test_one_speaker_filter_marks_only_their_quotes():
+    assert "nr-q" not in render(speaker="Someone Else").replace(CSS, "")
+    assert "nr-who" in render(speaker="Ann Lee").replace(CSS, "")
+
+
+def test_sentences_are_tinted_by_tone_with_scores_as_text():
+    out = render()
+    assert 'style="background:#92c5de" title="Sentence 0: polarity +0.80 (positive)' in out
+    assert 'style="background:#f4a582" title="Sentence 1: polarity −0.70 (negative)' in out
+    assert "▲+0.80" in out and "▼−0.70" in out
+
+
+def test_thresholds_move_sentences_to_neutral():
+    out = render(negative=-0.75, positive=0.85)
+    assert "▲+0.80" not in out and "(neutral)" in out
+
+
+def test_layers_can_be_switched_off():
+    out = render(layers=("entities",)).replace(CSS, "")
+    assert "nr-ent" in out and "nr-q" not in out and "nr-score" not in out
+    assert "background:transparent" in out
+
+
+def test_only_and_focus():
+    out = render(only=[1])
+    assert "Paragraph 0" not in out and "Photo by Zed." in out
+    assert "nr-focus" in render(entity="Ann Lee")
+    assert "No paragraph matches" in render(only=[])
+
+
+def test_matching_paragraphs_intersects_the_filters():
+    t = hand_made()
+    args = (t["paragraphs"], t["mentions"], t["quotes"])
+    assert matching_paragraphs(*args) == [0, 1]
+    assert matching_paragraphs(*args, speaker="Ann Lee") == [0]
+    assert matching_paragraphs(*args, entity="Nobody") == []
+
+
+def test_marks_keep_the_article_text_intact(sample, hostile):
+    for a in (sample, hostile):
+        out = article_html(a.paragraphs, a.sentences, a.mentions, a.quotes)
+        assert paragraph_texts(out) == list(a.paragraphs["text"])
+        assert out.count('<span class="nr-tag">') == len(a.mentions)
+
+
+def test_hand_made_paragraphs_survive_marking():
+    assert paragraph_texts(render()) == list(hand_made()["paragraphs"]["text"])
+
+
+def test_legend_names_every_colour_in_words():
+    out = legend_html(["PERSON", "GPE"], negative=-0.1, positive=0.2)
+    shown = visible_text(out)
+    for words in ("negative ≤ −0.30", "negative ≤ −0.10", "neutral (−0.10 … +0.20)", "positive ≥ +0.20",
+                  "positive ≥ +0.30", "PERSON", "GPE", "speaker"):
+        assert words in shown
+
+
+def test_legend_follows_thresholds_past_the_strong_shade():
+    shown = visible_text(legend_html([], negative=-0.4, positive=0.45))
+    assert "negative ≤ −0.40" in shown and "positive ≥ +0.45" in shown and "leaning" not in shown
+
+
+def test_excerpt_escapes_its_text():
+    out = excerpt_html("Most <negative>", "<script>x</script>", -0.4, 3)
+    assert "<script>" not in out and "&lt;script&gt;" in out and "Most &lt;negative&gt;" in out

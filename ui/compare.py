@@ -1,0 +1,79 @@
+"""Compare tab: the articles side by side, and one speaker or entity across them."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import charts
+from analysis.highlight import article_html, matching_paragraphs
+
+from . import summary
+from .data import Loaded, Source, entities_for, speakers_for
+from .fmt import code, tone_text
+from .sidebar import Options
+
+PER_ROW = 3
+
+
+def render(good: list[tuple[Source, Loaded]], opts: Options) -> None:
+    tables = {s.name: (speakers_for(s.data, s.name, opts.kinds), entities_for(s.data, s.name, opts.kinds))
+              for s, _ in good}
+    analyses = [loaded.analysis for _, loaded in good]
+    _overview(analyses, tables, opts)
+    what = st.segmented_control("Compare", ["Speaker", "Entity"], default="Speaker", key="compare_what",
+                                required=True)
+    if what == "Speaker":
+        names = summary.shared_names([sp for sp, _ in tables.values()], "speaker")
+    else:
+        labelled = [en[en["label"].isin(opts.labels)] for _, en in tables.values()]
+        names = summary.shared_names(labelled, "entity")
+    if not names:
+        st.info(f"No {what.lower()} found in these articles.")
+        return
+    if st.session_state.get("compare_name") not in names:
+        st.session_state["compare_name"] = names[0]
+    counts = {n: sum(n in set(df[c]) for df, c in _columns(tables, what)) for n in names}
+    name = st.selectbox(what, names, key="compare_name",
+                        format_func=lambda n: f"{n} · in {counts[n]} of {len(good)} articles")
+    rows = (summary.speaker_rows(name, tables) if what == "Speaker"
+            else summary.entity_rows(name, analyses, opts.kinds))
+    st.plotly_chart(charts.compare_chart(rows, title=f"{name} across articles", **opts.thresholds),
+                    key="compare_chart", alt=f"Tone of {name} in each article")
+    _side_by_side(analyses, name, what, rows, opts)
+
+
+def _columns(tables: dict, what: str) -> list[tuple[pd.DataFrame, str]]:
+    if what == "Speaker":
+        return [(sp, "speaker") for sp, _ in tables.values()]
+    return [(en, "entity") for _, en in tables.values()]
+
+
+def _overview(analyses: list, tables: dict, opts: Options) -> None:
+    rows = [summary.article_row(a, *tables[a.name], opts.kinds) for a in analyses]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="compare_table", column_config={
+        "article": "Article", "headline": st.column_config.TextColumn("Headline", width="large"),
+        "paragraphs": "Paragraphs", "words": "Words", "quotes": "Quotes", "speakers": "Speakers",
+        "entities": "Entities", "tone": st.column_config.NumberColumn("Overall tone", format="%+.2f")})
+
+
+def _side_by_side(analyses: list, name: str, what: str, rows: pd.DataFrame, opts: Options) -> None:
+    found = {r["article"]: r for r in rows.to_dict("records")}
+    for start in range(0, len(analyses), PER_ROW):
+        for col, a in zip(st.columns(PER_ROW), analyses[start:start + PER_ROW], strict=False):
+            with col.container(border=True):
+                st.markdown(f"**{code(a.name)}**")
+                row = found.get(a.name)
+                if row is None:
+                    st.caption(f"{what} not found in this article.")
+                    continue
+                st.metric("Tone", tone_text(row["polarity"], **opts.thresholds), help=row["n"])
+                _context(a, name, what, opts)
+
+
+def _context(a, name: str, what: str, opts: Options) -> None:
+    speaker = name if what == "Speaker" else None
+    only = matching_paragraphs(a.paragraphs, a.mentions, a.quotes, speaker=speaker,
+                               entity=None if speaker else name)
+    st.html(article_html(a.paragraphs, a.sentences, a.mentions, a.quotes, only=only, labels=opts.labels,
+                         speaker=speaker, entity=name, layers=("tone", "entities", "quotes"),
+                         **opts.thresholds))

@@ -1,0 +1,41 @@
+"""Entities tab: mentions per entity and type, and where in the article they fall."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import charts
+
+from . import summary
+from .data import Loaded, Source, entities_for
+from .sidebar import Options
+
+TOP = 20
+
+
+def render(loaded: Loaded, source: Source, opts: Options) -> None:
+    a = loaded.analysis
+    entities = entities_for(source.data, source.name, opts.kinds)
+    entities = entities[entities["label"].isin(opts.labels)]
+    if entities.empty:
+        st.info("No entities of the chosen types in the counted paragraphs.")
+        return
+    paragraphs, _, _ = summary.counted(a, opts.kinds)
+    mentions = a.mentions[a.mentions["paragraph"].isin(set(paragraphs["paragraph"]))
+                          & a.mentions["label"].isin(opts.labels)]
+    left, right = st.columns(2)
+    with left:
+        st.plotly_chart(charts.entity_bars(entities, top=TOP), key="entity_chart",
+                        alt="Number of mentions of each entity, coloured by type")
+    with right:
+        st.dataframe(entities[["entity", "label", "mentions", "paragraphs", "polarity"]], hide_index=True,
+                     key="entity_table", height=420, column_config={
+                         "entity": "Entity", "label": "Type", "mentions": "Mentions",
+                         "paragraphs": "Paragraphs",
+                         "polarity": st.column_config.NumberColumn(
+                             "Tone about it", format="%+.2f",
+                             help="Mean polarity of the sentences that mention it")})
+    top = list(entities.nlargest(TOP, "mentions", keep="first")["entity"])
+    st.plotly_chart(charts.mention_heatmap(mentions, paragraphs, entities=top), key="heatmap_chart",
+                    alt="Mentions of each entity in each paragraph")
+    if len(entities) > TOP:
+        st.caption(f"The charts show the {TOP} most mentioned of {len(entities)} entities; the table has all.")

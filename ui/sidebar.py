@@ -1,0 +1,110 @@
+"""The sidebar: where articles come from, and the options every tab reads."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from analysis import KINDS, TONE_KINDS
+from analysis.ingest import SUFFIXES
+
+from .data import ANALYSES, Source
+from .fmt import code
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "putin_xi_call.txt"
+PASTED_NAME = "pasted-text.txt"
+LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, cities, states",
+               "NORP": "nationalities, groups", "LOC": "other places", "FAC": "buildings, facilities",
+               "EVENT": "events", "PRODUCT": "products", "WORK_OF_ART": "titles of works", "LAW": "laws",
+               "LANGUAGE": "languages"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user chose in the sidebar; no option changes the analysis itself."""
+    kinds: tuple[str, ...]
+    labels: tuple[str, ...]
+    negative: float
+    positive: float
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        return {"negative": self.negative, "positive": self.positive}
+
+
+def sources() -> tuple[list[Source], bool]:
+    """The articles to show and whether they are the bundled sample (nothing given yet)."""
+    st.sidebar.header("Articles")
+    limit = st.get_option("server.maxUploadSize")
+    files = st.sidebar.file_uploader(
+        "Upload articles", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
+        key="uploads", help="Plain text, Markdown or a saved web page. Each file is analysed once.")
+    st.sidebar.caption(f"One or several .txt, .md or .html files, up to {limit} MB each.")
+    with st.sidebar.expander("…or paste an article", expanded=False):
+        pasted = st.text_area("Article text", key="pasted", height=180,
+                              placeholder="Headline on the first line, then the paragraphs, "
+                                          "separated by blank lines.")
+    given = [Source(_unique(f.name, i, files), f.getvalue()) for i, f in enumerate(files or [])]
+    if pasted and pasted.strip():
+        given.append(Source(PASTED_NAME, pasted.encode("utf-8")))
+    if given:
+        return given, False
+    return [sample_source()], True
+
+
+def sample_source() -> Source:
+    return Source(SAMPLE.name, SAMPLE.read_bytes())
+
+
+def _unique(name: str, index: int, files: list) -> str:
+    """The file's name, numbered when several uploads share it (the name keys each article)."""
+    earlier = sum(1 for f in files[:index] if f.name == name)
+    if not earlier:
+        return name
+    path = Path(name)
+    return f"{path.stem} ({earlier + 1}){path.suffix}"
+
+
+def options(labels_found: list[str]) -> Options:
+    """Paragraph kinds that count, entity types shown and the tone thresholds."""
+    st.sidebar.header("Options")
+    kinds = st.sidebar.pills(
+        "Paragraph kinds that count", KINDS, selection_mode="multi", default=list(TONE_KINDS), key="kinds",
+        help="Used for the overall tone, the counts, the speaker comparison and the entity counts. "
+             "The text view and the downloads always hold every paragraph.")
+    labels = _entity_types(labels_found)
+    st.sidebar.markdown("**Tone thresholds**")
+    positive = st.sidebar.slider("Positive from polarity", 0.0, 0.5, 0.05, 0.01, key="positive",
+                                 help="A sentence, paragraph or quote at or above this polarity reads positive.")
+    negative = st.sidebar.slider("Negative up to polarity", -0.5, 0.0, -0.05, 0.01, key="negative",
+                                 help="At or below this polarity it reads negative; in between, neutral.")
+    return Options(tuple(k for k in KINDS if k in (kinds or [])), tuple(labels or []), negative, positive)
+
+
+def _entity_types(found: list[str]) -> list[str]:
+    """Entity type pills: every type the articles hold, less those the user switched off."""
+    hidden = st.session_state.setdefault("labels_hidden", set())
+    st.session_state["labels"] = [label for label in found if label not in hidden]
+
+    def remember() -> None:
+        chosen = set(st.session_state["labels"] or [])
+        st.session_state["labels_hidden"] = (hidden - set(found)) | (set(found) - chosen)
+
+    return st.sidebar.pills(
+        "Entity types shown", found, selection_mode="multi", key="labels", on_change=remember,
+        format_func=lambda label: f"{label} · {LABEL_NAMES.get(label, label.lower())}")
+
+
+def about(is_sample: bool) -> None:
+    with st.sidebar.expander("About this analysis"):
+        if is_sample:
+            st.markdown(f"Showing the bundled sample article, {code(SAMPLE.name)}. "
+                        "Upload or paste an article to replace it.")
+        st.markdown(
+            "Sentences, entities and the dependency parse come from spaCy's small English model; "
+            "polarity (−1 … +1) and subjectivity (0 … 1) from TextBlob. Polarity of an entity is the mean "
+            "polarity of the sentences that mention it: the tone of the text about it.")
+        with st.container(key="analyses_count"):
+            st.caption(f"Articles analysed by this server so far: {ANALYSES.value}. Each article is "
+                       "analysed once; changing an option reuses the cached analysis.")

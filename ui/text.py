@@ -1,0 +1,36 @@
+"""Text tab: the article with entities, quotes and sentence tone highlighted."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.highlight import LAYERS, article_html, legend_html, matching_paragraphs
+
+from .data import Loaded
+from .sidebar import Options
+
+LAYER_NAMES = {"tone": "Sentence tone", "scores": "Tone scores", "entities": "Entities", "quotes": "Quotes"}
+
+
+def render(loaded: Loaded, opts: Options) -> None:
+    a = loaded.analysis
+    mentions = a.mentions[a.mentions["label"].isin(opts.labels)]
+    speakers = sorted(set(a.quotes["speaker"].dropna().astype(str)) - {""})
+    entities = list(mentions["entity"].value_counts().index)
+    left, mid, right = st.columns([3, 2, 2])
+    layers = left.pills("Show", LAYERS, selection_mode="multi", default=list(LAYERS), key="text_layers",
+                        format_func=LAYER_NAMES.get)
+    speaker = _one(mid, "Quotes of one speaker", speakers, "text_speaker")
+    entity = _one(right, "Mentions of one entity", entities, "text_entity")
+    only = matching_paragraphs(a.paragraphs, mentions, a.quotes, speaker=speaker, entity=entity)
+    st.html(legend_html(sorted(set(mentions["label"])), layers=layers, **opts.thresholds))
+    if speaker or entity:
+        st.caption(f"{len(only)} of {len(a.paragraphs)} paragraphs match the filters.")
+    st.html(article_html(a.paragraphs, a.sentences, mentions, a.quotes, only=only, labels=opts.labels,
+                         speaker=speaker, entity=entity, layers=layers, **opts.thresholds))
+
+
+def _one(where, label: str, options: list[str], key: str) -> str | None:
+    """A selectbox for one name or none; a stale choice from another article is dropped."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = ""
+    return where.selectbox(label, ["", *options], key=key, format_func=lambda n: n or "All") or None
