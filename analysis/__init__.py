@@ -16,7 +16,7 @@ from .ingest import ArticleError, make_article, read_article, text_from_bytes
 from .model import load_model
 from .nlp import parse
 from .paragraphs import KINDS, TONE_KINDS
-from .quotes import extract_quotes
+from .quotes import extract_quotes, resolved_pronouns
 from .schema import COLUMNS, TABLES
 from .speakers import speaker_table
 from .tables import paragraph_table, sentence_table
@@ -54,7 +54,8 @@ def analyze(text: str, name: str = "article", *, nlp: Language | None = None) ->
     paragraphs = paragraph_table(parsed, mentions, quotes)
     return Analysis(
         name=name, text=parsed.article.text, paragraphs=paragraphs, sentences=sentences,
-        mentions=mentions, entities=entity_table(mentions, sentences), quotes=quotes,
+        mentions=mentions, entities=entity_table(mentions, sentences, resolved_pronouns(quotes, sentences)),
+        quotes=quotes,
         speakers=speaker_table(quotes, paragraphs, mentions),
     )
 

@@ -16,6 +16,7 @@ from .nlp import Parsed
 PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = ("ORG", "GPE", "NORP")
 
 # head nouns of "the company said" that stand for an organisation the article names
@@ -28,6 +29,9 @@ parliament senate congress cabinet kremlin church charity coalition alliance fed
 """.split())
 # of those, the ones that may stand for any organisation (no name shares the word)
 GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation corporation business".split())
+_MEMBER_NOUNS = frozenset("""
+member official spokesman spokeswoman spokesperson representative staff lawyer attorney
+""".split())
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
 
 
@@ -99,12 +103,26 @@ class Resolver:
         return sorted(out.values(), key=lambda c: c.offset)
 
     def _subject_candidate(self, p: int, tok: Token) -> _Candidate | None:
-        speaker = self.named(p, tok) or self.noun_phrase(p, tok)
+        speaker = self.named(p, tok) or self.member_of(p, tok) or self.noun_phrase(p, tok)
         if speaker is None:
             return None
         plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children) \
             or speaker.label in GROUP_LABELS
         return _Candidate(speaker.start, speaker.name, speaker.label, plural, True, p)
+
+    def name_at(self, p: int, lo: int, hi: int) -> Speaker:
+        """The speaker named by paragraph p's characters [lo, hi): a mention's canonical
+        name, a known person's surname ("PENCE" for Mike Pence), or the words as written."""
+        start, end = self.parsed.offset(p, lo), self.parsed.offset(p, hi)
+        text = self.parsed.article.text[start:end]
+        m = self.mention_at(start, end)
+        if m is not None and m[0] >= start and m[1] <= end:
+            return Speaker(m[2], start, end, text, m[3])
+        last = text.split()[-1].lower() if text.split() else ""
+        person = next((n for n in self._persons if n.split()[-1].lower() == last), None)
+        if person is not None:
+            return Speaker(person, start, end, text, "PERSON")
+        return Speaker(text.title() if text.isupper() else text, start, end, text)
 
     # --- speakers -------------------------------------------------------------------
     def speaker(self, p: int, tok: Token) -> Speaker | None:
@@ -114,7 +132,8 @@ class Resolver:
             return self.pronoun(p, tok)
         if _has_conj(tok):
             return self.noun_phrase(p, tok)
-        return self.named(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
+        return self.named(p, tok) or self.member_of(p, tok) or self.organisation(p, tok) \
+            or self.noun_phrase(p, tok)
 
     def named(self, p: int, tok: Token) -> Speaker | None:
         """A subject that is (or holds, as "Mayor Ana Ruiz") a named mention."""
@@ -145,23 +164,40 @@ class Resolver:
         return Speaker(name, self.parsed.offset(p, lo), self.parsed.offset(p, hi), text, label)
 
     def organisation(self, p: int, tok: Token) -> Speaker | None:
-        """"the ministry said": the most recent organisation named with that word, or any
-        organisation for "the company"."""
+        """"the ministry said": the latest name holding that word ("Ministry of Maritime
+        Affairs"); "the company said": the latest organisation, else the named subject of
+        the paragraph so far (the small model labels some companies as people)."""
         noun = tok.lemma_.lower()
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), "")
-        if noun not in ORG_NOUNS or det not in ("the", "this", "that") or tok.tag_ != "NN":
+        if det not in ("the", "this", "that") or tok.tag_ != "NN":
             return None
         before = self.parsed.offset(p, tok.idx)
-        fallback = None
-        for m in reversed(self._mentions[:bisect_left(self._starts, before)]):
-            if m[3] != "ORG":
-                continue
-            if noun in m[2].lower().split():
+        earlier = self._mentions[max(0, bisect_left(self._starts, before) - 200):bisect_left(self._starts, before)]
+        for m in reversed(earlier):
+            if m[3] not in ("GPE", "NORP", "LOC") and noun in {w.lower().rstrip("s") for w in m[2].split()} | \
+                    {w.lower() for w in m[2].split()}:
                 return self._speaker_from(m, p, tok)
-            fallback = fallback or m
-        if fallback is not None and noun in GENERIC_ORG_NOUNS:
-            return self._speaker_from(fallback, p, tok)
+        if noun not in GENERIC_ORG_NOUNS:
+            return None
+        org = next((m for m in reversed(earlier) if m[3] == "ORG" and p - m[4] <= 4), None)
+        if org is not None:
+            return self._speaker_from(org, p, tok)
+        named = self._look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC"))
+        if named is not None and named.paragraph == p:
+            start = self.parsed.offset(p, tok.idx)
+            return Speaker(named.name, start, start + len(tok), tok.text, named.label)
         return None
+
+    def member_of(self, p: int, tok: Token) -> Speaker | None:
+        """"Members of the parish council", "a spokesman for the company": the body speaks."""
+        if tok.lemma_.lower() not in _MEMBER_NOUNS:
+            return None
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "from")), None)
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if body is None:
+            return None
+        found = self.named(p, body) or self.organisation(p, body)
+        return found if found is not None and found.label not in ("PERSON", "") else None
 
     def _speaker_from(self, m: tuple, p: int, tok: Token) -> Speaker:
         start = self.parsed.offset(p, tok.idx)

@@ -21,8 +21,30 @@ observe remark suggest tweet post estimate threaten
 DIRECT_LEMMAS = INDIRECT_LEMMAS | frozenset("""
 ask continue comment exclaim shout yell scream whisper cry mutter urge demand recount joke quip
 wonder lament muse interject chime conclude concur quote read sing chant plead beg propose
-describe call begin start text email summarize summarise elaborate sigh laugh gush rave
+describe call text email summarize summarise elaborate sigh laugh gush rave
 """.split())
+
+# verbs that report someone's words when a quoted fragment stands in their clause
+# ("condemned the test as "provocative"", "likened the rules to "burning ...""): not
+# cues for unquoted speech, where they report deeds rather than words
+FRAGMENT_LEMMAS = DIRECT_LEMMAS | frozenset("""
+condemn blast liken compare criticize criticise praise hail dismiss label brand term cite
+reference laud mock attack slam denounce defend question rate rule deem characterize
+characterise refer decry tout champion welcome lambaste chastise blame thank applaud commend
+dub express voice type accuse fear hope believe think rail rip bash scold berate
+""".split())
+
+# nouns that stand for what someone said: "Trump's claim that ...", "a statement saying"
+NOUN_CUES = frozenset("""
+claim statement remark comment assertion allegation accusation promise pledge warning tweet
+message words description argument insistence denial admission suggestion prediction vow
+letter email post speech interview testimony
+""".split())
+# verbs whose subject is the speaker of a cue noun in their object: "X issued a statement"
+_NOUN_CUE_VERBS = frozenset("make issue give release post deliver send write publish".split())
+
+# "continued", "began": cues only when they stand right by the quote ("Smith continued:")
+ASPECT_LEMMAS = frozenset("continue begin start go".split())
 
 # words that make a "called"-type cue introduce a name or title, not speech
 NAMING_LEMMAS = frozenset("call title name dub entitle headline label brand nickname term".split())
@@ -34,11 +56,11 @@ message screen graffiti plaque inscription
 """.split())
 
 
-def is_cue(token: Token, *, indirect: bool = False) -> bool:
+def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> bool:
     """Whether a token is a reporting verb (or the "according" of "according to")."""
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-    lemmas = INDIRECT_LEMMAS if indirect else DIRECT_LEMMAS
+    lemmas = INDIRECT_LEMMAS if indirect else FRAGMENT_LEMMAS if fragment else DIRECT_LEMMAS
     if token.lemma_.lower() not in lemmas or token.pos_ not in ("VERB", "AUX"):
         return False
     return not (token.lemma_.lower() == "call" and indirect)
@@ -89,3 +111,16 @@ def governing_cue(token: Token) -> Token | None:
 def is_naming(token: Token) -> bool:
     """"a film called", "the plan, dubbed": the quote that follows is a name."""
     return token.lemma_.lower() in NAMING_LEMMAS and token.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP", "VB")
+
+
+def noun_cue_speaker(token: Token) -> Token | None:
+    """Who a cue noun belongs to: "Trump's claim", "X issued a statement"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
+        return None
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in _NOUN_CUE_VERBS:
+        return subject_of(head)
+    return None

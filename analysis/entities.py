@@ -316,11 +316,14 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
     return out
 
 
-def entity_table(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def entity_table(mentions: pd.DataFrame, sentences: pd.DataFrame,
+                 pronouns: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per canonical entity: label, mentions, distinct paragraphs, tone toward it.
 
     `polarity`/`subjectivity` are means over the distinct sentences that mention the
-    entity. Sorted by mentions, most first, then by first appearance.
+    entity, including the sentences in `pronouns` (article, entity, sentence: a pronoun
+    resolved to a named entity, as "he said" for a speaker); those do not add to the
+    mention count. Sorted by mentions, most first, then by first appearance.
     """
     extra = ("subjectivity", "first_paragraph")
     tone = dict(zip(sentences["sentence"], zip(sentences["polarity"], sentences["subjectivity"])))
@@ -331,6 +334,10 @@ def entity_table(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
         g["n"] += 1
         g["paras"].add(paragraph)
         g["sents"].add(sentence)
+    if pronouns is not None and len(pronouns):
+        for article, entity, sentence in zip(pronouns["article"], pronouns["entity"], pronouns["sentence"]):
+            if (article, entity) in groups:
+                groups[(article, entity)]["sents"].add(sentence)
     rows = [_entity_row(article, entity, g, tone) for (article, entity), g in groups.items()]
     rows.sort(key=lambda r: (r["article"], -r["mentions"], r["first_paragraph"]))
     return frame("entities", rows, extra=extra)

@@ -13,13 +13,24 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .attribution import Resolver, Speaker
-from .cues import WRITTEN_THINGS, agent_of, cue_text, governing_cue, is_cue, is_naming, subject_of
+from .cues import (
+    ASPECT_LEMMAS,
+    WRITTEN_THINGS,
+    agent_of,
+    cue_text,
+    governing_cue,
+    is_cue,
+    is_naming,
+    noun_cue_speaker,
+    subject_of,
+)
 from .nlp import Parsed
 from .quotemarks import QuoteSpan
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bSt|\bNo|\bvs)\.$")
-_SPEAKER_POS = ("PROPN", "PRON", "NOUN")
+# "“...” ― Ana Ruiz": a reader's or a poll respondent's words credited after a dash
+_DASH_CREDIT = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 
 
 @dataclass(frozen=True)
@@ -56,8 +67,8 @@ def frames_of(text: str, spans: list[QuoteSpan], i: int) -> tuple[tuple[int, int
     span = spans[i]
     lo = spans[i - 1].close_at + 1 if i else 0
     hi = span.open_at
-    ends = [e for e in _sentence_ends(text[lo:hi]) if lo + e < hi]
-    before = (lo + ends[-1] if ends else lo, hi)
+    ends = _sentence_ends(text[lo:hi + 1])  # the opening mark may start a sentence
+    before = (min(lo + ends[-1], hi) if ends else lo, hi)
     lo = span.close_at + 1
     hi = spans[i + 1].open_at if i + 1 < len(spans) else len(text)
     cut = next((e for e in _sentence_ends(text[lo:hi]) if e > 2), hi - lo)
@@ -77,15 +88,31 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
     frames = [(after, False), (before, True)]
     if not (last == "," or (kind == "direct" and last in "?!—–-…")):
         frames.reverse()
+    credit = _DASH_CREDIT.match(doc.text, after[0], after[1])
+    if credit:
+        lo, hi = credit.span(1)
+        return Attribution("―", resolver.name_at(p, lo, hi))
     for (lo, hi), backwards in frames:
         tokens = tokens_between(doc, resolver.token_starts[p], lo, hi)
         if backwards and tokens and is_naming(tokens[-1]):
             return Attribution(tokens[-1].text, None, naming=True)
-        cues = [t for t in tokens if is_cue(t)]
+        cues = [t for t in tokens if is_cue(t, fragment=kind == "mixed")
+                and (t.lemma_ not in ASPECT_LEMMAS or _adjacent(t, tokens, backwards))]
         if cues:
             cue = cues[-1] if backwards else cues[0]
             return _attribution(p, cue, cues, tokens, resolver)
+        owner = next((o for o in map(noun_cue_speaker, reversed(tokens)) if o is not None), None)
+        if owner is not None and backwards:
+            return Attribution("", resolver.speaker(p, owner))
     return None
+
+
+def _adjacent(cue: Token, frame: list[Token], backwards: bool) -> bool:
+    """Whether a cue ends the frame before a quote ("Smith continued:") or starts the one
+    after it ("..., he continued"), with at most a subject and punctuation between."""
+    if backwards:
+        return cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text in (":", ",")
+    return len([t for t in frame if t.i < cue.i and not t.is_punct]) <= 3
 
 
 def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], resolver: Resolver) -> Attribution:
@@ -105,6 +132,8 @@ def _subject(cue: Token, frame: list[Token]) -> Token | None:
     """The parse's subject of the cue (or of the verb governing "saying"), else the name
     or pronoun right next to the cue in the frame ("said Ruiz" misparsed)."""
     subject = subject_of(cue)
+    if subject is None and cue.dep_ == "acl" and cue.head.pos_ == "PROPN":
+        return cue.head  # "footage of Ana Ruiz asking, ..."
     if subject is None and cue.lower_ != "according":
         gov = governing_cue(cue)
         subject = subject_of(gov) if gov is not None else None

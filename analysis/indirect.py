@@ -61,8 +61,32 @@ def _content(cue: Token) -> tuple[int, int] | None:
     elif comp is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
         return None
     if comp is None:
-        return None
+        comp = _misattached_clause(cue)
+        if comp is not None:
+            return _trim(cue.doc, comp[0], comp[1])
+        return _parenthetical_content(cue) if cue.dep_ in ("parataxis", "ROOT", "advcl") else None
+    if comp.i < cue.i and cue.i < len(cue.doc) - 1 and comp.right_edge.i + 1 < cue.i \
+            and cue.doc[comp.right_edge.i + 1].text not in (",", "—", "–"):
+        return None  # "Y; X says": a clause cut off by a semicolon or colon is not reported
     return _trim(cue.doc, comp.left_edge.i, _clause_end(comp))
+
+
+def _misattached_clause(cue: Token) -> tuple[int, int] | None:
+    """A "that"-clause the parser hung on a noun after the cue ("said outside the
+    courthouse that the ruling was a shock"): taken as reported when it is complete on its
+    own, with a subject and no gap that "that" could fill as a relative pronoun."""
+    for tok in cue.rights:
+        for that in tok.subtree:
+            verb = that.head
+            if that.lower_ != "that" or verb.dep_ not in ("acl", "relcl") or verb.i < that.i:
+                continue
+            kids = [c for c in verb.children if c is not that]
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+            complete = that.dep_ == "mark" or any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in kids)
+            between = cue.doc[cue.i + 1:that.i]
+            if has_subject and complete and not any(t.pos_ in ("VERB", "AUX") for t in between):
+                return that.i + 1, _clause_end(verb)
+    return None
 
 
 def _is_gerund(token: Token) -> bool:
@@ -86,18 +110,36 @@ def _clause_end(comp: Token) -> int:
 
 
 def _according_content(cue: Token) -> tuple[int, int] | None:
-    """"According to X, Y" or "Y, according to X": the clause Y the phrase hangs on."""
-    clause = cue.head
-    if clause is cue or clause.pos_ not in ("VERB", "AUX"):
+    """"According to X, Y" or "Y, according to X": the rest of the sentence."""
+    sent = cue.sent
+    doc = cue.doc
+    phrase_end = cue.right_edge.i + 1
+    if cue.i == sent.start or doc[cue.i - 1].is_punct and cue.i - 1 == sent.start:
+        clause = cue.head
+        if clause is cue or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        # the clause starts at its subject; the parser may fold the subject into an
+        # apposition of the source ("According to her aide, Ben Ito, the governor will")
+        commas = [t.i for t in doc[cue.i:clause.i] if t.text == ","]
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is not None and subject.i > phrase_end - 1:
+            return _trim(doc, subject.left_edge.i, sent.end)
+        return _trim(doc, commas[-1] + 1, sent.end) if commas else None
+    if doc[cue.i - 1].text == "," and (phrase_end >= sent.end or doc[phrase_end].is_punct):
+        return _trim(doc, sent.start, cue.i - 1)
+    return None
+
+
+def _parenthetical_content(cue: Token) -> tuple[int, int] | None:
+    """"Acts of protest, Mr. Obama said, are acts of patriotism": the whole sentence,
+    frame included, when the cue and its subject stand between commas mid-sentence."""
+    doc, sent = cue.doc, cue.sent
+    lo, hi = min(cue.left_edge.i, cue.i), max(cue.right_edge.i, cue.i)
+    if lo <= sent.start or hi + 1 >= sent.end - 1:
         return None
-    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
-    if cue.i <= lo:
-        lo = cue.right_edge.i + 1
-    elif cue.right_edge.i + 1 >= hi:
-        hi = cue.i
-    else:
+    if doc[lo - 1].text != "," or doc[hi].text != "," and doc[hi + 1].text != ",":
         return None
-    return _trim(cue.doc, lo, hi)
+    return _trim(doc, sent.start, sent.end)
 
 
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:

@@ -7,11 +7,14 @@ Jones’) are told apart from single quote marks by what stands on either side.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _DOUBLE = "\"“”„«»"
 _SINGLE = "'‘’‚"
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
+_TWO_SINGLES = re.compile(r"''")
+_INCHES = re.compile(r"\d['’]\d{1,2}\"")
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,23 @@ def _double_role(text: str, i: int, inside_double: bool) -> str:
         return "open"
     if ch in "”»":
         return "close" if inside_double or not _can_open(text, i) else "open"
-    return "close" if inside_double else "open"
+    if inside_double:
+        return "close"
+    # a straight mark that can only close, with nothing open, lost its opening mark
+    return "" if _can_close(text, i) and not _can_open(text, i) else "open"
+
+
+def _normalised(text: str) -> str:
+    """The text with two-character marks made one mark of the same width: ''quote'' (a
+    typewriter double quote) becomes “\0 or \0”; the inch mark of 6'3" is blanked."""
+    text = _INCHES.sub(lambda m: m.group(0)[:-1] + "\0", text)
+    return _TWO_SINGLES.sub(lambda m: "“\0" if _opens_pair(text, m.start()) else "\0”", text)
+
+
+def _opens_pair(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
+    return before in " \t\n([{—–-" and not after.isspace()
 
 
 def scan_paragraph(text: str) -> tuple[list[tuple[int, int]], int | None]:
@@ -70,6 +89,7 @@ def scan_paragraph(text: str) -> tuple[list[tuple[int, int]], int | None]:
     A stack of open marks: a closing mark closes the innermost open mark of its own kind
     (double or single); single closers that match nothing are apostrophes.
     """
+    text = _normalised(text)
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
     for i, ch in enumerate(text):
@@ -90,14 +110,17 @@ def scan_paragraph(text: str) -> tuple[list[tuple[int, int]], int | None]:
                 pairs.append((at, i))
         elif role == "open":
             stack.append((kind, i))
-    left = next((at for kind, at in stack if kind == "d" or at == 0), None)
+    left = None
+    if stack and (stack[0][0] == "d" or stack[0][1] == 0 or text[:stack[0][1]].rstrip().endswith(":")):
+        left = stack[0][1]  # a single mark left open counts only where a quote plainly starts
     return pairs, left
 
 
 def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
-    while lo < hi and text[lo].isspace():
+    """Without surrounding white space, or the second ' of a '' mark."""
+    while lo < hi and (text[lo].isspace() or text[lo] == "'" and text[lo - 1] == "'"):
         lo += 1
-    while hi > lo and text[hi - 1].isspace():
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] == "'" and text[hi:hi + 1] == "'"):
         hi -= 1
     return lo, hi
 
@@ -111,7 +134,7 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
         spans = []
         for open_at, close_at in pairs:
             lo, hi = _trimmed(text, open_at + 1, close_at)
-            if hi > lo:
+            if hi > lo and text[open_at - 1:open_at] != "=":  # not an HTML attribute value
                 spans.append(QuoteSpan(p, open_at, close_at, lo, hi))
         runs_on = left is not None and all(left > c for _, c in pairs)
         if runs_on:

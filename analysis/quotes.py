@@ -8,12 +8,14 @@ quote marks. Everything is one pass over each paragraph's tokens; no re-parsing.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import replace
 
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from .attribution import Resolver, Speaker
+from .attribution import PRONOUNS, Resolver, Speaker
 from .cues import cue_text, is_cue
 from .frames import Attribution, Quote, attribute, frames_of, speaker_of_cue
 from .indirect import indirect_quotes
@@ -24,6 +26,8 @@ from .sentiment import score
 
 EXTRA = ("channel", "speaker_text", "speaker_label")
 _NO_SPEECH_KINDS = ("credit",)
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 
 
 def extract_quotes(parsed: Parsed, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -52,11 +56,22 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
                 chain += 1
             kind = _kind(doc.text, span)
             before, after = frames_of(doc.text, paragraph_spans, i)
-            who = attribute(parsed, p, span, kind, before, after, resolver)
+            who = _transcript_speaker(p, doc.text, span, resolver) or \
+                attribute(parsed, p, span, kind, before, after, resolver)
+            if who is None and i and before[0] == paragraph_spans[i - 1].close_at + 1 and out:
+                who = out[-1].who  # "called it “X” and “Y”": one sentence, one cue
             out.append(Quote(p, span.start, span.end, kind, who, chain))
     out = _share_chain_speakers(out)
     out = _inherit_speakers(parsed, out, spans, resolver)
     return [q for q in out if _is_speech(parsed, q)]
+
+
+def _transcript_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
+    """A transcript line quoted whole: "PENCE: Well, look, ..." names its speaker first."""
+    m = _TRANSCRIPT.match(text, span.start, span.end)
+    if m is None:
+        return None
+    return Attribution(":", resolver.name_at(p, *m.span(1)))
 
 
 def _kind(text: str, span: QuoteSpan) -> str:
@@ -121,26 +136,28 @@ def _is_speech(parsed: Parsed, q: Quote) -> bool:
     """Drop scare quotes, names and titles: short quotes with no cue, uncued mixed quotes."""
     text = parsed.article.paragraphs[q.paragraph].text[q.start:q.end]
     words = len(text.split())
+    if words <= 6 and _title_like(text) and (q.who is None or q.who.speaker is None or q.kind == "mixed"):
+        return False
     if q.who is None:
-        if parsed.kinds[q.paragraph] == "caption":
-            return False
-        return words >= (8 if q.kind == "mixed" else 4) and not _title_like(text)
+        return parsed.kinds[q.paragraph] != "caption" and words >= (8 if q.kind == "mixed" else 4)
     if q.who.naming or q.who.written:
         return False
-    return words >= 3 or q.kind == "direct"
+    return q.kind == "direct" or q.who.speaker is not None
 
 
 def _title_like(text: str) -> bool:
-    words = [w for w in text.split() if w[0].isalpha()]
+    """Names of shows, films and plans: most words capitalised ("Face the Nation,")."""
+    words = [w for w in text.split() if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
     caps = sum(w[0].isupper() for w in words)
-    return len(words) >= 2 and caps >= 0.75 * len(words) and text.rstrip()[-1:] not in ".?!,"
+    return len(words) >= 1 and caps >= 0.75 * len(words) and (len(words) > 1 or text[:1].isdigit()
+                                                                 or not text.rstrip(",.")[1:].islower())
 
 
 def _row(parsed: Parsed, q: Quote) -> dict:
     text = parsed.article.paragraphs[q.paragraph].text[q.start:q.end]
     polarity, subjectivity = score(text)
     speaker: Speaker | None = q.who.speaker if q.who else None
-    own = speaker is not None and not (q.who and q.who.inherited)
+    own = speaker is not None
     return {"article": parsed.article.name, "paragraph": q.paragraph,
             "start": parsed.offset(q.paragraph, q.start), "end": parsed.offset(q.paragraph, q.end),
             "quote": text, "kind": q.kind, "speaker": speaker.name if speaker else "",
@@ -148,3 +165,18 @@ def _row(parsed: Parsed, q: Quote) -> dict:
             "cue": q.who.cue if q.who else "", "polarity": polarity, "subjectivity": subjectivity,
             "channel": (q.who.channel or "") if q.who else "",
             "speaker_text": speaker.text if own else "", "speaker_label": speaker.label if speaker else ""}
+
+
+def resolved_pronouns(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """(article, entity, sentence) for each speaker pronoun resolved to a name, so the
+    sentence counts toward the tone of that entity ("he said" in a sentence about Xi)."""
+    columns = ["article", "entity", "sentence"]
+    if quotes.empty or sentences.empty:
+        return pd.DataFrame(columns=columns)
+    is_pronoun = quotes["speaker_text"].fillna("").str.lower().isin(PRONOUNS)
+    rows = quotes[is_pronoun & (quotes["speaker"].fillna("") != "")]
+    starts = sentences["start"].tolist()
+    ids = sentences["sentence"].tolist()
+    found = {(a, e, ids[max(0, bisect_right(starts, int(s)) - 1)])
+             for a, e, s in zip(rows["article"], rows["speaker"], rows["speaker_start"], strict=True)}
+    return pd.DataFrame(sorted(found), columns=columns)

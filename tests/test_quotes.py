@@ -159,3 +159,44 @@ def test_sample_indirect_and_group_speakers(sample_quotes):
 def test_sample_has_every_gold_quote_once(sample_quotes):
     assert len(sample_quotes) == 14
     assert (sample_quotes["kind"] == "mixed").sum() == 6
+
+
+# --- more styles ---------------------------------------------------------------------
+
+def test_typewriter_double_quote_marks(nlp):
+    text = "''The ferry will run all winter,'' said Captain Ivo Marsh of the harbour board."
+    q = row_with(quotes_of(nlp, text), "ferry")
+    assert q["quote"] == "The ferry will run all winter," and q["speaker"] == "Ivo Marsh"
+
+
+def test_transcript_line_names_its_speaker(nlp):
+    text = ("Senator Wilma Crane spoke to the host on Sunday.\n\n"
+            "\"CRANE: We have the votes, and we will pass the bill before the recess.")
+    assert row_with(quotes_of(nlp, text), "We have the votes")["speaker"] == "Wilma Crane"
+
+
+def test_credit_after_a_dash(nlp):
+    text = "“The new bus timetable has made my mornings much easier.” ― Rosa Villanueva"
+    assert row_with(quotes_of(nlp, text), "bus timetable")["speaker"] == "Rosa Villanueva"
+
+
+def test_according_to_gives_the_rest_of_the_sentence(nlp):
+    text = "According to the port authority, the new crane will be working by March."
+    q = row_with(quotes_of(nlp, text), "crane")
+    assert q["kind"] == "indirect" and q["cue"] == "according to"
+    assert q["quote"] == "the new crane will be working by March"
+
+
+def test_members_of_a_body_speak_for_it(nlp):
+    text = ("Members of the Orrin Valley Council told the local paper they would vote against "
+            "the new car park.")
+    assert row_with(quotes_of(nlp, text), "vote against")["speaker"] == "Orrin Valley Council"
+
+
+def test_resolved_pronoun_sentences_count_toward_entity_tone(nlp):
+    text = ("Mayor Ana Ruiz opened the new park in Dunmore on Monday.\n\n"
+            "“This is a terrible, awful day for us,” she said.")
+    result = analyze(text, "t.txt", nlp=nlp)
+    ruiz = result.entities.set_index("entity").loc["Ana Ruiz"]
+    assert ruiz["mentions"] == 1
+    assert ruiz["polarity"] < 0
