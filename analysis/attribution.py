@@ -128,7 +128,11 @@ class Resolver:
     def speaker(self, p: int, tok: Token) -> Speaker | None:
         """The speaker a subject token stands for, resolved as far as the article allows."""
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+        if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            found = self.speaker(p, tok.head.head)  # "Ana Ruiz, who said": the cue attaches to "who"
+            start = self.parsed.offset(p, tok.idx)
+            return Speaker(found.name, start, start + len(tok), tok.text, found.label) if found else None
+        if tok.pos_ == "PRON" or low in PRONOUNS:
             return self.pronoun(p, tok)
         if _has_conj(tok):
             return self.noun_phrase(p, tok)
@@ -228,11 +232,11 @@ class Resolver:
         elif low in THING_PRONOUNS:
             want = lambda c: c.label in ("ORG", "GPE") or c.name.split()[-1].lower() in ORG_NOUNS  # noqa: E731
         else:
-            return None
-        found = self._look_back(p, self.parsed.offset(p, tok.idx), want)
-        if found is None:
-            return None
+            want = None
+        found = self._look_back(p, self.parsed.offset(p, tok.idx), want) if want else None
         start = self.parsed.offset(p, tok.idx)
+        if found is None:  # "I", "we", or nobody fits: the cue still attaches here
+            return Speaker("", start, start + len(tok), tok.text)
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
 
     def _look_back(self, p: int, before: int, want) -> _Candidate | None:

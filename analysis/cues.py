@@ -21,7 +21,7 @@ observe remark suggest tweet post estimate threaten
 DIRECT_LEMMAS = INDIRECT_LEMMAS | frozenset("""
 ask continue comment exclaim shout yell scream whisper cry mutter urge demand recount joke quip
 wonder lament muse interject chime conclude concur quote read sing chant plead beg propose
-describe call text email summarize summarise elaborate sigh laugh gush rave
+describe call text email summarize summarise elaborate sigh laugh gush rave put
 """.split())
 
 # verbs that report someone's words when a quoted fragment stands in their clause

@@ -67,7 +67,7 @@ def frames_of(text: str, spans: list[QuoteSpan], i: int) -> tuple[tuple[int, int
     span = spans[i]
     lo = spans[i - 1].close_at + 1 if i else 0
     hi = span.open_at
-    ends = _sentence_ends(text[lo:hi + 1])  # the opening mark may start a sentence
+    ends = _sentence_ends(text[lo:hi + 2])  # the opening mark may start a sentence
     before = (min(lo + ends[-1], hi) if ends else lo, hi)
     lo = span.close_at + 1
     hi = spans[i + 1].open_at if i + 1 < len(spans) else len(text)

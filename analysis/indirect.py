@@ -42,7 +42,7 @@ def _candidate(p: int, cue: Token, quoted: list[tuple[int, int]], resolver: Reso
     if any(a < end and start < b for a, b in quoted):
         return None
     speaker = speaker_of_cue(p, cue, resolver)
-    if speaker is None or _inside(speaker.start - resolver.parsed.offset(p, 0), quoted):
+    if speaker is None or not speaker.name or _inside(speaker.start - resolver.parsed.offset(p, 0), quoted):
         return None
     return cue, start, end, Attribution(cue_text(cue), speaker)
 

@@ -47,10 +47,12 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _single_role(text: str, i: int) -> str:
+def _single_role(text: str, i: int, inside_single: bool) -> str:
     """'open', 'close' or '' (an apostrophe) for a single quote mark at i."""
     ch = text[i]
     after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "'" and inside_single and _can_close(text, i):
+        return "close"
     if ch in "‘‚" or (ch == "'" and _can_open(text, i)):
         return "open" if _can_open(text, i) and not after.isdigit() else ""
     if ch in "’'" and _can_close(text, i):
@@ -96,7 +98,7 @@ def scan_paragraph(text: str) -> tuple[list[tuple[int, int]], int | None]:
         if ch in _DOUBLE:
             kind, role = "d", _double_role(text, i, bool(stack) and stack[-1][0] == "d")
         elif ch in _SINGLE:
-            kind, role = "s", _single_role(text, i)
+            kind, role = "s", _single_role(text, i, bool(stack) and stack[-1][0] == "s")
         else:
             continue
         if role == "close" and stack and stack[-1][0] == kind:

@@ -86,9 +86,9 @@ def _share_chain_speakers(quotes: list[Quote]) -> list[Quote]:
     """Every paragraph of a multi-paragraph quote gets the speaker found in any of them."""
     found: dict[int, Attribution] = {}
     for q in quotes:
-        if q.who is not None and q.who.speaker is not None:
+        if _named(q.who):
             found.setdefault(q.chain, q.who)
-    return [replace(q, who=found[q.chain]) if (q.who is None or q.who.speaker is None) and q.chain in found
+    return [replace(q, who=found[q.chain]) if not _named(q.who) and q.chain in found
             else q for q in quotes]
 
 
@@ -97,7 +97,7 @@ def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Reso
     the cue that ends the paragraph before ("Smith continued:") or the last quote's speaker."""
     out: list[Quote] = []
     for q in quotes:
-        if q.who is None and q.kind == "direct":
+        if not _named(q.who) and q.kind == "direct" and (q.who is None or q.who.speaker is None):
             inherited = _colon_cue(parsed, q.paragraph - 1, spans, resolver) or _previous(out, q.paragraph)
             if inherited is not None:
                 q = replace(q, who=replace(inherited, inherited=True))
@@ -109,9 +109,14 @@ def _previous(quotes: list[Quote], paragraph: int) -> Attribution | None:
     for q in reversed(quotes):
         if q.paragraph < paragraph - 1:
             return None
-        if q.who is not None and q.who.speaker is not None:
+        if _named(q.who):
             return q.who
     return None
+
+
+def _named(who: Attribution | None) -> bool:
+    """Whether an attribution names its speaker (a pronoun left unresolved does not)."""
+    return who is not None and who.speaker is not None and bool(who.speaker.name)
 
 
 def _colon_cue(parsed: Parsed, p: int, spans, resolver: Resolver) -> Attribution | None:
@@ -129,7 +134,7 @@ def _colon_cue(parsed: Parsed, p: int, spans, resolver: Resolver) -> Attribution
 
 def _attribution_for(parsed: Parsed, p: int, tok: Token, resolver: Resolver) -> Attribution | None:
     speaker = speaker_of_cue(p, tok, resolver)
-    return Attribution(cue_text(tok), speaker, None) if speaker is not None else None
+    return Attribution(cue_text(tok), speaker, None) if speaker is not None and speaker.name else None
 
 
 def _is_speech(parsed: Parsed, q: Quote) -> bool:
@@ -142,7 +147,7 @@ def _is_speech(parsed: Parsed, q: Quote) -> bool:
         return parsed.kinds[q.paragraph] != "caption" and words >= (8 if q.kind == "mixed" else 4)
     if q.who.naming or q.who.written:
         return False
-    return q.kind == "direct" or q.who.speaker is not None
+    return q.kind == "direct" or _named(q.who)
 
 
 def _title_like(text: str) -> bool:
@@ -173,10 +178,11 @@ def resolved_pronouns(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
     columns = ["article", "entity", "sentence"]
     if quotes.empty or sentences.empty:
         return pd.DataFrame(columns=columns)
-    is_pronoun = quotes["speaker_text"].fillna("").str.lower().isin(PRONOUNS)
-    rows = quotes[is_pronoun & (quotes["speaker"].fillna("") != "")]
-    starts = sentences["start"].tolist()
-    ids = sentences["sentence"].tolist()
-    found = {(a, e, ids[max(0, bisect_right(starts, int(s)) - 1)])
-             for a, e, s in zip(rows["article"], rows["speaker"], rows["speaker_start"], strict=True)}
+    starts, ids = sentences["start"].tolist(), sentences["sentence"].tolist()
+    found = set()
+    for article, speaker, text, start in zip(quotes["article"].tolist(), quotes["speaker"].tolist(),
+                                             quotes["speaker_text"].tolist(), quotes["speaker_start"].tolist(),
+                                             strict=True):
+        if speaker and isinstance(text, str) and text.lower() in PRONOUNS:
+            found.add((article, speaker, ids[max(0, bisect_right(starts, int(start)) - 1)]))
     return pd.DataFrame(sorted(found), columns=columns)
