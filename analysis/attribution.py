@@ -128,7 +128,7 @@ class Resolver:
     def speaker(self, p: int, tok: Token) -> Speaker | None:
         """The speaker a subject token stands for, resolved as far as the article allows."""
         low = tok.lower_
-        if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        if low == "who" and tok.head.dep_ == "relcl" and tok.head.head is not tok:
             found = self.speaker(p, tok.head.head)  # "Ana Ruiz, who said": the cue attaches to "who"
             start = self.parsed.offset(p, tok.idx)
             return Speaker(found.name, start, start + len(tok), tok.text, found.label) if found else None

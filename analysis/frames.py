@@ -33,6 +33,10 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bSt|\bNo|
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 
 
+_NOMINATIVE = frozenset("he she they we".split())
+_OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative", "oprd")
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A cue and whom it names. `channel`: who passed the words on (a broadcaster, a
@@ -140,7 +144,8 @@ def _subject(cue: Token, frame: list[Token]) -> Token | None:
     if subject is not None:
         return subject
     near = [t for t in frame if 0 < t.i - cue.i <= 3] + [t for t in reversed(frame) if 0 < cue.i - t.i <= 2]
-    return next((t for t in near if t.pos_ in ("PROPN", "PRON") and t.lower_ not in ("it", "i")), None)
+    return next((t for t in near if t.dep_ not in _OBJECT_DEPS and (
+        t.pos_ == "PROPN" or t.lower_ in _NOMINATIVE)), None)
 
 
 def _is_written(cue: Token, subject: Token | None) -> bool:

@@ -38,13 +38,14 @@ def extract_quotes(parsed: Parsed, mentions: pd.DataFrame) -> pd.DataFrame:
     spans = find_quotes(texts)
     quoted = [[(q.open_at, q.close_at + 1) for q in ps] for ps in spans]
     resolver = Resolver(parsed, mentions, quoted)
-    direct = _direct_quotes(parsed, spans, resolver)
     indirect = indirect_quotes(parsed, quoted, resolver)
+    direct = _direct_quotes(parsed, spans, resolver, indirect)
     quotes = sorted(direct + indirect, key=lambda q: (q.paragraph, q.start))
     return frame("quotes", [_row(parsed, q) for q in quotes], extra=EXTRA)
 
 
-def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resolver) -> list[Quote]:
+def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resolver,
+                   indirect: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     chain = -1
     for p, paragraph_spans in enumerate(spans):
@@ -62,7 +63,7 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
                 who = out[-1].who  # "called it “X” and “Y”": one sentence, one cue
             out.append(Quote(p, span.start, span.end, kind, who, chain))
     out = _share_chain_speakers(out)
-    out = _inherit_speakers(parsed, out, spans, resolver)
+    out = _inherit_speakers(parsed, out, spans, resolver, indirect)
     return [q for q in out if _is_speech(parsed, q)]
 
 
@@ -92,26 +93,31 @@ def _share_chain_speakers(quotes: list[Quote]) -> list[Quote]:
             else q for q in quotes]
 
 
-def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Resolver) -> list[Quote]:
+def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Resolver,
+                      indirect: list[Quote]) -> list[Quote]:
     """A quote with no cue of its own, opening its paragraph, continues the previous speaker:
-    the cue that ends the paragraph before ("Smith continued:") or the last quote's speaker."""
+    the cue that ends the paragraph before ("Smith continued:") or the latest speaker of
+    this paragraph or the one before (a quote, or reported speech: "Smith said the plan
+    failed. "It was a mess.")."""
+    reported = sorted((r for r in indirect if _named(r.who)), key=lambda r: (r.paragraph, r.start))
+    keys = [(r.paragraph, r.start) for r in reported]
     out: list[Quote] = []
     for q in quotes:
         if not _named(q.who) and q.kind == "direct" and (q.who is None or q.who.speaker is None):
-            inherited = _colon_cue(parsed, q.paragraph - 1, spans, resolver) or _previous(out, q.paragraph)
+            i = bisect_right(keys, (q.paragraph, q.start))
+            candidates = [c for c in (_previous(out), reported[i - 1] if i else None)
+                          if c is not None and c.paragraph >= q.paragraph - 1]
+            latest = max(candidates, key=lambda c: (c.paragraph, c.start), default=None)
+            inherited = _colon_cue(parsed, q.paragraph - 1, spans, resolver) or (latest.who if latest else None)
             if inherited is not None:
                 q = replace(q, who=replace(inherited, inherited=True))
         out.append(q)
     return out
 
 
-def _previous(quotes: list[Quote], paragraph: int) -> Attribution | None:
-    for q in reversed(quotes):
-        if q.paragraph < paragraph - 1:
-            return None
-        if _named(q.who):
-            return q.who
-    return None
+def _previous(quotes: list[Quote]) -> Quote | None:
+    """The latest quote with a named speaker (looking back a few quotes at most)."""
+    return next((q for q in reversed(quotes[-8:]) if _named(q.who)), None)
 
 
 def _named(who: Attribution | None) -> bool:
