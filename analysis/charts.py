@@ -280,9 +280,10 @@ def tone_shares(sentences: pd.DataFrame, *, negative: float = -0.05, positive: f
         fig.add_trace(go.Bar(
             x=[n / total], y=["sentences"], orientation="h", name=f"{name} ({n})",
             marker=dict(color=TONE_COLOURS[name]), text=[f"{name} {n / total:.0%}" if n else ""],
-            textposition="inside", insidetextanchor="middle", textfont=dict(color="white"),
+            textposition="inside", insidetextanchor="middle", textangle=0, textfont=dict(color="white"),
             hovertemplate=f"{n} {name} sentence(s), %{{x:.0%}}<extra></extra>"))
-    fig.update_xaxes(range=[0, 1], tickformat=".0%", showgrid=False)
+    summary = " · ".join(f"{n} {name}" for name, n in counts.items())
+    fig.update_xaxes(range=[0, 1], tickformat=".0%", showgrid=False, title=f"{summary} sentences")
     fig.update_yaxes(showticklabels=False)
-    return _layout(fig, height=170, barmode="stack",
+    return _layout(fig, height=190, barmode="stack", showlegend=False, uniformtext=dict(minsize=9, mode="hide"),
                    title=dict(text="Tone of the sentences", x=0, y=0.95))

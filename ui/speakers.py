@@ -79,7 +79,7 @@ def _table(speakers: pd.DataFrame, entities: pd.DataFrame) -> None:
 
 def _quotes(quotes: pd.DataFrame) -> None:
     columns = [c for c in ("speaker", "paragraph", "kind", "cue", "channel", "polarity", "subjectivity",
-                           "quote") if c in quotes]
+                           "quote") if c in quotes and (c != "channel" or quotes[c].fillna("").astype(bool).any())]
     st.dataframe(quotes[columns], hide_index=True, key="quote_table", column_config={
         "speaker": "Speaker", "paragraph": st.column_config.NumberColumn("¶", format="%d"),
         "kind": "Kind", "cue": "Cue", "channel": "Via",

@@ -25,8 +25,9 @@ def render(loaded: Loaded, opts: Options) -> None:
     st.html(legend_html(sorted(set(mentions["label"])), layers=layers, **opts.thresholds))
     if speaker or entity:
         st.caption(f"{len(only)} of {len(a.paragraphs)} paragraphs match the filters.")
-    st.html(article_html(a.paragraphs, a.sentences, mentions, a.quotes, only=only, labels=opts.labels,
-                         speaker=speaker, entity=entity, layers=layers, **opts.thresholds))
+    with st.container(key="article_html"):
+        st.html(article_html(a.paragraphs, a.sentences, mentions, a.quotes, only=only, labels=opts.labels,
+                             speaker=speaker, entity=entity, layers=layers, **opts.thresholds))
 
 
 def _one(where, label: str, options: list[str], key: str) -> str | None:

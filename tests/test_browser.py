@@ -1,0 +1,261 @@
+"""The dashboard in a real browser: `streamlit run` driven by Playwright in Debian's Chromium.
+
+Screenshots of every tab go to test-artifacts/browser/ (kept by CI), with timings.json
+holding the upload-to-speakers-chart times. Under CI (env CI set) these tests must run;
+elsewhere they skip, saying why, when /usr/bin/chromium is missing.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from analysis import COLUMNS, analyze, text_from_bytes
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data" / "ui"
+SAMPLE = ROOT / "sample_data" / "putin_xi_call.txt"
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TIMED_RUNS = 5
+UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
+
+
+def _need_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but {CHROMIUM} is missing: .ci/run must install Debian's chromium first")
+    pytest.skip(f"browser tests skipped: no Chromium at {CHROMIUM} (apt-get install chromium) and CI is unset")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}: {proc.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def server():
+    _need_chromium()
+    port = _free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=30_000)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A new session on the dashboard, the sample's overview on screen."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 2200})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.goto(server)
+    _settled(page)
+    yield page
+    context.close()
+
+
+READY = {"Overview": ".st-key-arc_chart .main-svg", "Speakers": ".st-key-speaker_chart .main-svg",
+         "Text": ".st-key-article_html .nr-article", "Entities": ".st-key-heatmap_chart .main-svg",
+         "Download": ".st-key-dl_zip button"}
+
+
+def _settled(page, tab: str = "Overview") -> None:
+    """Wait until `tab` shows its main element, drawn by a finished script run."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(READY[tab]).first).to_be_visible()
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+
+
+def _upload(page, name: str, data: bytes) -> None:
+    page.set_input_files(UPLOAD, files=[{"name": name, "mimeType": "text/plain", "buffer": data}])
+
+
+def _open(page, tab: str) -> None:
+    page.get_by_role("tab", name=tab).click()
+    _settled(page, tab)
+
+
+def _shot(page, name: str) -> None:
+    page.wait_for_timeout(400)  # plotly animates its first draw
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def _main(page):
+    return page.locator('[data-testid="stMainBlockContainer"]')
+
+
+def test_upload_then_speakers_chart_and_highlighted_text(page):
+    from playwright.sync_api import expect
+
+    _upload(page, "harbour_vote.txt", (DATA / "harbour_vote.txt").read_bytes())
+    expect(page.get_by_text("Council Approves Harbour Bridge Plan After Heated Debate")).to_be_visible()
+    _settled(page)
+    _shot(page, "1-overview")
+    _open(page, "Speakers")
+    chart = page.locator(".st-key-speaker_chart")
+    expect(chart.locator(".main-svg").first).to_be_visible()
+    expect(chart.get_by_text("Tom Becker (3 quotes)", exact=False)).to_be_visible()
+    _shot(page, "2-speakers")
+    _open(page, "Text")
+    article = page.locator(".nr-article")
+    expect(article.locator("mark.nr-ent").first).to_be_visible()
+    expect(article.locator(".nr-who").filter(has_text="Tom Becker").first).to_be_visible()
+    expect(article.locator(".nr-tag").filter(has_text="PERSON").first).to_be_visible()
+    expect(page.locator(".nr-legend").first).to_contain_text("neutral")
+    _shot(page, "3-text")
+    _open(page, "Entities")
+    expect(page.locator(".st-key-heatmap_chart .main-svg").first).to_be_visible()
+    _shot(page, "4-entities")
+
+
+def test_download_a_csv_and_check_its_rows(page, nlp):
+    from playwright.sync_api import expect
+
+    data = (DATA / "harbour_vote.txt").read_bytes()
+    _upload(page, "harbour_vote.txt", data)
+    expect(page.get_by_text("Council Approves Harbour Bridge Plan After Heated Debate")).to_be_visible()
+    _settled(page)
+    _open(page, "Download")
+    _shot(page, "5-download")
+    expected = analyze(text_from_bytes(data, "harbour_vote.txt"), "harbour_vote.txt", nlp=nlp)
+    for table in ("quotes", "paragraphs"):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=f"{table}.csv").click()
+        download = info.value
+        assert download.suggested_filename == f"harbour_vote_{table}.csv"
+        rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+        assert len(rows) == len(getattr(expected, table)) > 0
+        assert list(rows[0])[: len(COLUMNS[table])] == list(COLUMNS[table])
+        assert {r["article"] for r in rows} == {"harbour_vote.txt"}
+    assert rows[0]["text"] == "Council Approves Harbour Bridge Plan After Heated Debate"
+
+
+def test_hostile_article_runs_nothing_and_reads_literally(page):
+    from playwright.sync_api import expect
+
+    title = page.evaluate("() => document.title")
+    _upload(page, "hostile.txt", (DATA / "hostile.txt").read_bytes())
+    expect(_main(page).get_by_text("hostile.txt", exact=True)).to_be_visible()
+    _settled(page)
+    for tab in ("Overview", "Speakers", "Entities", "Text"):
+        _open(page, tab)
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => document.title") == title
+    _shot(page, "6-hostile-text")
+    article = page.locator(".nr-article")
+    expect(article).to_contain_text("<script>document.title='pwned'</script> is just text")
+    expect(article).to_contain_text('An image tag <img src=x onerror="document.title=')
+    expect(article).to_contain_text('<iframe srcdoc="<script>parent.document.title=')
+    expect(article).to_contain_text("[click me](javascript:alert(1))")
+    injected = page.evaluate("""() => ({
+        scripts: document.querySelectorAll('.nr-article script, [data-testid="stHtml"] script').length,
+        frames: document.querySelectorAll('iframe[srcdoc]').length,
+        images: document.querySelectorAll('img[onerror], img[src="x"]').length,
+        links: document.querySelectorAll('a[href^="javascript"]').length})""")
+    assert injected == {"scripts": 0, "frames": 0, "images": 0, "links": 0}
+    assert page.dialogs == []
+    assert page.evaluate("() => document.title") == title
+
+
+def test_upload_to_speakers_chart_time_for_the_sample(page, capsys):
+    from playwright.sync_api import expect
+
+    data = SAMPLE.read_bytes()
+    _open(page, "Speakers")
+    times = []
+    for run in range(TIMED_RUNS):
+        name = f"sample-run-{run}.txt"  # a new name each time: a real analysis, not a cache hit
+        started = time.perf_counter()
+        _upload(page, name, data)
+        expect(_main(page).get_by_text(name, exact=True)).to_be_visible()
+        expect(page.locator('.st-key-speaker_chart[data-stale="false"] .main-svg').first).to_be_visible()
+        _settled(page, "Speakers")
+        times.append(time.perf_counter() - started)
+        page.get_by_role("button", name=f"Remove {name}").click()
+        expect(_main(page).get_by_text(SAMPLE.name, exact=True)).to_be_visible()
+        _settled(page, "Speakers")
+    _shot(page, "7-speakers-sample")
+    median = statistics.median(times)
+    report = {"runs_s": [round(t, 3) for t in times], "median_s": round(median, 3)}
+    (ARTIFACTS / "timings.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    with capsys.disabled():
+        print(f"\nupload to speakers chart, sample article: median {median:.2f} s over "
+              f"{TIMED_RUNS} runs {report['runs_s']}")
+    assert median < 20
+
+
+def test_option_change_reruns_from_cache(page):
+    from playwright.sync_api import expect
+
+    _upload(page, "harbour_vote.txt", (DATA / "harbour_vote.txt").read_bytes())
+    expect(page.get_by_text("Council Approves Harbour Bridge Plan After Heated Debate")).to_be_visible()
+    _settled(page)
+    page.get_by_text("About this analysis").click()
+    counter = page.locator(".st-key-analyses_count")
+    before = counter.inner_text()
+    paragraphs = page.locator('[data-testid="stMetric"]').first.inner_text()
+    page.locator(".st-key-kinds").get_by_role("button", name="caption").click()
+    expect(page.locator('[data-testid="stMetric"]').first).not_to_have_text(paragraphs)
+    _settled(page)
+    page.locator(".st-key-positive").get_by_role("slider").press("ArrowRight")
+    _settled(page)
+    page.get_by_role("switch", name="Show headline, captions and credits in the arc").click(force=True)
+    _settled(page)
+    _shot(page, "8-options-changed")
+    assert counter.inner_text() == before
