@@ -5,6 +5,7 @@ the article's subjects in reading order so a pronoun looks back without rescanni
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -240,14 +241,17 @@ class Resolver:
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
 
     def _look_back(self, p: int, before: int, want) -> _Candidate | None:
-        """Subjects first, then any mention, within the last few paragraphs of the same kind."""
+        """The latest subject within three paragraphs, else the latest mention in this
+        paragraph or the one before, else the latest subject further back."""
         kind = self.parsed.kinds[p]
         i = bisect_left(self._offsets, before)
         window = [c for c in self._candidates[max(0, i - 60):i] if want(c) and _same_flow(kind, c, p, self.parsed)]
-        for c in reversed(window):
-            if c.subject and p - c.paragraph <= 3:
-                return c
-        return window[-1] if window else None
+        subjects = [c for c in window if c.subject]
+        if subjects and p - subjects[-1].paragraph <= 3:
+            return subjects[-1]
+        if window and p - window[-1].paragraph <= 1:
+            return window[-1]
+        return subjects[-1] if subjects else window[-1] if window else None
 
 
 def _personish(c: _Candidate) -> bool:
@@ -257,7 +261,7 @@ def _personish(c: _Candidate) -> bool:
         return True
     words = c.name.split()
     return (c.subject and c.label in ("ORG", "") and 2 <= len(words) <= 4
-            and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+            and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.", w) for w in words)
             and not any(w.lower() in ORG_NOUNS for w in words))
 
 

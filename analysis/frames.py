@@ -123,7 +123,20 @@ def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], reso
     subject = _subject(cue, frame)
     written = _is_written(cue, subject)
     speaker = resolver.speaker(p, subject) if subject is not None and not written else None
+    if speaker is not None and speaker.name and subject.pos_ == "PRON":
+        cue, speaker = _outer_report(p, cue, cues, speaker, resolver)
     return Attribution(cue_text(cue), speaker, _channel(p, cue, cues, speaker, resolver), written=written)
+
+
+def _outer_report(p: int, cue: Token, cues: list[Token], speaker: Speaker, resolver: Resolver):
+    """"Lynch said she recalled ...": one speaker reporting herself; the cue attaches to
+    the outer report and its named subject."""
+    for other in cues:
+        if other is not cue and cue in other.subtree:
+            outer = speaker_of_cue(p, other, resolver)
+            if outer is not None and outer.name == speaker.name:
+                return other, outer
+    return cue, speaker
 
 
 def speaker_of_cue(p: int, cue: Token, resolver: Resolver, frame: list[Token] | None = None) -> Speaker | None:

@@ -200,3 +200,17 @@ def test_resolved_pronoun_sentences_count_toward_entity_tone(nlp):
     ruiz = result.entities.set_index("entity").loc["Ana Ruiz"]
     assert ruiz["mentions"] == 1
     assert ruiz["polarity"] < 0
+
+
+def test_a_speaker_reporting_herself_attaches_to_the_outer_name(nlp):
+    text = ('Judge Harriet Quan spoke at the law school on Friday.\n\n'
+            'Quan said she remembered thinking, "Nobody in this room expects me to finish the case."')
+    q = row_with(quotes_of(nlp, text), "Nobody in this room")
+    assert q["speaker"] == "Harriet Quan" and q["speaker_text"] == "Quan"
+
+
+def test_relative_pronoun_speaker_keeps_its_own_span(nlp):
+    text = ("The crowd cheered for Nora Bell, who told the hall, \"This town has waited long "
+            "enough for a swimming pool.\"")
+    q = row_with(quotes_of(nlp, text), "swimming pool")
+    assert q["speaker"] == "Nora Bell" and q["speaker_text"] == "who"
