@@ -24,7 +24,8 @@ from .quotemarks import QuoteSpan, find_quotes
 from .schema import frame
 from .sentiment import score
 
-EXTRA = ("channel", "speaker_text", "speaker_label")
+EXTRA = ("channel", "speaker_text", "speaker_label", "passage")
+_PASSAGE_GAP_WORDS = 12
 _NO_SPEECH_KINDS = ("credit",)
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
@@ -33,7 +34,8 @@ _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 def extract_quotes(parsed: Parsed, mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per quote with the contract's columns, plus `channel` (who passed the
     quote on: "CCTV" in "Xi said, according to CCTV"), `speaker_text` (the words the
-    cue attaches to) and `speaker_label` (the speaker's entity label, if any)."""
+    cue attaches to), `speaker_label` (the speaker's entity label, if any) and `passage`
+    (rows of one quotation split by its attribution or by paragraphs share a number)."""
     texts = [p.text for p in parsed.article.paragraphs]
     spans = find_quotes(texts)
     quoted = [[(q.open_at, q.close_at + 1) for q in ps] for ps in spans]
@@ -41,7 +43,30 @@ def extract_quotes(parsed: Parsed, mentions: pd.DataFrame) -> pd.DataFrame:
     indirect = indirect_quotes(parsed, quoted, resolver)
     direct = _direct_quotes(parsed, spans, resolver, indirect)
     quotes = sorted(direct + indirect, key=lambda q: (q.paragraph, q.start))
-    return frame("quotes", [_row(parsed, q) for q in quotes], extra=EXTRA)
+    passages = _passages(parsed, quotes)
+    return frame("quotes", [_row(parsed, q) | {"passage": n} for q, n in zip(quotes, passages, strict=True)],
+                 extra=EXTRA)
+
+
+def _passages(parsed: Parsed, quotes: list[Quote]) -> list[int]:
+    """A number per row; rows of one quotation share it: the parts of a quote split by its
+    attribution ("We will appeal," she said, "and ..."), and the paragraphs of a quote
+    running over several. Lets a reader (or a scorer) join what the contract splits."""
+    out: list[int] = []
+    for i, q in enumerate(quotes):
+        prev = quotes[i - 1] if i else None
+        same = prev is not None and q.kind != "indirect" and prev.kind != "indirect" and (
+            (q.chain >= 0 and q.chain == prev.chain) or _split_pair(parsed, prev, q))
+        out.append(out[-1] if same else (out[-1] + 1 if out else 0))
+    return out
+
+
+def _split_pair(parsed: Parsed, a: Quote, b: Quote) -> bool:
+    """Two quotes of one paragraph with one speaker and only a short attribution between."""
+    if a.paragraph != b.paragraph or not (_named(a.who) and _named(b.who)):
+        return False
+    gap = parsed.article.paragraphs[a.paragraph].text[a.end:b.start]
+    return a.who.speaker.name == b.who.speaker.name and len(gap.split()) <= _PASSAGE_GAP_WORDS
 
 
 def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resolver,
@@ -52,6 +77,7 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
         if parsed.kinds[p] in _NO_SPEECH_KINDS:
             continue
         doc = parsed.docs[p]
+        paragraph_spans = [s for s in paragraph_spans if not _is_title(doc.text, s)]
         for i, span in enumerate(paragraph_spans):
             if not span.continues:
                 chain += 1
@@ -65,6 +91,14 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
     out = _share_chain_speakers(out)
     out = _inherit_speakers(parsed, out, spans, resolver, indirect)
     return [q for q in out if _is_speech(parsed, q)]
+
+
+def _is_title(text: str, span: QuoteSpan) -> bool:
+    """A show's or a book's name inside a sentence ("on “Fox and Friends.”"): not speech,
+    and not a break between a quote and its cue either."""
+    quoted = text[span.start:span.end]
+    return (not span.runs_on and not span.continues and _kind(text, span) == "mixed"
+            and len(quoted.split()) <= 6 and _title_like(quoted))
 
 
 def _transcript_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) -> Attribution | None:

@@ -68,6 +68,7 @@ def test_split_quote_gives_two_rows_with_one_speaker(nlp):
     assert len(quotes) == 2
     assert set(quotes["speaker"]) == {"Petra Holm"}
     assert list(quotes["speaker_text"]) == ["she", "she"]
+    assert quotes["passage"].nunique() == 1
 
 
 def test_multi_paragraph_quote_shares_the_speaker(nlp):
@@ -77,6 +78,7 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
     quotes = quotes_of(nlp, text)
     assert len(quotes) == 2
     assert list(quotes["speaker"]) == ["Colin Hebden", "Colin Hebden"]
+    assert quotes["passage"].nunique() == 1
 
 
 def test_pronoun_across_a_paragraph_break(nlp):
