@@ -26,6 +26,10 @@ CSS = """<style>
 .nr-para{display:flex;gap:.9rem;margin:0 0 .9rem 0}
 .nr-meta{flex:0 0 6.2rem;font-size:.78rem;color:#555;line-height:1.4;padding-top:.35rem;text-align:right}
 .nr-meta b{font-size:.9rem;color:#222}
+.nr-meta span{display:block}
+.nr-compact .nr-para{display:block}
+.nr-compact .nr-meta{text-align:left;padding:0}
+.nr-compact .nr-meta span{display:inline;margin-left:.5rem}
 .nr-para p{margin:0;white-space:pre-line;flex:1}
 .nr-k-headline p{font-weight:700;font-size:1.2rem}
 .nr-k-caption p,.nr-k-credit p{color:#444;font-size:.93rem;border-left:3px dotted #aaa;padding-left:.6rem}
@@ -65,7 +69,7 @@ def e(text: object) -> str:
 def article_html(paragraphs: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
                  quotes: pd.DataFrame, *, only: Collection[int] | None = None,
                  labels: Collection[str] | None = None, speaker: str | None = None,
-                 entity: str | None = None, layers: Collection[str] = LAYERS,
+                 entity: str | None = None, layers: Collection[str] = LAYERS, compact: bool = False,
                  negative: float = -0.05, positive: float = 0.05) -> str:
     """The article paragraph by paragraph as one HTML fragment, CSS included.
 
@@ -76,6 +80,8 @@ def article_html(paragraphs: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
         entity: this canonical entity's mentions are emphasised.
         layers: which of LAYERS to draw: sentence tone tints, tone scores after
             sentences, entity boxes, quote marks.
+        compact: paragraph number and kind above each paragraph, not beside it
+            (for narrow columns).
     """
     if labels is not None:
         mentions = mentions[mentions["label"].isin(labels)]
@@ -89,7 +95,8 @@ def article_html(paragraphs: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
             for p in rows.to_dict("records")]
     if not body:
         body = ['<p class="nr-empty">No paragraph matches these filters.</p>']
-    return f'{CSS}<div class="nr-article">{"".join(body)}</div>'
+    style = "nr-article nr-compact" if compact else "nr-article"
+    return f'{CSS}<div class="{style}">{"".join(body)}</div>'
 
 
 _EMPTY = pd.DataFrame()
@@ -139,8 +146,8 @@ def _paragraph(p: dict, sents: pd.DataFrame, ments: pd.DataFrame, quots: pd.Data
 def _paragraph_frame(p: dict, inner: str, thresholds: dict) -> str:
     kind, number = e(p["kind"]), int(p["paragraph"])
     polarity = float(p["polarity"])
-    meta = (f'<div class="nr-meta"><b>¶ {number}</b><br>{kind}<br>'
-            f'{ARROWS[tone(polarity, **thresholds)]} {e(signed(polarity))}</div>')
+    meta = (f'<div class="nr-meta"><b>¶ {number}</b><span>{kind}</span>'
+            f'<span>{ARROWS[tone(polarity, **thresholds)]} {e(signed(polarity))}</span></div>')
     return (f'<section class="nr-para nr-k-{kind}" aria-label="Paragraph {number}, {kind}">'
             f'{meta}<p>{inner}</p></section>')
 

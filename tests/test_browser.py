@@ -152,6 +152,12 @@ def test_upload_then_speakers_chart_and_highlighted_text(page):
     expect(chart.locator(".main-svg").first).to_be_visible()
     expect(chart.get_by_text("Tom Becker (3 quotes)", exact=False)).to_be_visible()
     _shot(page, "2-speakers")
+    chart.locator(".scatterlayer .trace").nth(1).locator("path.point").first.click(force=True)
+    expect(_main(page).get_by_role("heading", name="In context")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Speaker")).to_have_value("Tom Becker")
+    expect(page.locator(".nr-article .nr-who").first).to_contain_text("Tom Becker")
+    _settled(page, "Speakers")
+    _shot(page, "2b-speaker-in-context")
     _open(page, "Text")
     article = page.locator(".nr-article")
     expect(article.locator("mark.nr-ent").first).to_be_visible()
@@ -162,6 +168,27 @@ def test_upload_then_speakers_chart_and_highlighted_text(page):
     _open(page, "Entities")
     expect(page.locator(".st-key-heatmap_chart .main-svg").first).to_be_visible()
     _shot(page, "4-entities")
+
+
+def test_two_articles_side_by_side(page):
+    from playwright.sync_api import expect
+
+    page.set_input_files(UPLOAD, files=[
+        {"name": p.name, "mimeType": "text/plain", "buffer": p.read_bytes()}
+        for p in (DATA / "harbour_vote.txt", DATA / "harbour_followup.txt")])
+    expect(page.get_by_role("tab", name="Compare")).to_be_visible()
+    _settled(page)
+    page.get_by_role("tab", name="Compare").click()
+    chart = page.locator(".st-key-compare_chart")
+    expect(chart.locator(".main-svg").first).to_be_visible()
+    expect(chart).to_contain_text("harbour_followup.txt")
+    expect(page.locator(".nr-article")).to_have_count(2)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+    _shot(page, "9-compare-speaker")
+    page.locator(".st-key-compare_what").get_by_text("Entity", exact=True).click()
+    expect(page.locator(".nr-article .nr-focus").first).to_be_visible()
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+    _shot(page, "10-compare-entity")
 
 
 def test_download_a_csv_and_check_its_rows(page, nlp):

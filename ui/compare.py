@@ -51,7 +51,7 @@ def _columns(tables: dict, what: str) -> list[tuple[pd.DataFrame, str]]:
 def _overview(analyses: list, tables: dict, opts: Options) -> None:
     rows = [summary.article_row(a, *tables[a.name], opts.kinds) for a in analyses]
     st.dataframe(pd.DataFrame(rows), hide_index=True, key="compare_table", column_config={
-        "article": "Article", "headline": st.column_config.TextColumn("Headline", width="large"),
+        "article": "Article", "headline": st.column_config.TextColumn("Headline", width="medium"),
         "paragraphs": "Paragraphs", "words": "Words", "quotes": "Quotes", "speakers": "Speakers",
         "entities": "Entities", "tone": st.column_config.NumberColumn("Overall tone", format="%+.2f")})
 
@@ -59,7 +59,8 @@ def _overview(analyses: list, tables: dict, opts: Options) -> None:
 def _side_by_side(analyses: list, name: str, what: str, rows: pd.DataFrame, opts: Options) -> None:
     found = {r["article"]: r for r in rows.to_dict("records")}
     for start in range(0, len(analyses), PER_ROW):
-        for col, a in zip(st.columns(PER_ROW), analyses[start:start + PER_ROW], strict=False):
+        row = analyses[start:start + PER_ROW]
+        for col, a in zip(st.columns(len(row)), row, strict=True):
             with col.container(border=True):
                 st.markdown(f"**{code(a.name)}**")
                 row = found.get(a.name)
@@ -72,8 +73,8 @@ def _side_by_side(analyses: list, name: str, what: str, rows: pd.DataFrame, opts
 
 def _context(a, name: str, what: str, opts: Options) -> None:
     speaker = name if what == "Speaker" else None
-    only = matching_paragraphs(a.paragraphs, a.mentions, a.quotes, speaker=speaker,
-                               entity=None if speaker else name)
+    paragraphs, _, quotes = summary.counted(a, opts.kinds)
+    only = matching_paragraphs(paragraphs, a.mentions, quotes, speaker=speaker, entity=None if speaker else name)
     st.html(article_html(a.paragraphs, a.sentences, a.mentions, a.quotes, only=only, labels=opts.labels,
-                         speaker=speaker, entity=name, layers=("tone", "entities", "quotes"),
+                         speaker=speaker, entity=name, layers=("tone", "entities", "quotes"), compact=True,
                          **opts.thresholds))
