@@ -13,7 +13,7 @@ def speaker_table(quotes: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.D
 
     Only quotes in paragraphs of the given `kinds` count (None: every paragraph); quotes
     with no speaker are left out. `label` is the speaker's entity label where the article
-    names it as an entity, else empty.
+    names it as an entity (else the quotes' `speaker_label`, if that column is there), else empty.
     """
     extra = ("label",)
     if quotes.empty:
@@ -33,6 +33,10 @@ def speaker_table(quotes: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.D
     labels = mentions.drop_duplicates(["article", "entity"]).set_index(["article", "entity"])["label"]
     keys = pd.MultiIndex.from_frame(df[["article", "speaker"]])
     df["label"] = labels.reindex(keys).fillna("").to_numpy() if len(mentions) else ""
+    if "speaker_label" in q.columns:  # a speaker resolved from a pronoun or "the company"
+        own = q[q["speaker_label"].fillna("") != ""].drop_duplicates(["article", "speaker"])
+        fallback = own.set_index(["article", "speaker"])["speaker_label"].reindex(keys).fillna("").to_numpy()
+        df["label"] = df["label"].where(df["label"] != "", fallback)
     for col in ("polarity", "subjectivity", "polarity_min", "polarity_max"):
         df[col] = df[col].astype(float).round(4)
     df = df.sort_values(["article", "quotes", "words"], ascending=[True, False, False], ignore_index=True)
