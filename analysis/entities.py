@@ -104,10 +104,18 @@ def _raw_mentions(parsed: Parsed):
             if ent.label_ not in NAMED_LABELS or _is_adjective(ent):
                 continue
             sent = parsed.sentence_id(p, ent.start)
-            for piece in _split_slashes(ent):
+            for piece in _split_slashes(ent, titled=_after_person_title(ent)):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent)
                 if mention is not None:
                     yield mention
+
+
+def _after_person_title(ent: Span) -> bool:
+    """"Mayor Elena Marsh", "Councillor Tom Becker": a person, whatever label the model gave."""
+    first, before = ent[0], ent.doc[ent.start - 1] if ent.start else None
+    if len(ent) > 1 and first.lower_ in PERSON_TITLES and first.text[:1].isupper():
+        return True
+    return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
 
 
 def _overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
@@ -167,11 +175,11 @@ def _is_adjective(ent: Span) -> bool:
     return ent.root.pos_ == "ADJ" or (ent.label_ == "NORP" and ent.root.dep_ == "amod")
 
 
-def _split_slashes(ent: Span) -> list[tuple[int, int, str, str]]:
+def _split_slashes(ent: Span, *, titled: bool = False) -> list[tuple[int, int, str, str]]:
     """Photo credits glue names with slashes ("Jade Gao/AFP"): one mention per part."""
     text, base = ent.text, ent.start_char
     if "/" not in text:
-        return [(base, ent.end_char, text, ent.label_)]
+        return [(base, ent.end_char, text, "PERSON" if titled else ent.label_)]
     pieces, pos = [], 0
     for part in text.split("/"):
         stripped = part.strip()

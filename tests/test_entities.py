@@ -102,3 +102,12 @@ def test_a_name_found_once_counts_everywhere_but_not_as_a_common_word(nlp):
     assert found["Sarah Collins"] == ("PERSON", 3)
     assert found["Denver"][1] == 2
     assert "May" not in found
+
+
+def test_a_person_title_makes_a_person_whatever_the_model_says(nlp):
+    text = ('"This bridge is a wonderful day for Riverton," Mayor Elena Marsh said after the vote. '
+            "She added that work would begin in spring.")
+    result = analyze(text, "bridge.txt", nlp=nlp)
+    found = entities_of(result)
+    assert found["Elena Marsh"][0] == "PERSON"
+    assert "Mayor Elena Marsh" not in found
