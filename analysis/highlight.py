@@ -89,9 +89,8 @@ def article_html(paragraphs: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
         quotes = quotes[quotes["speaker"] == speaker]
     rows = paragraphs if only is None else paragraphs[paragraphs["paragraph"].isin(only)]
     opts = dict(layers=set(layers), entity=entity, negative=negative, positive=positive)
-    by_para = {name: dict(tuple(df.groupby("paragraph"))) if len(df) else {}
-               for name, df in (("s", sentences), ("m", mentions), ("q", quotes))}
-    body = [_paragraph(p, *(by_para[k].get(p["paragraph"], _EMPTY) for k in "smq"), **opts)
+    by_para = {name: _by_paragraph(df) for name, df in (("s", sentences), ("m", mentions), ("q", quotes))}
+    body = [_paragraph(p, *(by_para[k].get(int(p["paragraph"]), []) for k in "smq"), **opts)
             for p in rows.to_dict("records")]
     if not body:
         body = ['<p class="nr-empty">No paragraph matches these filters.</p>']
@@ -99,15 +98,18 @@ def article_html(paragraphs: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
     return f'{CSS}<div class="{style}">{"".join(body)}</div>'
 
 
-_EMPTY = pd.DataFrame()
-
-
-def _spans(df: pd.DataFrame, base: int, size: int, start: str = "start", end: str = "end") -> list[Span]:
-    """Rows of `df` as spans relative to a paragraph starting at `base`, clipped to it."""
-    if df.empty:
-        return []
-    out = []
+def _by_paragraph(df: pd.DataFrame) -> dict[int, list[dict]]:
+    """A table's rows as dicts, grouped by paragraph number (one pass: pandas groups are slow)."""
+    out: dict[int, list[dict]] = {}
     for row in df.to_dict("records"):
+        out.setdefault(int(row["paragraph"]), []).append(row)
+    return out
+
+
+def _spans(rows: list[dict], base: int, size: int, start: str = "start", end: str = "end") -> list[Span]:
+    """Rows as spans relative to a paragraph starting at `base`, clipped to it."""
+    out = []
+    for row in rows:
         if pd.isna(row.get(start)) or pd.isna(row.get(end)):
             continue
         a, b = max(int(row[start]) - base, 0), min(int(row[end]) - base, size)
@@ -120,7 +122,7 @@ def _at(spans: Iterable[Span], pos: int) -> Span | None:
     return next((s for s in spans if s.start <= pos < s.end), None)
 
 
-def _paragraph(p: dict, sents: pd.DataFrame, ments: pd.DataFrame, quots: pd.DataFrame, *,
+def _paragraph(p: dict, sents: list[dict], ments: list[dict], quots: list[dict], *,
                layers: set[str], entity: str | None, negative: float, positive: float) -> str:
     text, base = str(p["text"]), int(p["start"])
     layer = {

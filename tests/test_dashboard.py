@@ -221,3 +221,31 @@ def test_download_buttons_offer_every_table_and_the_zip(app):
     open_tab(app, "Download")
     labels = [b.label for b in app.get("download_button")]
     assert labels[0] == f"All {len(TABLES)} tables (zip)" and labels[1:] == [f"{t}.csv" for t in TABLES]
+
+
+@pytest.mark.parametrize("tab", ["Overview", "Speakers", "Text", "Entities", "Download"])
+def test_no_kinds_and_no_entity_types_still_render(app, tab):
+    app.pills(key="kinds").set_value([]).run()
+    app.pills(key="labels").set_value([]).run()
+    open_tab(app, tab)
+    assert not app.exception
+
+
+def test_markdown_and_html_uploads_are_read(app):
+    md = b"# Bridge vote\n\nThe **council** approved the bridge, Mayor Elena Marsh said.\n"
+    page = (b"<html><head><title>Bridge vote</title><script>alert(1)</script></head><body><article>"
+            b"<h1>Bridge vote</h1><p>The council approved the bridge on Tuesday after a long debate "
+            b"that lasted three hours, Mayor Elena Marsh said.</p></article></body></html>")
+    upload(app, ("vote.md", md), ("vote.html", page))
+    assert not app.error
+    assert app.selectbox(key="article").options == ["vote.md", "vote.html"]
+    assert "alert(1)" not in html_of(open_tab(app, "Text"))
+
+
+def test_progress_text_names_the_article_being_analysed():
+    from ui.data import Source, _progress_text
+
+    new = [Source("a.txt", b"a"), Source("b.txt", b"b")]
+    assert _progress_text(0, new) == "Analysing `a.txt` (1 of 2)…"
+    assert _progress_text(1, new) == "Analysing `b.txt` (2 of 2)…"
+    assert _progress_text(2, new) == "Analysis done"

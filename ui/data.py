@@ -20,6 +20,8 @@ from analysis.entities import entity_table
 from analysis.export import csv_bytes, file_stem, zip_bytes
 from analysis.speakers import speaker_table
 
+from .fmt import code
+
 
 @dataclass(frozen=True)
 class Source:
@@ -108,7 +110,7 @@ def load_all(sources: list[Source], place: st.delta_generator.DeltaGenerator) ->
 def _progress_text(done: int, new: list[Source]) -> str:
     if done >= len(new):
         return "Analysis done"
-    return f"Analysing {new[done].name} ({done + 1} of {len(new)})…"
+    return f"Analysing {code(new[done].name)} ({done + 1} of {len(new)})…"
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

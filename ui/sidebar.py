@@ -99,9 +99,9 @@ def _entity_types(found: list[str]) -> list[str]:
 def about(is_sample: bool) -> None:
     with st.sidebar.expander("About this analysis"):
         if is_sample:
-            st.markdown(f"Showing the bundled sample article, {code(SAMPLE.name)}. "
-                        "Upload or paste an article to replace it.")
-        st.markdown(
+            st.caption(f"Showing the bundled sample article, {code(SAMPLE.name)}. "
+                       "Upload or paste an article to replace it.")
+        st.caption(
             "Sentences, entities and the dependency parse come from spaCy's small English model; "
             "polarity (−1 … +1) and subjectivity (0 … 1) from TextBlob. Polarity of an entity is the mean "
             "polarity of the sentences that mention it: the tone of the text about it.")

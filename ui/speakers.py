@@ -34,6 +34,9 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
     st.caption("◆ mean polarity of the speaker's quotes, the bar their range, dots single quotes; "
                "□ the tone of the sentences that mention them. Click a speaker's mark, or choose below, "
                "to read their quotes in context.")
+    unnamed = int((quotes["speaker"].fillna("").astype(str) == "").sum())
+    if unnamed:
+        st.caption(f"{unnamed} more quote(s) have no speaker the engine could name; the Text tab marks them.")
     _table(speakers, entities)
     if st.session_state.get(PICK) not in names:
         st.session_state[PICK] = ALL
