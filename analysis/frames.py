@@ -72,11 +72,13 @@ def frames_of(text: str, spans: list[QuoteSpan], i: int) -> tuple[tuple[int, int
     lo = spans[i - 1].close_at + 1 if i else 0
     hi = span.open_at
     ends = _sentence_ends(text[lo:hi + 2])  # the opening mark may start a sentence
-    before = (min(lo + ends[-1], hi) if ends else lo, hi)
+    lo = max(lo + ends[-1] if ends else lo, text.rfind("\n", lo, hi) + 1)
+    before = (min(lo, hi), hi)
     lo = span.close_at + 1
     hi = spans[i + 1].open_at if i + 1 < len(spans) else len(text)
     cut = next((e for e in _sentence_ends(text[lo:hi]) if e > 2), hi - lo)
-    return before, (lo, lo + cut)
+    line_end = text.find("\n", lo, lo + cut)  # a line break ends a frame too
+    return before, (lo, line_end if line_end >= 0 else lo + cut)
 
 
 def tokens_between(doc: Doc, starts: list[int], lo: int, hi: int) -> list[Token]:
@@ -102,6 +104,8 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
             return Attribution(tokens[-1].text, None, naming=True)
         cues = [t for t in tokens if is_cue(t, fragment=kind == "mixed")
                 and (t.lemma_ not in ASPECT_LEMMAS or _adjacent(t, tokens, backwards))]
+        if cues and not backwards and last in ".!?" and _words_before(cues[0], tokens) > 4:
+            cues = []  # a quote that ended its sentence; the next sentence reports something else
         if cues:
             cue = cues[-1] if backwards else cues[0]
             return _attribution(p, cue, cues, tokens, resolver)
@@ -109,6 +113,10 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
         if owner is not None and backwards:
             return Attribution("", resolver.speaker(p, owner))
     return None
+
+
+def _words_before(cue: Token, frame: list[Token]) -> int:
+    return sum(1 for t in frame if t.i < cue.i and not t.is_punct and not t.is_space)
 
 
 def _adjacent(cue: Token, frame: list[Token], backwards: bool) -> bool:
