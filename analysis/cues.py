@@ -103,6 +103,8 @@ def governing_cue(token: Token) -> Token | None:
         if node.head is node:
             return None
         node = node.head
+        if node.pos_ == "ADJ":
+            return None  # "it is worth noting that": nobody in particular says it
         if node.pos_ in ("VERB", "AUX") and subject_of(node) is not None:
             return node
     return None

@@ -27,6 +27,7 @@ from .sentiment import score
 EXTRA = ("channel", "speaker_text", "speaker_label", "passage")
 _PASSAGE_GAP_WORDS = 12
 _NO_SPEECH_KINDS = ("credit",)
+_STAGE_DIRECTION = re.compile(r"\([^()]*\)[.,]?")  # "(CROSSTALK.)", "(Laughter)"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 
@@ -179,15 +180,25 @@ def _attribution_for(parsed: Parsed, p: int, tok: Token, resolver: Resolver) -> 
 
 def _is_speech(parsed: Parsed, q: Quote) -> bool:
     """Drop scare quotes, names and titles: short quotes with no cue, uncued mixed quotes."""
-    text = parsed.article.paragraphs[q.paragraph].text[q.start:q.end]
+    paragraph = parsed.article.paragraphs[q.paragraph].text
+    text = paragraph[q.start:q.end]
     words = len(text.split())
-    if words <= 6 and _title_like(text) and (q.who is None or q.who.speaker is None or q.kind == "mixed"):
+    if words <= 6 and _title_like(text) and not _cue_follows(parsed.docs[q.paragraph], q.end):
+        return False  # names of shows, books and plans, and section headings
+    if _STAGE_DIRECTION.fullmatch(text):
         return False
     if q.who is None:
         return parsed.kinds[q.paragraph] != "caption" and words >= (8 if q.kind == "mixed" else 4)
     if q.who.naming or q.who.written:
         return False
     return q.kind == "direct" or _named(q.who)
+
+
+def _cue_follows(doc: Doc, end: int) -> bool:
+    """Whether a reporting verb comes within three words after a quote ("Yes We Can," they chanted)."""
+    span = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    after = [t for t in span if not t.is_punct][:3] if span is not None else []
+    return any(is_cue(t) for t in after)
 
 
 def _title_like(text: str) -> bool:

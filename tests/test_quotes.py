@@ -216,3 +216,11 @@ def test_relative_pronoun_speaker_keeps_its_own_span(nlp):
             "enough for a swimming pool.\"")
     q = row_with(quotes_of(nlp, text), "swimming pool")
     assert q["speaker"] == "Nora Bell" and q["speaker_text"] == "who"
+
+
+def test_section_headings_and_stage_directions_are_not_quotes(nlp):
+    text = ("'Harvest of the Valley.'\n\n"
+            "\"(LAUGHTER.)\"\n\n"
+            "\"We will open the new school in September,\" said Principal Dora Keyes.")
+    quotes = quotes_of(nlp, text)
+    assert list(quotes["quote"]) == ["We will open the new school in September,"]
