@@ -212,7 +212,8 @@ def entity_bars(entities: pd.DataFrame, *, top: int = 25) -> go.Figure:
                      tickvals=ys, ticktext=[esc(e, limit=40) for e in order])
     fig.update_xaxes(title="mentions", gridcolor="#eee")
     return _layout(fig, height=140 + 24 * max(len(order), 1), barmode="overlay",
-                   title=dict(text="Mentions per entity", x=0, y=0.99))
+                   title=dict(text="Mentions per entity", x=0, y=0.99),
+                   legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", title="type"))
 
 
 def mention_heatmap(mentions: pd.DataFrame, paragraphs: pd.DataFrame, *,

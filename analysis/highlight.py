@@ -22,7 +22,8 @@ TINTS = {"negative": "#f4a582", "leaning negative": "#fddbc7", "neutral": "trans
 ARROWS = {"negative": "▼", "neutral": "", "positive": "▲"}
 
 CSS = """<style>
-.nr-article{font-size:1.02rem;line-height:1.85;max-width:58rem}
+.nr-article{font-size:1.02rem;line-height:1.85;max-width:58rem;color:#1f2328;background:#fff;
+  padding:.6rem .8rem;border-radius:6px}
 .nr-para{display:flex;gap:.9rem;margin:0 0 .9rem 0}
 .nr-meta{flex:0 0 6.2rem;font-size:.78rem;color:#555;line-height:1.4;padding-top:.35rem;text-align:right}
 .nr-meta b{font-size:.9rem;color:#222}
@@ -46,7 +47,7 @@ CSS = """<style>
   padding:.05rem .45rem;margin-left:.3rem;white-space:nowrap;vertical-align:middle}
 .nr-who.nr-none{background:#777}
 .nr-legend{display:flex;flex-wrap:wrap;gap:.35rem .9rem;font-size:.8rem;align-items:center;
-  margin:.2rem 0 .8rem}
+  margin:.2rem 0 .8rem;color:#1f2328;background:#fff;padding:.3rem .5rem;border-radius:6px}
 .nr-legend .nr-sw{display:inline-block;min-width:1.4rem;padding:0 .3rem;border:1px solid #999;
   border-radius:3px;margin-right:.25rem;text-align:center}
 .nr-empty{color:#555;font-style:italic}

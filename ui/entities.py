@@ -28,11 +28,14 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
                         alt="Number of mentions of each entity, coloured by type")
     with right:
         st.dataframe(entities[["entity", "label", "mentions", "paragraphs", "polarity"]], hide_index=True,
-                     key="entity_table", height=420, column_config={
-                         "entity": "Entity", "label": "Type", "mentions": "Mentions",
-                         "paragraphs": "Paragraphs",
+                     key="entity_table", height=min(38 + 35 * len(entities), 460), column_config={
+                         "entity": st.column_config.TextColumn("Entity", width="medium"),
+                         "label": st.column_config.TextColumn("Type", width="small"),
+                         "mentions": st.column_config.NumberColumn("Mentions", width="small"),
+                         "paragraphs": st.column_config.NumberColumn("¶s", width="small",
+                                                                     help="Paragraphs that mention it"),
                          "polarity": st.column_config.NumberColumn(
-                             "Tone about it", format="%+.2f",
+                             "Tone about it", format="%+.2f", width="small",
                              help="Mean polarity of the sentences that mention it")})
     top = list(entities.nlargest(TOP, "mentions", keep="first")["entity"])
     st.plotly_chart(charts.mention_heatmap(mentions, paragraphs, entities=top), key="heatmap_chart",
