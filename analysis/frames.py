@@ -188,3 +188,13 @@ def _channel(p: int, cue: Token, cues: list[Token], speaker: Speaker | None, res
         if found is not None and (speaker is None or found.name != speaker.name):
             return found.name
     return None
+
+
+def is_headline(parsed: Parsed, p: int) -> bool:
+    """The article's first paragraph as a headline: one short line, with more text below
+    (a headline may end in a closing quote mark, which the paragraph kinds count as prose)."""
+    text = parsed.article.paragraphs[p].text
+    if p or len(parsed.kinds) < 2:
+        return False
+    return parsed.kinds[0] == "headline" or (
+        "\n" not in text and len(text.split()) <= 20 and not text.rstrip("\"”’'").endswith("."))

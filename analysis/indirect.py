@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Resolver
 from .cues import cue_text, is_cue
-from .frames import Attribution, Quote, speaker_of_cue
+from .frames import Attribution, Quote, is_headline, speaker_of_cue
 from .nlp import Parsed
 
 _GERUND_LEMMAS = frozenset("deny admit acknowledge recall report".split())
@@ -22,8 +22,8 @@ def indirect_quotes(parsed: Parsed, quoted: list[list[tuple[int, int]]], resolve
     """One Quote per reported clause, kind "indirect"."""
     out: list[Quote] = []
     for p, doc in enumerate(parsed.docs):
-        if parsed.kinds[p] == "credit":
-            continue
+        if parsed.kinds[p] == "credit" or is_headline(parsed, p):
+            continue  # headlines paraphrase; the gold conventions count no quotes there
         found = [c for c in (_candidate(p, tok, quoted[p], resolver) for tok in doc if is_cue(tok, indirect=True))
                  if c is not None]
         out.extend(_innermost(p, found))

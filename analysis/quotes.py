@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import PRONOUNS, Resolver, Speaker
 from .cues import cue_text, is_cue
-from .frames import Attribution, Quote, attribute, frames_of, speaker_of_cue
+from .frames import Attribution, Quote, attribute, frames_of, is_headline, speaker_of_cue
 from .indirect import indirect_quotes
 from .nlp import Parsed
 from .quotemarks import QuoteSpan, find_quotes
@@ -26,7 +26,6 @@ from .sentiment import score
 
 EXTRA = ("channel", "speaker_text", "speaker_label", "passage")
 _PASSAGE_GAP_WORDS = 12
-_NO_SPEECH_KINDS = ("credit",)
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)[.,]?")  # "(CROSSTALK.)", "(Laughter)"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
@@ -41,7 +40,9 @@ def extract_quotes(parsed: Parsed, mentions: pd.DataFrame) -> pd.DataFrame:
     spans = find_quotes(texts)
     quoted = [[(q.open_at, q.close_at + 1) for q in ps] for ps in spans]
     resolver = Resolver(parsed, mentions, quoted)
-    indirect = indirect_quotes(parsed, quoted, resolver)
+    speech = [[(q.open_at, q.close_at + 1) for q in ps if not _is_title(text, q, any_kind=True)]
+              for ps, text in zip(spans, texts, strict=True)]
+    indirect = indirect_quotes(parsed, speech, resolver)
     direct = _direct_quotes(parsed, spans, resolver, indirect)
     quotes = sorted(direct + indirect, key=lambda q: (q.paragraph, q.start))
     passages = _passages(parsed, quotes)
@@ -75,7 +76,7 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
     out: list[Quote] = []
     chain = -1
     for p, paragraph_spans in enumerate(spans):
-        if parsed.kinds[p] in _NO_SPEECH_KINDS:
+        if _no_speech(parsed, p):
             continue
         doc = parsed.docs[p]
         paragraph_spans = [s for s in paragraph_spans if not _is_title(doc.text, s)]
@@ -94,12 +95,17 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
     return [q for q in out if _is_speech(parsed, q)]
 
 
-def _is_title(text: str, span: QuoteSpan) -> bool:
+def _is_title(text: str, span: QuoteSpan, *, any_kind: bool = False) -> bool:
     """A show's or a book's name inside a sentence ("on “Fox and Friends.”"): not speech,
     and not a break between a quote and its cue either."""
     quoted = text[span.start:span.end]
-    return (not span.runs_on and not span.continues and _kind(text, span) == "mixed"
+    return (not span.runs_on and not span.continues and (any_kind or _kind(text, span) == "mixed")
             and len(quoted.split()) <= 6 and _title_like(quoted))
+
+
+def _no_speech(parsed: Parsed, p: int) -> bool:
+    """Credits, and the headline of an article that has a body, hold no quotes."""
+    return parsed.kinds[p] == "credit" or is_headline(parsed, p)
 
 
 def _transcript_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) -> Attribution | None:

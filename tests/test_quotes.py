@@ -178,7 +178,8 @@ def test_transcript_line_names_its_speaker(nlp):
 
 
 def test_credit_after_a_dash(nlp):
-    text = "“The new bus timetable has made my mornings much easier.” ― Rosa Villanueva"
+    text = ("Readers wrote in about the new buses.\n\n"
+            "“The new bus timetable has made my mornings much easier.” ― Rosa Villanueva")
     assert row_with(quotes_of(nlp, text), "bus timetable")["speaker"] == "Rosa Villanueva"
 
 
@@ -224,3 +225,10 @@ def test_section_headings_and_stage_directions_are_not_quotes(nlp):
             "\"We will open the new school in September,\" said Principal Dora Keyes.")
     quotes = quotes_of(nlp, text)
     assert list(quotes["quote"]) == ["We will open the new school in September,"]
+
+
+def test_headlines_hold_no_quotes(nlp):
+    text = ('Mayor says "we will rebuild the pier"\n\n'
+            'Mayor Ana Ruiz said on Monday that the town would rebuild the pier by June.')
+    quotes = quotes_of(nlp, text)
+    assert (quotes["paragraph"] > 0).all() and len(quotes) == 1
