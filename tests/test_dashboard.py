@@ -249,3 +249,40 @@ def test_progress_text_names_the_article_being_analysed():
     assert _progress_text(0, new) == "Analysing `a.txt` (1 of 2)…"
     assert _progress_text(1, new) == "Analysing `b.txt` (2 of 2)…"
     assert _progress_text(2, new) == "Analysis done"
+
+
+def test_summaries_from_the_tables(sample):
+    from ui import summary
+
+    assert summary.headline(sample).startswith("Putin, Xi Agree NATO")
+    paragraphs, sentences, quotes = summary.counted(sample, ("body",))
+    assert set(paragraphs["kind"]) == {"body"}
+    assert set(sentences["paragraph"]) <= set(paragraphs["paragraph"])
+    assert set(quotes["paragraph"]) <= set(paragraphs["paragraph"])
+    words = paragraphs["words"].astype(float)
+    assert summary.overall_tone(paragraphs) == pytest.approx((paragraphs["polarity"] * words).sum() / words.sum())
+    assert summary.overall_tone(paragraphs.head(0)) == 0.0
+    low, high = summary.extremes(sentences)
+    assert low["polarity"] == sentences["polarity"].min() < 0 < sentences["polarity"].max() == high["polarity"]
+
+
+def test_speaker_overview_puts_the_text_about_them_beside_their_quotes():
+    import pandas as pd
+
+    from ui import summary
+
+    speakers = pd.DataFrame({"speaker": ["Ann", "Bob"], "quotes": [2, 1], "words": [9, 3], "polarity": [0.3, -0.2],
+                             "polarity_min": [0.1, -0.2], "polarity_max": [0.5, -0.2], "subjectivity": [0.4, 0.6]})
+    entities = pd.DataFrame({"entity": ["Ann"], "polarity": [0.1], "mentions": [4]})
+    out = summary.speaker_overview(speakers, entities)
+    assert out["about"].iloc[0] == 0.1 and pd.isna(out["about"].iloc[1])
+    assert out["gap"].iloc[0] == pytest.approx(0.2)
+
+
+def test_shared_names_come_first():
+    import pandas as pd
+
+    from ui import summary
+
+    tables = [pd.DataFrame({"speaker": ["Bea", "Al"]}), pd.DataFrame({"speaker": ["Al", "Cy"]})]
+    assert summary.shared_names(tables, "speaker") == ["Al", "Bea", "Cy"]

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analysis import charts
 from analysis.charts import signed
-from analysis.highlight import excerpt_html
+from analysis.highlight import article_html, excerpt_html
 
 from . import summary
 from .data import Loaded, Source, entities_for, speakers_for
@@ -30,9 +30,13 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
                         "Polarity runs from −1 (negative) to +1 (positive).")
     show_other = st.toggle("Show headline, captions and credits in the arc", value=True, key="arc_other",
                            help="They are drawn as open grey circles and never count toward the tone.")
-    st.plotly_chart(charts.sentiment_arc(a.paragraphs, kinds=opts.kinds, show_other=show_other,
-                                         **opts.thresholds),
-                    key="arc_chart", alt="Polarity of each paragraph in article order")
+    arc = st.plotly_chart(charts.sentiment_arc(a.paragraphs, kinds=opts.kinds, show_other=show_other,
+                                               **opts.thresholds),
+                          key="arc_chart", on_select="rerun", selection_mode="points",
+                          alt="Polarity of each paragraph in article order")
+    st.caption("Each mark is a paragraph: ▲ positive, ▼ negative, ● neutral; the grey band is the neutral "
+               "range set in the sidebar. Click a mark to read that paragraph here.")
+    _picked_paragraph(a, arc, opts)
     left, right = st.columns([2, 3])
     with left:
         st.plotly_chart(charts.tone_shares(sentences, **opts.thresholds), key="shares_chart",
@@ -43,6 +47,18 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
             if row is not None:
                 st.html(excerpt_html(title, row["text"], row["polarity"], int(row["paragraph"]),
                                      **opts.thresholds))
+
+
+def _picked_paragraph(a, arc, opts: Options) -> None:
+    """The paragraph clicked in the arc, highlighted as in the Text tab."""
+    points = arc.selection.points if arc else []
+    if not points:
+        return
+    number = int(points[0]["x"])
+    if number not in set(a.paragraphs["paragraph"]):
+        return
+    st.html(article_html(a.paragraphs, a.sentences, a.mentions, a.quotes, only=[number], labels=opts.labels,
+                         **opts.thresholds))
 
 
 def _counted_help(opts: Options, note: str | None) -> str:
