@@ -286,3 +286,12 @@ def test_shared_names_come_first():
 
     tables = [pd.DataFrame({"speaker": ["Bea", "Al"]}), pd.DataFrame({"speaker": ["Al", "Cy"]})]
     assert summary.shared_names(tables, "speaker") == ["Al", "Bea", "Cy"]
+
+
+def test_leaving_the_comparison_falls_back_to_a_tab_that_exists(app):
+    upload(app, ("harbour_vote.txt", VOTE), ("harbour_followup.txt", FOLLOWUP))
+    open_tab(app, "Compare")
+    upload(app, ("harbour_vote.txt", VOTE))
+    assert not app.exception
+    assert [t.label for t in app.tabs] == ["Overview", "Speakers", "Text", "Entities", "Download"]
+    assert len(app.metric) == 6  # the overview, since the comparison is gone
