@@ -150,7 +150,9 @@ def speaker_chart(speakers: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
                      title="polarity of their quotes (−1 … +1)", row=1, col=1)
     fig.update_xaxes(range=[0, 1.05], title="subjectivity (0 … 1)", row=1, col=2)
     height = 160 + 46 * len(names)
-    return _layout(fig, height=height, clickmode="event+select", dragmode=False)
+    # Legend at the top left: the modebar takes the top right on hover.
+    return _layout(fig, height=height, clickmode="event+select", dragmode=False,
+                   legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
 
 
 def _quote_dots(quotes: pd.DataFrame) -> go.Scatter:

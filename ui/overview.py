@@ -17,7 +17,7 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
     paragraphs, sentences, quotes = summary.counted(a, opts.kinds)
     speakers = speakers_for(source.data, source.name, opts.kinds)
     entities = entities_for(source.data, source.name, opts.kinds)
-    cols = st.columns(6)
+    cols = st.columns([1, 1, 1, 1, 1, 1.35])
     counts = [("Paragraphs", len(paragraphs), f"of {len(a.paragraphs)} in the article"),
               ("Words", int(paragraphs["words"].sum()), None), ("Quotes", len(quotes), None),
               ("Speakers", len(speakers), None), ("Entities", len(entities), None)]
