@@ -224,8 +224,9 @@ def test_hostile_article_runs_nothing_and_reads_literally(page):
     from playwright.sync_api import expect
 
     title = page.evaluate("() => document.title")
-    _upload(page, "hostile.txt", (DATA / "hostile.txt").read_bytes())
-    expect(_main(page).get_by_text("hostile.txt", exact=True)).to_be_visible()
+    name = "<img src=x onerror=alert(3)> **hostile**.txt"  # the file name is data too
+    _upload(page, name, (DATA / "hostile.txt").read_bytes())
+    expect(_main(page).get_by_text(name, exact=True)).to_be_visible()
     _settled(page)
     for tab in ("Overview", "Speakers", "Entities", "Text"):
         _open(page, tab)

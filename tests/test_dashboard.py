@@ -295,3 +295,9 @@ def test_leaving_the_comparison_falls_back_to_a_tab_that_exists(app):
     assert not app.exception
     assert [t.label for t in app.tabs] == ["Overview", "Speakers", "Text", "Entities", "Download"]
     assert len(app.metric) == 6  # the overview, since the comparison is gone
+
+
+def test_file_names_are_shown_as_code_not_markdown(app):
+    name = "[x](javascript:alert(1)) `tick` <b>.txt"
+    upload(app, (name, BINARY), ("harbour_vote.txt", VOTE))
+    assert app.error[0].value.startswith("Could not read `[x](javascript:alert(1)) 'tick' <b>.txt`: ")
