@@ -51,7 +51,8 @@ def main() -> None:
     st.title("News reader", anchor=False)
     source, loaded = pick_article(good)
     st.html(f'<p style="font-size:1.35rem;font-weight:650;margin:0">{html.escape(headline(loaded.analysis))}</p>')
-    st.caption(f"{code(source.name)}{' · the bundled sample article' if is_sample else ''}")
+    note = " · the bundled sample article" if is_sample else ""
+    st.caption(f"{code(source.name)}{note} · analysed in {loaded.seconds:.1f} s")
     names = ["Overview", "Speakers", "Text", "Entities", *(["Compare"] if len(good) > 1 else []), "Download"]
     tabs = dict(zip(names, st.tabs(names, key="tab", on_change="rerun"), strict=True))
     views = {
