@@ -210,6 +210,18 @@ def test_any_bytes_give_text_or_article_error(data, filename):
         assert text.strip() and "\r" not in text
 
 
+BOMS = {"utf-8": b"", "utf-8-sig": b"", "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+        "utf-32-le": codecs.BOM_UTF32_LE}
+printable = st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\ufeff") | st.sampled_from("\n\t ")
+
+
+@CHEAP
+@given(st.text(printable, max_size=200).filter(str.strip), st.sampled_from(sorted(BOMS)))
+def test_unicode_files_with_crlf_decode_to_the_same_text_with_lf(text, codec):
+    data = BOMS[codec] + text.replace("\n", "\r\n").encode(codec)
+    assert text_from_bytes(data, "story.txt") == text
+
+
 @CHEAP
 @given(st.text(st.sampled_from("*_#>-=[]()!` \tab.\n"), max_size=120))
 def test_markdown_cleanup_keeps_length_and_line_breaks(text):
