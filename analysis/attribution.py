@@ -145,15 +145,24 @@ class Resolver:
         base = self.parsed.offset(p, 0)
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
         if m is None and tok.pos_ == "NOUN":
-            for child in tok.children:  # "spokesman John Smith", "Colin Hebden, chairman"
-                if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
-                    m = self.mention_at(base + child.idx, base + child.idx + len(child))
-                    if m is not None:
-                        break
+            m = self._named_in_apposition(base, tok)
         if m is not None:
             return Speaker(m[2], m[0], m[1], self.parsed.article.text[m[0]:m[1]], m[3])
         if tok.pos_ == "PROPN":
             return self._unnamed_proper(p, tok)
+        return None
+
+    def _named_in_apposition(self, base: int, tok: Token) -> tuple | None:
+        """"spokesman John Smith", "the review's author, retired surgeon Dr. Naomi Petrakis":
+        the person named beside a descriptive subject."""
+        for child in tok.children:
+            if child.dep_ not in ("appos", "compound"):
+                continue
+            names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else [child]
+            for name in names:
+                m = self.mention_at(base + name.idx, base + name.idx + len(name))
+                if m is not None and (m[3] not in ("GPE", "NORP", "LOC", "FAC") or child.dep_ == "compound"):
+                    return m
         return None
 
     def _unnamed_proper(self, p: int, tok: Token) -> Speaker:

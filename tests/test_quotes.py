@@ -232,3 +232,10 @@ def test_headlines_hold_no_quotes(nlp):
             'Mayor Ana Ruiz said on Monday that the town would rebuild the pier by June.')
     quotes = quotes_of(nlp, text)
     assert (quotes["paragraph"] > 0).all() and len(quotes) == 1
+
+
+def test_descriptive_subject_with_a_named_apposition(nlp):
+    text = ("The report's author, retired engineer Dr. Selma Varga, explained that most of the "
+            "leaks came from pipes laid before 1950.")
+    q = row_with(quotes_of(nlp, text), "leaks")
+    assert q["speaker"] == "Selma Varga" and q["kind"] == "indirect"
