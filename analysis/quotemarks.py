@@ -14,6 +14,7 @@ _DOUBLE = "\"“”„«»"
 _SINGLE = "'‘’‚"
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
 _TWO_SINGLES = re.compile(r"''")
+_LATER_CLOSER = re.compile(r"(?<=\S)[’'](?![\w])")
 _INCHES = re.compile(r"\d['’]\d{1,2}\"")
 
 
@@ -51,6 +52,8 @@ def _single_role(text: str, i: int, inside_single: bool) -> str:
     """'open', 'close' or '' (an apostrophe) for a single quote mark at i."""
     ch = text[i]
     after = text[i + 1] if i + 1 < len(text) else " "
+    if inside_single and _plural_possessive(text, i):
+        return ""
     if ch == "'" and inside_single and _can_close(text, i):
         return "close"
     if ch in "‘‚" or (ch == "'" and _can_open(text, i)):
@@ -60,8 +63,19 @@ def _single_role(text: str, i: int, inside_single: bool) -> str:
     return ""
 
 
-def _double_role(text: str, i: int, inside_double: bool) -> str:
+def _plural_possessive(text: str, i: int) -> bool:
+    """"the players’ union" inside a single-quoted passage: an apostrophe, when a later
+    mark can still close the passage."""
+    if not (text[i - 1:i] == "s" and re.match(r" [a-z]", text[i + 1:i + 3])):
+        return False
+    later = _LATER_CLOSER.search(text, i + 1)
+    return later is not None and not re.search(r"[.!?]\s", text[i:later.start()])
+
+
+def _double_role(text: str, i: int, inside_double: bool, opened_low: bool = False) -> str:
     ch = text[i]
+    if ch == "“" and opened_low:
+        return "close"  # „German style“
     if ch in "“„«":
         return "open"
     if ch in "”»":
@@ -96,7 +110,9 @@ def scan_paragraph(text: str) -> tuple[list[tuple[int, int]], int | None]:
     pairs: list[tuple[int, int]] = []
     for i, ch in enumerate(text):
         if ch in _DOUBLE:
-            kind, role = "d", _double_role(text, i, bool(stack) and stack[-1][0] == "d")
+            top = stack[-1] if stack else None
+            kind, role = "d", _double_role(text, i, top is not None and top[0] == "d",
+                                           top is not None and text[top[1]] == "„")
         elif ch in _SINGLE:
             kind, role = "s", _single_role(text, i, bool(stack) and stack[-1][0] == "s")
         else:

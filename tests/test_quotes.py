@@ -239,3 +239,10 @@ def test_descriptive_subject_with_a_named_apposition(nlp):
             "leaks came from pipes laid before 1950.")
     q = row_with(quotes_of(nlp, text), "leaks")
     assert q["speaker"] == "Selma Varga" and q["kind"] == "indirect"
+
+
+def test_plural_possessive_inside_single_quotes_and_low_opening_marks():
+    text = "‘The players’ union has agreed to the deal,’ said Mr Hale. Er sagte: „Wir kommen morgen.“"
+    spans = find_quotes([text])[0]
+    assert [text[s.start:s.end] for s in spans] == ["The players’ union has agreed to the deal,",
+                                                    "Wir kommen morgen."]
