@@ -30,6 +30,8 @@ parliament senate congress cabinet kremlin church charity coalition alliance fed
 """.split())
 # of those, the ones that may stand for any organisation (no name shares the word)
 GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation corporation business".split())
+_GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\.?\s+([A-Z][\w'’-]+)")
+_MALE_TITLES = frozenset(("mr", "sir", "lord", "mister"))
 _MEMBER_NOUNS = frozenset("""
 member official spokesman spokeswoman spokesperson representative staff lawyer attorney
 """.split())
@@ -67,10 +69,22 @@ class Resolver:
                                   rows["paragraph"])) if len(rows) else []
         self._starts = [m[0] for m in self._mentions]
         self._persons = {m[2] for m in self._mentions if m[3] == "PERSON"}
+        self._gender = self._genders_from_titles()
         self._quoted = quoted
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._candidates = self._collect_candidates()
         self._offsets = [c.offset for c in self._candidates]
+
+    def _genders_from_titles(self) -> dict[str, str]:
+        """"Mr. Edwards" is a man and "Ms Shah" a woman, wherever else the article names
+        them, so "she said" can skip him; names with no title stay open to either."""
+        text = self.parsed.article.text
+        out: dict[str, str] = {}
+        for hit in _GENDER_TITLE.finditer(text):
+            m = self.mention_at(hit.start(2), hit.end(2))
+            if m is not None:
+                out.setdefault(m[2], "m" if hit.group(1).lower() in _MALE_TITLES else "f")
+        return out
 
     # --- mentions -------------------------------------------------------------------
     def mention_at(self, start: int, end: int) -> tuple | None:
@@ -236,7 +250,8 @@ class Resolver:
         they: the latest group or plural subject; it: the latest organisation."""
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            want = _personish
+            other = "f" if low in ("he", "him") else "m"
+            want = lambda c: _personish(c) and self._gender.get(c.name) != other  # noqa: E731
         elif low in GROUP_PRONOUNS:
             want = lambda c: c.plural or c.label in GROUP_LABELS  # noqa: E731
         elif low in THING_PRONOUNS:

@@ -246,3 +246,11 @@ def test_plural_possessive_inside_single_quotes_and_low_opening_marks():
     spans = find_quotes([text])[0]
     assert [text[s.start:s.end] for s in spans] == ["The players’ union has agreed to the deal,",
                                                     "Wir kommen morgen."]
+
+
+def test_titles_tell_he_from_she(nlp):
+    text = ("Councillor Priya Shah and Mr. Tom Edwards clashed over the cycle lanes on Monday.\n\n"
+            "Mr Edwards disagreed with the plan.\n\n"
+            "She replied that the lanes had worked well in other towns.")
+    q = row_with(quotes_of(nlp, text), "other towns")
+    assert q["speaker"] == "Priya Shah" and q["speaker_text"] == "She"
