@@ -71,7 +71,7 @@ def test_sample_renders_every_tab_without_exception(app):
 def test_upload_limit_is_configured_and_stated(app):
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     limit = config["server"]["maxUploadSize"]
-    assert f"up to {limit} MB each" in " ".join(c.value for c in app.sidebar.caption)
+    assert f"up to {limit} MB each and 300,000 characters" in " ".join(c.value for c in app.sidebar.caption)
 
 
 def test_upload_replaces_the_sample(app):
@@ -301,3 +301,14 @@ def test_file_names_are_shown_as_code_not_markdown(app):
     name = "[x](javascript:alert(1)) `tick` <b>.txt"
     upload(app, (name, BINARY), ("harbour_vote.txt", VOTE))
     assert app.error[0].value.startswith("Could not read `[x](javascript:alert(1)) 'tick' <b>.txt`: ")
+
+
+def test_a_book_length_text_is_sent_to_the_command_line(app, monkeypatch):
+    calls = []
+    monkeypatch.setattr(ui.data, "analyze", lambda *a, **k: calls.append(a[1]))
+    upload(app, ("book.txt", b"The council met again. " * 14_000))
+    assert calls == []
+    message = app.error[0].value
+    assert message.startswith("Could not read `book.txt`: its text is 322,000 characters long, more than the 300,000")
+    assert "python -m analysis" in message
+    assert "Putin, Xi Agree NATO" in html_of(app)

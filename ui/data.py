@@ -58,6 +58,10 @@ class _Counter:
 ANALYSES = _Counter()
 
 
+# About 50,000 words, some 15 s of analysis: longer texts are books, for the command line.
+MAX_CHARS = 300_000
+
+
 @st.cache_resource(show_spinner="Loading the language model…")
 def model() -> Language:
     return load_model()
@@ -71,6 +75,9 @@ def load(data: bytes, name: str) -> Loaded:
         text = text_from_bytes(data, name)
     except ArticleError as exc:
         return Loaded(name, None, str(exc), 0.0)
+    if len(text) > MAX_CHARS:
+        return Loaded(name, None, f"its text is {len(text):,} characters long, more than the {MAX_CHARS:,} the "
+                                  "dashboard analyses at once; use the command line (python -m analysis) for it", 0.0)
     ANALYSES.bump()
     result = analyze(text, name, nlp=model())
     return Loaded(name, result, None, time.perf_counter() - started)

@@ -9,7 +9,7 @@ import streamlit as st
 from analysis import KINDS, TONE_KINDS
 from analysis.ingest import SUFFIXES
 
-from .data import ANALYSES, Source
+from .data import ANALYSES, MAX_CHARS, Source
 from .fmt import code
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "putin_xi_call.txt"
@@ -40,7 +40,8 @@ def sources() -> tuple[list[Source], bool]:
     files = st.sidebar.file_uploader(
         "Upload articles", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
         key="uploads", help="Plain text, Markdown or a saved web page. Each file is analysed once.")
-    st.sidebar.caption(f"One or several .txt, .md or .html files, up to {limit} MB each.")
+    st.sidebar.caption(f"One or several .txt, .md or .html files, up to {limit} MB each "
+                       f"and {MAX_CHARS:,} characters of text.")
     with st.sidebar.expander("…or paste an article", expanded=False):
         pasted = st.text_area("Article text", key="pasted", height=180,
                               placeholder="Headline on the first line, then the paragraphs, "
