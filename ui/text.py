@@ -23,8 +23,8 @@ def render(loaded: Loaded, opts: Options) -> None:
     entity = _one(right, "Mentions of one entity", entities, "text_entity")
     only = matching_paragraphs(a.paragraphs, mentions, a.quotes, speaker=speaker, entity=entity)
     st.html(legend_html(sorted(set(mentions["label"])), layers=layers, **opts.thresholds))
-    if speaker or entity:
-        st.caption(f"{len(only)} of {len(a.paragraphs)} paragraphs match the filters.")
+    shown = f"{len(only)} of {len(a.paragraphs)} paragraphs match the filters. " if speaker or entity else ""
+    st.caption(f"{shown}Entity types to box are chosen in the sidebar; hover a sentence for its scores.")
     with st.container(key="article_html"):
         st.html(article_html(a.paragraphs, a.sentences, mentions, a.quotes, only=only, labels=opts.labels,
                              speaker=speaker, entity=entity, layers=layers, **opts.thresholds))
