@@ -1,10 +1,12 @@
 """Quotes and their speakers: direct, mixed and indirect speech, one row per quote.
 
-Direct and mixed quotes come from quote marks (analysis.quotemarks); their cue is the
-nearest reporting verb in the text around the marks (the "frame", cut at sentence ends),
-and the speaker is that verb's subject as the dependency parse has it (resolved by
-analysis.attribution). Indirect speech is a reporting verb's "that"-clause outside
-quote marks. Everything is one pass over each paragraph's tokens; no re-parsing.
+The steps live in their own modules: quote marks (analysis.quotemarks), the reporting-verb
+lexicon (analysis.cues), the text around a quote that names its speaker (analysis.frames),
+unquoted reported speech (analysis.indirect) and who a subject stands for
+(analysis.attribution). This module puts them together: a quote with no cue of its own
+takes the speaker of the passage it continues; names, titles, headings and scare quotes
+are dropped. It works on the spaCy parse already made, one pass over the tokens, no
+re-parsing; pandas only for the returned table.
 """
 from __future__ import annotations
 
