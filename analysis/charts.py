@@ -230,14 +230,16 @@ def mention_heatmap(mentions: pd.DataFrame, paragraphs: pd.DataFrame, *,
     counts = pd.crosstab(mentions["paragraph"], mentions["entity"]) if len(mentions) else pd.DataFrame()
     grid = counts.reindex(index=list(paragraphs["paragraph"]), columns=entities, fill_value=0).fillna(0)
     rows = [f"¶ {p} · {k}" for p, k in zip(paragraphs["paragraph"], paragraphs["kind"], strict=True)]
+    row_height = 22 if len(rows) <= 40 else 12  # long articles: thinner rows, counts on hover only
     fig = go.Figure(go.Heatmap(
         z=grid.to_numpy(dtype=float), x=[esc(e, limit=30) for e in entities], y=rows,
         colorscale="Blues", zmin=0, colorbar=dict(title="mentions", thickness=12, dtick=1),
-        text=[[str(int(v)) if v else "" for v in row] for row in grid.to_numpy()], texttemplate="%{text}",
+        text=[[str(int(v)) if v and row_height > 12 else "" for v in row] for row in grid.to_numpy()],
+        texttemplate="%{text}",
         hovertemplate="%{y}<br>%{x}: %{z} mention(s)<extra></extra>", xgap=1, ygap=1))
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(tickangle=-40, type="category", side="top")
-    return _layout(fig, height=160 + 22 * max(len(rows), 1), plot_bgcolor="#f7f7f7",
+    return _layout(fig, height=160 + row_height * max(len(rows), 1), plot_bgcolor="#f7f7f7",
                    title=dict(text="Mentions paragraph by paragraph", x=0, y=1))
 
 

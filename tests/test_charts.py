@@ -193,3 +193,10 @@ def test_tone_shares_count_sentences_by_tone():
 def test_tone_shares_of_no_sentences_is_empty_not_an_error():
     fig = charts.tone_shares(pd.DataFrame({"polarity": []}))
     assert all(t.x[0] == 0 for t in fig.data)
+
+
+def test_mention_heatmap_of_a_long_article_stays_compact():
+    many = pd.concat([paragraphs()] * 20, ignore_index=True).assign(paragraph=range(80))
+    fig = charts.mention_heatmap(mentions(), many)
+    assert fig.layout.height == 160 + 12 * 80
+    assert all(t == "" for row in fig.data[0].text for t in row)
