@@ -83,9 +83,10 @@ def entity_rows(name: str, analyses: list[Analysis], kinds: Collection[str]) -> 
     for a in analyses:
         _, sentences, _ = counted(a, kinds)
         mine = a.mentions[a.mentions["entity"] == name]
-        tones = sentences[sentences["paragraph"].isin(set(mine["paragraph"]))]
-        if "sentence" in mine:
+        if "sentence" in mine:  # not in the contract's columns: fall back to whole paragraphs
             tones = sentences[sentences["sentence"].isin(set(mine["sentence"]))]
+        else:
+            tones = sentences[sentences["paragraph"].isin(set(mine["paragraph"]))]
         if tones.empty:
             continue
         p = tones["polarity"].astype(float)
