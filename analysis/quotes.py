@@ -18,7 +18,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from .attribution import PRONOUNS, Resolver, Speaker
-from .cues import cue_text, is_cue
+from .cues import cue_text, is_cue, noun_cue_speaker
 from .frames import Attribution, Quote, attribute, frames_of, is_headline, speaker_of_cue
 from .indirect import indirect_quotes
 from .nlp import Parsed
@@ -30,6 +30,7 @@ EXTRA = ("channel", "speaker_text", "speaker_label", "passage")
 _PASSAGE_GAP_WORDS = 12
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)[.,]?")  # "(CROSSTALK.)", "(Laughter)"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
+_NAME_COLON = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 
 
@@ -88,7 +89,8 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
             kind = _kind(doc.text, span)
             before, after = frames_of(doc.text, paragraph_spans, i)
             who = _transcript_speaker(p, doc.text, span, resolver) or \
-                attribute(parsed, p, span, kind, before, after, resolver)
+                attribute(parsed, p, span, kind, before, after, resolver) or \
+                _title_line_speaker(p, doc.text, span, resolver)
             if who is None and i and before[0] == paragraph_spans[i - 1].close_at + 1 and out:
                 who = out[-1].who  # "called it “X” and “Y”": one sentence, one cue
             out.append(Quote(p, span.start, span.end, kind, who, chain))
@@ -114,6 +116,15 @@ def _transcript_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) 
     """A transcript line quoted whole: "PENCE: Well, look, ..." names its speaker first."""
     m = _TRANSCRIPT.match(text, span.start, span.end)
     if m is None:
+        return None
+    return Attribution(":", resolver.name_at(p, *m.span(1)))
+
+
+def _title_line_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
+    """A line that opens with a name and a colon ("Sanders: Clinton must 'get away from'
+    ...") credits the quotes after the colon to that name."""
+    m = _NAME_COLON.match(text)
+    if m is None or span.open_at < m.end():
         return None
     return Attribution(":", resolver.name_at(p, *m.span(1)))
 
@@ -169,16 +180,21 @@ def _named(who: Attribution | None) -> bool:
 
 
 def _colon_cue(parsed: Parsed, p: int, spans, resolver: Resolver) -> Attribution | None:
+    """The cue of a paragraph that ends in a colon: "Smith continued:", "He made the
+    following comment:" (a cue noun whose owner is the speaker)."""
     if p < 0 or not parsed.article.paragraphs[p].text.rstrip().endswith(":"):
         return None
     doc: Doc = parsed.docs[p]
     lo = spans[p][-1].close_at + 1 if spans[p] else 0
+    owner = None
     for tok in reversed(doc):
         if tok.idx < lo:
             break
         if is_cue(tok):
             return _attribution_for(parsed, p, tok, resolver)
-    return None
+        owner = owner or noun_cue_speaker(tok)
+    speaker = resolver.speaker(p, owner) if owner is not None else None
+    return Attribution(":", speaker) if speaker is not None and speaker.name else None
 
 
 def _attribution_for(parsed: Parsed, p: int, tok: Token, resolver: Resolver) -> Attribution | None:

@@ -254,3 +254,12 @@ def test_titles_tell_he_from_she(nlp):
             "She replied that the lanes had worked well in other towns.")
     q = row_with(quotes_of(nlp, text), "other towns")
     assert q["speaker"] == "Priya Shah" and q["speaker_text"] == "She"
+
+
+def test_colon_lines_name_the_speaker(nlp):
+    text = ("Vogt: the harbour plan 'will cost us the fishing fleet' if it passes.\n\n"
+            "On Monday, Mayor Lena Vogt made the following comment:\n\n"
+            "\"The council has not listened to a single fisherman in this town.\"")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "fishing fleet")["speaker"] == "Lena Vogt"
+    assert row_with(quotes, "single fisherman")["speaker"] == "Lena Vogt"
