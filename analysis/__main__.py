@@ -45,12 +45,19 @@ def expand(paths: list[str]) -> list[Path]:
 
 
 def _analyse_path(path: Path):
-    """(path, tables or None, error message or None); runs in a worker process."""
+    """(path, tables or None, error message or None); runs in a worker process.
+
+    Over thousands of articles one that breaks the engine must not stop the rest: it is
+    reported by name with the error, and the run's exit status says something failed.
+    """
     try:
         name, text = read_article(path)
     except ArticleError as exc:
-        return path, None, str(exc)
-    return path, analyze(text, name).tables(), None
+        return path, None, f"cannot read: {exc}"
+    try:
+        return path, analyze(text, name).tables(), None
+    except Exception as exc:  # noqa: BLE001 - reported on stderr, never hidden
+        return path, None, f"analysis failed: {type(exc).__name__}: {exc}"
 
 
 def run(paths: list[Path], jobs: int) -> Iterator[tuple[Path, dict | None, str | None]]:
@@ -75,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         for path, tables, error in run(paths, args.jobs):
             if error:
                 failed += 1
-                print(f"{path}: cannot read: {error}", file=sys.stderr)
+                print(f"{path}: {error}", file=sys.stderr)
                 continue
             writer.write(tables)
             done += 1

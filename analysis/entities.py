@@ -8,7 +8,7 @@ Press"), and "U.S."/"the United States" as "United States".
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -118,12 +118,25 @@ def _after_person_title(ent: Span) -> bool:
     return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
 
 
-def _overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
+class _Spans:
+    """Sorted, non-overlapping (start, end) spans, asked "does anything overlap this?" by bisection."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1  # the last span starting before `end`
+        return i >= 0 and self.spans[i][1] > start
+
+    def holds(self, point: int) -> bool:
+        i = bisect_right(self.starts, point) - 1
+        return i >= 0 and self.spans[i][0] <= point < self.spans[i][1]
 
 
 def _titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     """People the model missed but a title gives away: "Mayor Ana Ruiz", "Dr. Lena Marsh"."""
+    taken = _Spans((m.start, m.end) for m in found)
     out = []
     for p, doc in enumerate(parsed.docs):
         for tok in doc[:-1]:
@@ -136,13 +149,13 @@ def _titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
                 continue
             span = doc[tok.i + 1:end]
             start = parsed.offset(p, span.start_char)
-            if not _overlaps_any(start, start + len(span.text), found):
+            if not taken.overlaps(start, start + len(span.text)):
                 out.append(Mention(p, parsed.sentence_id(p, span.start), start, start + len(span.text),
                                    span.text, "PERSON", span.text))
     return out
 
 
-def _repeats(parsed: Parsed, found: list[Mention], titles: list[tuple[int, int]]) -> list[Mention]:
+def _repeats(parsed: Parsed, found: list[Mention], titles: _Spans) -> list[Mention]:
     """Names the model found once but missed elsewhere, and people's surnames alone.
 
     One name keeps one sense within an article, so every other place the article writes
@@ -157,9 +170,10 @@ def _repeats(parsed: Parsed, found: list[Mention], titles: list[tuple[int, int]]
         return []
     pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(names, key=len, reverse=True)))
     starts = [para.start for para in parsed.article.paragraphs]
+    taken = _Spans((m.start, m.end) for m in found)
     out: list[Mention] = []
     for hit in pattern.finditer(parsed.article.text):
-        if _overlaps_any(hit.start(), hit.end(), found):
+        if taken.overlaps(hit.start(), hit.end()):
             continue
         p = bisect_right(starts, hit.start()) - 1
         local = hit.start() - starts[p]
@@ -233,7 +247,7 @@ def _join_possessed_bodies(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def title_lines(parsed: Parsed) -> list[tuple[int, int]]:
+def title_lines(parsed: Parsed) -> _Spans:
     """Article spans of Title Case lines (headlines, caption titles), where NER misfires."""
     spans = []
     for para in parsed.article.paragraphs:
@@ -242,11 +256,11 @@ def title_lines(parsed: Parsed) -> list[tuple[int, int]]:
             if _is_title_case(line):
                 spans.append((pos, pos + len(line)))
             pos += len(line) + 1
-    return spans
+    return _Spans(spans)
 
 
-def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= m.start < e for s, e in spans)
+def _inside(m: Mention, spans: _Spans) -> bool:
+    return spans.holds(m.start)
 
 
 def _is_title_case(line: str) -> bool:
@@ -256,7 +270,7 @@ def _is_title_case(line: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _fit_title_line(m: Mention, known: set[str], titles: list[tuple[int, int]]) -> list[Mention]:
+def _fit_title_line(m: Mention, known: set[str], titles: _Spans) -> list[Mention]:
     """Keep a title-line mention only as the names running text knows ("Xi Agree NATO" -> Xi, NATO)."""
     if m.name in known or not _inside(m, titles):
         return [m]

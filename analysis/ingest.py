@@ -19,7 +19,17 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a line of nothing but white space, any script's
+# Paragraphs longer than this are cut at a line or sentence end: spaCy refuses texts over
+# its max_length (1,000,000) and needs about 1 GB per 100,000 characters.
+MAX_PARAGRAPH = 20_000
+_BINARY = "it looks like a binary file ({}), not text; save the article as .txt, .md or .html"
+_SIGNATURES = (
+    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\xd0\xcf\x11\xe0", "an Office document"), (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"Rar!", "a RAR archive"),
+)
 
 
 class ArticleError(ValueError):
@@ -42,10 +52,14 @@ class Article:
 
 
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8/16/32 by BOM, else UTF-8, else Windows-1252, else Latin-1.
+    """Decode bytes as UTF-8/16/32 by BOM, UTF-16 by its NUL bytes, else UTF-8 (a few bad
+    bytes replaced), else Windows-1252, else Latin-1. Newlines come out as LF.
 
-    Newlines come out as LF. Raises ArticleError for binary data.
+    Raises ArticleError for binary data (PDF, images, archives, Office files).
     """
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise ArticleError(_BINARY.format(what))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
@@ -54,39 +68,57 @@ def decode(data: bytes) -> str:
         text = _decode_plain(data)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text):
-        raise ArticleError("it looks like a binary file, not text; save the article as .txt, .md or .html")
+        raise ArticleError(_BINARY.format("control characters throughout"))
     return text
 
 
 def _decode_plain(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise ArticleError("it looks like a binary file, not text; save the article as .txt, .md or .html")
+    head = data[:4096]
+    if b"\x00" in head:
+        return _decode_utf16_without_bom(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if sum(ord(c) > 127 for c in text) - bad > bad:  # real UTF-8 with a few broken bytes
+        return text
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
 
 
+def _decode_utf16_without_bom(data: bytes) -> str:
+    """Text in UTF-16 has a NUL in every other byte (for Latin script); anything else is binary."""
+    head = data[:4096]
+    if len(head) < 4:
+        raise ArticleError(_BINARY.format("NUL bytes"))
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = max(1, len(head) // 2)
+    if odd > 0.4 * half and even < 0.05 * half:
+        return data.decode("utf-16-le", errors="replace")
+    if even > 0.4 * half and odd < 0.05 * half:
+        return data.decode("utf-16-be", errors="replace")
+    raise ArticleError(_BINARY.format("NUL bytes"))
+
+
 def _looks_binary(text: str) -> bool:
-    sample = text[:8192]
-    return bool(sample) and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
+    """Control characters (other than white space) in more than 1% of the text, or any NUL."""
+    return "\x00" in text or len(_CONTROL.findall(text)) > max(2, len(text) // 100)
 
 
 def clean_markdown(text: str) -> str:
-    """Blank out Markdown markup with spaces, so offsets still fit the file.
-
-    The spaces go before the words they replace markup around, so a word still touches
-    the punctuation after it ("*public*." -> "  public.").
-    """
+    """Blank out Markdown markup with spaces, in place, so every word keeps its offset in the file."""
     def blank(match: re.Match) -> str:
         return " " * len(match.group(0))
 
     def keep(group: int):
-        return lambda m: m.group(group).rjust(len(m.group(0)))
+        def sub(m: re.Match) -> str:
+            before = m.start(group) - m.start()
+            return " " * before + m.group(group) + " " * (m.end() - m.end(group))
+        return sub
 
     text = re.sub(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+", blank, text)          # headings
     text = re.sub(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+", blank, text)            # block quotes
@@ -154,19 +186,39 @@ def read_article(path: str | Path) -> tuple[str, str]:
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Paragraph spans: blank lines separate paragraphs; with no blank line at all, newlines do.
 
-    Spans exclude surrounding white space; empty paragraphs are dropped.
+    Spans exclude surrounding white space; empty paragraphs are dropped. A paragraph over
+    MAX_PARAGRAPH characters is cut at line or sentence ends.
     """
     separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
-    paragraphs, pos = [], 0
+    spans, pos = [], 0
     for match in [*separator.finditer(text), None]:
         end = match.start() if match else len(text)
-        chunk = text[pos:end]
+        spans.extend(_cut_long(text, pos, end))
+        pos = match.end() if match else len(text)
+    paragraphs = []
+    for start, end in spans:
+        chunk = text[start:end]
         stripped = chunk.strip()
         if stripped:
-            start = pos + (len(chunk) - len(chunk.lstrip()))
-            paragraphs.append(Paragraph(len(paragraphs), start, start + len(stripped), stripped))
-        pos = match.end() if match else len(text)
+            first = start + (len(chunk) - len(chunk.lstrip()))
+            paragraphs.append(Paragraph(len(paragraphs), first, first + len(stripped), stripped))
     return paragraphs
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most MAX_PARAGRAPH characters, cut after a newline or a
+    sentence end where there is one, else at a space, else anywhere."""
+    pieces = []
+    while end - start > MAX_PARAGRAPH:
+        window = text[start:start + MAX_PARAGRAPH]
+        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut < MAX_PARAGRAPH // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else MAX_PARAGRAPH
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, end))
+    return pieces
 
 
 def make_article(text: str, name: str = "article") -> Article:

@@ -40,6 +40,30 @@ def test_line_ends_become_lf_and_offsets_follow():
     assert [text[p.start:p.end] for p in paragraphs] == ["Headline", "First para.", "Second para."]
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_found_by_its_nul_bytes(codec):
+    assert decode(TEXT.encode(codec)) == TEXT
+
+
+def test_utf8_with_a_broken_byte_stays_utf8():
+    assert decode(TEXT.encode("utf-8").replace(b"plan", b"pl\xffan")) == TEXT.replace("plan", "pl\ufffdan")
+
+
+@pytest.mark.parametrize("data, what", [(b"%PDF-1.4\n1 0 obj << >> endobj\n", "PDF"),
+                                        (b"PK\x03\x04" + b"word/document.xml" * 10, "Office")])
+def test_documents_that_are_not_text_are_named(data, what):
+    with pytest.raises(ArticleError, match=what):
+        text_from_bytes(data, "story.txt")
+
+
+def test_a_paragraph_too_long_for_spacy_is_cut_at_sentence_ends():
+    text = "The council met again. " * 3000
+    paragraphs = split_paragraphs(text)
+    assert len(paragraphs) > 1
+    assert all(len(p.text) <= 20_000 and p.text.endswith("again.") for p in paragraphs)
+    assert all(text[p.start:p.end] == p.text for p in paragraphs)
+
+
 def test_binary_file_is_refused_with_a_reason():
     with pytest.raises(ArticleError, match="binary"):
         text_from_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "photo.txt")
@@ -79,7 +103,9 @@ def test_markdown_markup_is_blanked_without_moving_offsets():
     clean = clean_markdown(md)
     assert len(clean) == len(md)
     assert clean.split("\n\n")[0].strip() == "Big news"
-    assert " ".join(clean.split("\n\n")[1].split()) == "The council said so in public."
+    assert " ".join(clean.split("\n\n")[1].split()) == "The council said so in public ."
+    for word in ("council", "so", "public", "A quote block"):
+        assert clean.index(word) == md.index(word)
     assert clean.split("\n\n")[2].strip() == "A quote block."
 
 
