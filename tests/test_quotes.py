@@ -263,3 +263,14 @@ def test_colon_lines_name_the_speaker(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "fishing fleet")["speaker"] == "Lena Vogt"
     assert row_with(quotes, "single fisherman")["speaker"] == "Lena Vogt"
+
+
+def test_reported_through_a_broadcaster(nlp):
+    text = ("Radio Norte reported that union leader Hollis Brand said the strike would go on "
+            "\"until the council puts a real offer on the table.\"\n\n"
+            "\"We are not asking for a rise,\" Brand said, according to the Evening Ledger.")
+    quotes = quotes_of(nlp, text)
+    first = row_with(quotes, "real offer")
+    assert (first["speaker"], first["channel"], first["kind"]) == ("Hollis Brand", "Radio Norte", "mixed")
+    second = row_with(quotes, "not asking")
+    assert second["speaker"] == "Hollis Brand" and second["channel"] == "Evening Ledger"
