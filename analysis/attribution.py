@@ -143,16 +143,24 @@ class Resolver:
     def speaker(self, p: int, tok: Token) -> Speaker | None:
         """The speaker a subject token stands for, resolved as far as the article allows."""
         low = tok.lower_
-        if low == "who" and tok.head.dep_ == "relcl" and tok.head.head is not tok:
-            found = self.speaker(p, tok.head.head)  # "Ana Ruiz, who said": the cue attaches to "who"
-            start = self.parsed.offset(p, tok.idx)
-            return Speaker(found.name, start, start + len(tok), tok.text, found.label) if found else None
+        if low in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            return self._relative(p, tok)
         if tok.pos_ == "PRON" or low in PRONOUNS:
             return self.pronoun(p, tok)
         if _has_conj(tok):
             return self.noun_phrase(p, tok)
         return self.named(p, tok) or self.member_of(p, tok) or self.organisation(p, tok) \
             or self.noun_phrase(p, tok)
+
+    def _relative(self, p: int, tok: Token) -> Speaker | None:
+        """"Ana Ruiz, who said", "the Kestrel Group, which said": the cue attaches to the
+        relative pronoun; the speaker is what it stands for ("which"/"that" only for a name)."""
+        antecedent = tok.head.head
+        found = self.speaker(p, antecedent) if tok.lower_ == "who" else self.named(p, antecedent)
+        if found is None or not found.name:
+            return None
+        start = self.parsed.offset(p, tok.idx)
+        return Speaker(found.name, start, start + len(tok), tok.text, found.label)
 
     def named(self, p: int, tok: Token) -> Speaker | None:
         """A subject that is (or holds, as "Mayor Ana Ruiz") a named mention."""

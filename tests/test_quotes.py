@@ -274,3 +274,10 @@ def test_reported_through_a_broadcaster(nlp):
     assert (first["speaker"], first["channel"], first["kind"]) == ("Hollis Brand", "Radio Norte", "mixed")
     second = row_with(quotes, "not asking")
     assert second["speaker"] == "Hollis Brand" and second["channel"] == "Evening Ledger"
+
+
+def test_relative_which_for_a_named_organisation(nlp):
+    text = ("Officials at Brightwell Foods, which said on Monday that it would close two plants, "
+            "declined to comment further.")
+    q = row_with(quotes_of(nlp, text), "close two plants")
+    assert q["speaker"] == "Brightwell Foods" and q["speaker_text"] == "which"
