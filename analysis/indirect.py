@@ -134,6 +134,8 @@ def _parenthetical_content(cue: Token) -> tuple[int, int] | None:
     """"Acts of protest, Mr. Obama said, are acts of patriotism": the whole sentence,
     frame included, when the cue and its subject stand between commas mid-sentence."""
     doc, sent = cue.doc, cue.sent
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+        return None  # "she added the words, ..." says what, so it is no parenthesis
     lo, hi = min(cue.left_edge.i, cue.i), max(cue.right_edge.i, cue.i)
     if lo <= sent.start or hi + 1 >= sent.end - 1:
         return None
