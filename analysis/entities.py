@@ -35,6 +35,18 @@ TITLES = {
     "senate", "majority", "minority", "whip", "head", "adviser", "advisor", "st.",
 }
 
+# Occupations written like titles before a name ("Farmer Colin Hebden", "Economist Jane
+# Muir"); stripped only where a name of two words or more remains.
+OCCUPATIONS = set("""
+farmer economist activist lawyer actor actress singer author writer novelist poet analyst
+historian scientist researcher doctor nurse teacher pastor student coach player veteran
+businessman businesswoman entrepreneur investor journalist reporter columnist photographer
+artist musician rapper comedian filmmaker producer designer architect engineer trooper agent
+firefighter resident neighbor neighbour witness victim suspect billionaire lawmaker legislator
+alderman chef owner founder pilot soldier priest rabbi imam bishop cardinal striker midfielder
+goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger economist
+""".split())
+
 # Titles that only ever stand before a person's name.
 PERSON_TITLES = {
     "president", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "dr.", "mr.", "mrs.",
@@ -227,7 +239,7 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
 
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0].lower() in TITLES:
+    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and words[0].lower() in OCCUPATIONS)):
         words.pop(0)
     return " ".join(words)
 
@@ -326,7 +338,8 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
     before the mention wins, else the first one after it.
     """
     full = [(i, n) for i, (m, n) in enumerate(zip(mentions, names)) if m.label == "PERSON" and " " in n]
-    out = list(names)
+    out = _drop_leading_words(names, {n for _, n in full})
+    full = [(i, out[i]) for i, _ in full]
     for i, n in enumerate(names):
         if " " in n or not full:
             continue
@@ -336,6 +349,18 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
         before = [f for j, f in fits if j < i]
         out[i] = before[-1] if before else fits[0][1]
     return out
+
+
+def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
+    """"Farmer Colin Hebden" is "Colin Hebden" when the article also writes that name alone."""
+    def shortest(name: str) -> str:
+        words = name.split()
+        for k in range(len(words) - 2, 0, -1):
+            tail = " ".join(words[k:])
+            if tail in people:
+                return tail
+        return name
+    return [shortest(n) if n in people else n for n in names]
 
 
 def entity_table(mentions: pd.DataFrame, sentences: pd.DataFrame,

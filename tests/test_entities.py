@@ -111,3 +111,12 @@ def test_a_person_title_makes_a_person_whatever_the_model_says(nlp):
     found = entities_of(result)
     assert found["Elena Marsh"][0] == "PERSON"
     assert "Mayor Elena Marsh" not in found
+
+
+def test_occupations_and_leading_words_before_a_name_go(nlp):
+    text = ("Farmer Colin Hebden said the harvest was poor.\n\n"
+            "Economist Jane Muir warned of a slowdown. Colin Hebden disagreed, and Hebden left.")
+    found = entities_of(analyze(text, "harvest.txt", nlp=nlp))
+    assert found["Colin Hebden"] == ("PERSON", 3)
+    assert "Jane Muir" in found
+    assert not any(name.startswith(("Farmer", "Economist")) for name in found)
