@@ -13,6 +13,7 @@ import pandas as pd
 from spacy.tokens import Token
 
 from .nlp import Parsed
+from .quotemarks import QuotedRanges
 
 PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("they them".split())
@@ -70,7 +71,7 @@ class Resolver:
         self._starts = [m[0] for m in self._mentions]
         self._persons = {m[2] for m in self._mentions if m[3] == "PERSON"}
         self._gender = self._genders_from_titles()
-        self._quoted = quoted
+        self._quoted = [QuotedRanges(ranges) for ranges in quoted]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._candidates = self._collect_candidates()
         self._offsets = [c.offset for c in self._candidates]
@@ -98,7 +99,7 @@ class Resolver:
         return None
 
     def _in_quote(self, p: int, char: int) -> bool:
-        return any(lo <= char < hi for lo, hi in self._quoted[p])
+        return self._quoted[p].holds(char)
 
     def _collect_candidates(self) -> list[_Candidate]:
         """Every subject outside quotes, and every named mention, in reading order."""
@@ -194,7 +195,7 @@ class Resolver:
                 and "\n" not in tok.doc[first.i - 1].whitespace_:
             first = tok.doc[first.i - 1]
         lo, hi = first.idx, tok.idx + len(tok)
-        text = tok.doc.text[lo:hi]
+        text = self.parsed.article.paragraphs[p].text[lo:hi]  # not Doc.text: rebuilt on each call
         name = next((n for n in self._persons if n == text or tok.text in (n.split()[-1], n.split()[0])), text)
         label = "PERSON" if name in self._persons else ""
         return Speaker(name, self.parsed.offset(p, lo), self.parsed.offset(p, hi), text, label)

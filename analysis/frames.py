@@ -29,6 +29,8 @@ from .quotemarks import QuoteSpan
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bSt|\bNo|\bvs)\.$")
+# the longest match that need be looked for: "U.S.A." ends in the shorter match "A." too
+_ABBREVIATION_CHARS = 5
 # "“...” ― Ana Ruiz": a reader's or a poll respondent's words credited after a dash
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 
@@ -63,7 +65,7 @@ class Quote:
 
 def _sentence_ends(text: str) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(text)
-            if not _ABBREVIATION.search(text[:m.start() + 1])]
+            if not _ABBREVIATION.search(text, max(0, m.start() + 1 - _ABBREVIATION_CHARS), m.start() + 1)]
 
 
 def frames_of(text: str, spans: list[QuoteSpan], i: int) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -90,11 +92,12 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
               after: tuple[int, int], resolver: Resolver) -> Attribution | None:
     """The cue and speaker of one quote, looking first in the frame its punctuation points to."""
     doc = parsed.docs[p]
-    last = doc.text[span.end - 1:span.end]
+    text = parsed.article.paragraphs[p].text  # Doc.text would rebuild it from the tokens
+    last = text[span.end - 1:span.end]
     frames = [(after, False), (before, True)]
     if not (last == "," or (kind == "direct" and last in "?!—–-…")):
         frames.reverse()
-    credit = _DASH_CREDIT.match(doc.text, after[0], after[1])
+    credit = _DASH_CREDIT.match(text, after[0], after[1])
     if credit:
         lo, hi = credit.span(1)
         return Attribution("―", resolver.name_at(p, lo, hi))

@@ -7,12 +7,15 @@ said that ..."), only the inner one is a quote, and the outer speaker is its cha
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Token
 
 from .attribution import Resolver
 from .cues import cue_text, is_cue
 from .frames import Attribution, Quote, is_headline, speaker_of_cue
 from .nlp import Parsed
+from .quotemarks import QuotedRanges
 
 _GERUND_LEMMAS = frozenset("deny admit acknowledge recall report".split())
 _MIN_TOKENS = 3
@@ -24,14 +27,15 @@ def indirect_quotes(parsed: Parsed, quoted: list[list[tuple[int, int]]], resolve
     for p, doc in enumerate(parsed.docs):
         if parsed.kinds[p] == "credit" or is_headline(parsed, p):
             continue  # headlines paraphrase; the gold conventions count no quotes there
-        found = [c for c in (_candidate(p, tok, quoted[p], resolver) for tok in doc if is_cue(tok, indirect=True))
+        ranges = QuotedRanges(quoted[p])
+        found = [c for c in (_candidate(p, tok, ranges, resolver) for tok in doc if is_cue(tok, indirect=True))
                  if c is not None]
         out.extend(_innermost(p, found))
     return out
 
 
-def _candidate(p: int, cue: Token, quoted: list[tuple[int, int]], resolver: Resolver):
-    if _inside(cue.idx, quoted):
+def _candidate(p: int, cue: Token, quoted: QuotedRanges, resolver: Resolver):
+    if quoted.holds(cue.idx):
         return None
     bounds = _content(cue)
     if bounds is None:
@@ -39,16 +43,12 @@ def _candidate(p: int, cue: Token, quoted: list[tuple[int, int]], resolver: Reso
     lo, hi = bounds
     doc = cue.doc
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    if any(a < end and start < b for a, b in quoted):
+    if quoted.overlaps(start, end):
         return None
     speaker = speaker_of_cue(p, cue, resolver)
-    if speaker is None or not speaker.name or _inside(speaker.start - resolver.parsed.offset(p, 0), quoted):
+    if speaker is None or not speaker.name or quoted.holds(speaker.start - resolver.parsed.offset(p, 0)):
         return None
     return cue, start, end, Attribution(cue_text(cue), speaker)
-
-
-def _inside(char: int, quoted: list[tuple[int, int]]) -> bool:
-    return any(a <= char < b for a, b in quoted)
 
 
 def _content(cue: Token) -> tuple[int, int] | None:
@@ -154,12 +154,26 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _innermost(p: int, found: list) -> list[Quote]:
     """Reports nested in another's clause win; the outer speaker becomes their channel."""
+    inside = _reports_inside(found)
+    outer_of: dict[int, int] = {}
+    for j, held in enumerate(inside):
+        for k in held:
+            outer_of.setdefault(k, j)  # the first report, in reading order, holding k's cue
+    parenthetical = [s <= c.idx < e for c, s, e, _ in found]  # the clause holds its own cue
     out = []
-    for cue, start, end, who in found:
-        if any(s <= c.idx < e for c, s, e, _ in found if c is not cue and start <= c.idx < end):
+    for k, (_, start, end, who) in enumerate(found):
+        if any(parenthetical[j] for j in inside[k]):
             continue
-        outer = next((w for c, s, e, w in found if c is not cue and s <= cue.idx < e), None)
+        outer = found[outer_of[k]][3] if k in outer_of else None
         if outer is not None and outer.speaker is not None and outer.speaker.name != who.speaker.name:
             who = Attribution(who.cue, who.speaker, outer.speaker.name)
         out.append(Quote(p, start, end, "indirect", who))
     return out
+
+
+def _reports_inside(found: list) -> list[list[int]]:
+    """For each report, the other reports whose cue stands in its clause; `found` is in
+    reading order, so those are one run of it, found by bisect."""
+    cues = [cue.idx for cue, *_ in found]
+    return [[k for k in range(bisect_left(cues, start), bisect_left(cues, end)) if k != j]
+            for j, (_, start, end, _) in enumerate(found)]

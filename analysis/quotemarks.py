@@ -8,7 +8,9 @@ Jones’) are told apart from single quote marks by what stands on either side.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 _DOUBLE = "\"“”„«»"
 _SINGLE = "'‘’‚"
@@ -165,3 +167,23 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
         carried = bool(spans) and spans[-1].runs_on
         out.append(spans)
     return out
+
+
+class QuotedRanges:
+    """A paragraph's quoted char ranges [lo, hi), for look-ups by bisect rather than a scan
+    of every range (a paragraph may hold hundreds of quotes)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        ranges = sorted(ranges)
+        self._starts = [lo for lo, _ in ranges]
+        self._reach = list(accumulate((hi for _, hi in ranges), max))  # furthest end so far
+
+    def holds(self, char: int) -> bool:
+        """Whether a range holds the character at `char`."""
+        i = bisect_right(self._starts, char)
+        return i > 0 and self._reach[i - 1] > char
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Whether a range shares a character with [lo, hi)."""
+        i = bisect_left(self._starts, hi)
+        return i > 0 and self._reach[i - 1] > lo

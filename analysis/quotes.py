@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
+from itertools import islice
 
 import pandas as pd
 from spacy.tokens import Doc, Token
@@ -81,22 +83,22 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
     for p, paragraph_spans in enumerate(spans):
         if _no_speech(parsed, p):
             continue
-        doc = parsed.docs[p]
-        paragraph_spans = [s for s in paragraph_spans if not _is_title(doc.text, s)]
+        text = parsed.article.paragraphs[p].text  # Doc.text would rebuild it from the tokens
+        paragraph_spans = [s for s in paragraph_spans if not _is_title(text, s)]
         for i, span in enumerate(paragraph_spans):
             if not span.continues:
                 chain += 1
-            kind = _kind(doc.text, span)
-            before, after = frames_of(doc.text, paragraph_spans, i)
-            who = _transcript_speaker(p, doc.text, span, resolver) or \
+            kind = _kind(text, span)
+            before, after = frames_of(text, paragraph_spans, i)
+            who = _transcript_speaker(p, text, span, resolver) or \
                 attribute(parsed, p, span, kind, before, after, resolver) or \
-                _title_line_speaker(p, doc.text, span, resolver)
+                _title_line_speaker(p, text, span, resolver)
             if who is None and i and before[0] == paragraph_spans[i - 1].close_at + 1 and out:
                 who = out[-1].who  # "called it “X” and “Y”": one sentence, one cue
             out.append(Quote(p, span.start, span.end, kind, who, chain))
     out = _share_chain_speakers(out)
     out = _inherit_speakers(parsed, out, spans, resolver, indirect)
-    return [q for q in out if _is_speech(parsed, q)]
+    return [q for q in out if _is_speech(parsed, q, resolver.token_starts[q.paragraph])]
 
 
 def _is_title(text: str, span: QuoteSpan, *, any_kind: bool = False) -> bool:
@@ -131,10 +133,17 @@ def _title_line_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) 
 
 def _kind(text: str, span: QuoteSpan) -> str:
     """Mixed when the quote carries on a sentence begun outside it ("include "not ...")."""
-    before = text[:span.open_at].rstrip()
+    before = _last_visible(text, span.open_at)
     if not before or span.continues:
         return "direct"
-    return "mixed" if before[-1].isalnum() or before[-1] in ")%’'" else "direct"
+    return "mixed" if before.isalnum() or before in ")%’'" else "direct"
+
+
+def _last_visible(text: str, i: int) -> str:
+    """The last character before i that is not white space ("" if none); no copy of the text."""
+    while i and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i else ""
 
 
 def _share_chain_speakers(quotes: list[Quote]) -> list[Quote]:
@@ -155,6 +164,7 @@ def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Reso
     failed. "It was a mess.")."""
     reported = sorted((r for r in indirect if _named(r.who)), key=lambda r: (r.paragraph, r.start))
     keys = [(r.paragraph, r.start) for r in reported]
+    colon_cue = cache(lambda p: _colon_cue(parsed, p, spans, resolver))  # once per paragraph
     out: list[Quote] = []
     for q in quotes:
         if not _named(q.who) and q.kind == "direct" and (q.who is None or q.who.speaker is None):
@@ -162,7 +172,7 @@ def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Reso
             candidates = [c for c in (_previous(out), reported[i - 1] if i else None)
                           if c is not None and c.paragraph >= q.paragraph - 1]
             latest = max(candidates, key=lambda c: (c.paragraph, c.start), default=None)
-            inherited = _colon_cue(parsed, q.paragraph - 1, spans, resolver) or (latest.who if latest else None)
+            inherited = colon_cue(q.paragraph - 1) or (latest.who if latest else None)
             if inherited is not None:
                 q = replace(q, who=replace(inherited, inherited=True))
         out.append(q)
@@ -202,12 +212,13 @@ def _attribution_for(parsed: Parsed, p: int, tok: Token, resolver: Resolver) -> 
     return Attribution(cue_text(tok), speaker, None) if speaker is not None and speaker.name else None
 
 
-def _is_speech(parsed: Parsed, q: Quote) -> bool:
+def _is_speech(parsed: Parsed, q: Quote, token_starts: list[int]) -> bool:
     """Drop scare quotes, names and titles: short quotes with no cue, uncued mixed quotes."""
     paragraph = parsed.article.paragraphs[q.paragraph].text
     text = paragraph[q.start:q.end]
     words = len(text.split())
-    if words <= 6 and _title_like(text) and not _cue_follows(parsed.docs[q.paragraph], q.end):
+    if words <= 6 and _title_like(text) and not _cue_follows(parsed.docs[q.paragraph], token_starts,
+                                                             len(paragraph), q.end):
         return False  # names of shows, books and plans, and section headings
     if _STAGE_DIRECTION.fullmatch(text):
         return False
@@ -218,11 +229,17 @@ def _is_speech(parsed: Parsed, q: Quote) -> bool:
     return q.kind == "direct" or _named(q.who)
 
 
-def _cue_follows(doc: Doc, end: int) -> bool:
-    """Whether a reporting verb comes within three words after a quote ("Yes We Can," they chanted)."""
-    span = doc.char_span(end, len(doc.text), alignment_mode="expand")
-    after = [t for t in span if not t.is_punct][:3] if span is not None else []
-    return any(is_cue(t) for t in after)
+def _cue_follows(doc: Doc, token_starts: list[int], length: int, end: int) -> bool:
+    """Whether a reporting verb comes within three words after a quote ("Yes We Can," they chanted).
+
+    `token_starts` holds each token's char offset, `length` the paragraph's length."""
+    if end >= length:
+        return False
+    i = bisect_right(token_starts, end) - 1  # the token holding `end`, or whose trailing space it is
+    if end == doc[i].idx + len(doc[i]):
+        i += 1
+    words = (t for t in doc[i:] if not t.is_punct)
+    return any(is_cue(t) for t in islice(words, 3))
 
 
 def _title_like(text: str) -> bool:
