@@ -1,11 +1,13 @@
 """How quote extraction scales with the number of quotes in one paragraph.
 
-Usage: python bench/quotes_scaling.py [--counts 100 200 400 800] [--repeat N]
+Usage: python bench/quotes_scaling.py [--counts 100 200 400 800] [--repeat N] [--sentence S]
 
-Times `analyze()` (warm model, median of N runs) on one paragraph that repeats
-`“We will appeal,” Ana Ruiz said. ` N times, and prints quotes per paragraph against
-seconds. Linear scaling shows as roughly constant milliseconds per quote; a step that
-walks the paragraph again for each quote shows as time per quote growing with N.
+Times `analyze()` (warm model, median of N runs) on one paragraph that repeats a sentence
+(by default `“We will appeal,” Ana Ruiz said. `) once per quote, and prints quotes per
+paragraph against seconds, with spaCy's own `nlp.pipe` time for the same paragraph.
+Linear scaling shows as roughly constant milliseconds per quote; a step that walks the
+paragraph again for each quote shows as time per quote growing with the count. Try
+`--sentence "Ana Ruiz said that the plan had failed. "` for reported speech.
 """
 from __future__ import annotations
 
@@ -24,28 +26,35 @@ from analysis.sentiment import assessments  # noqa: E402
 SENTENCE = "“We will appeal,” Ana Ruiz said. "
 
 
-def seconds(text: str, nlp, repeat: int) -> float:
+def seconds(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         assessments.cache_clear()
         t = time.perf_counter()
-        analyze(text, "scaling.txt", nlp=nlp)
+        fn()
         times.append(time.perf_counter() - t)
     return statistics.median(times)
+
+
+def timings(text: str, nlp, repeat: int) -> tuple[float, float]:
+    """Seconds for analyze() and for nlp.pipe on one paragraph."""
+    return (seconds(lambda: analyze(text, "scaling.txt", nlp=nlp), repeat),
+            seconds(lambda: list(nlp.pipe([text])), repeat))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--counts", nargs="+", type=int, default=[100, 200, 400, 800])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sentence", default=SENTENCE, help="the text repeated once per quote")
     args = parser.parse_args()
     nlp = load_model()
-    analyze(SENTENCE, "warm.txt", nlp=nlp)
-    print(f"{'quotes':>7} {'chars':>7} {'seconds':>8} {'ms/quote':>9}")
+    analyze(args.sentence, "warm.txt", nlp=nlp)
+    print(f"{'quotes':>7} {'chars':>7} {'seconds':>8} {'ms/quote':>9} {'nlp.pipe s':>11}")
     for n in args.counts:
-        text = (SENTENCE * n).strip()
-        s = seconds(text, nlp, args.repeat)
-        print(f"{n:7d} {len(text):7d} {s:8.2f} {s / n * 1000:9.2f}")
+        text = (args.sentence * n).strip()
+        engine, pipe = timings(text, nlp, args.repeat)
+        print(f"{n:7d} {len(text):7d} {engine:8.2f} {engine / n * 1000:9.2f} {pipe:11.2f}")
 
 
 if __name__ == "__main__":
