@@ -12,28 +12,16 @@ paragraph again for each quote shows as time per quote growing with the count. T
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import analyze, load_model  # noqa: E402
-from analysis.sentiment import assessments  # noqa: E402
+from bench.speed import median_seconds as seconds  # noqa: E402
 
 SENTENCE = "“We will appeal,” Ana Ruiz said. "
-
-
-def seconds(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        assessments.cache_clear()
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def timings(text: str, nlp, repeat: int) -> tuple[float, float]:
