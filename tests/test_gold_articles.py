@@ -18,12 +18,13 @@ KINDS = {"direct", "mixed", "indirect"}
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 TONES = {"positive", "negative", "neutral"}
 
-# A little below what the engine measured on these articles (see the README); raise them
-# when the engine gets better, never lower them to make a regression pass.
+# A little below what the engine measured here on 2026-11-27 (quote F1 1.0, speaker 0.991,
+# canonical 0.982). Raise them when the engine gets better; never lower them to let a
+# regression pass.
 FLOORS = {
-    "quote_f1": 0.0,
-    "speaker_accuracy": 0.0,
-    "canonical_accuracy": 0.0,
+    "quote_f1": 0.95,
+    "speaker_accuracy": 0.95,
+    "canonical_accuracy": 0.93,
 }
 
 
