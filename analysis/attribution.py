@@ -173,6 +173,9 @@ class Resolver:
             return Speaker(m[2], m[0], m[1], self.parsed.article.text[m[0]:m[1]], m[3])
         if tok.pos_ == "PROPN":
             return self._unnamed_proper(p, tok)
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if tok.pos_ == "NOUN" and appos is not None:  # "His neighbour, Annika Roe, said": a name NER missed
+            return self._unnamed_proper(p, appos)
         return None
 
     def _named_in_apposition(self, base: int, tok: Token) -> tuple | None:
@@ -214,9 +217,12 @@ class Resolver:
             if m[3] not in ("GPE", "NORP", "LOC") and noun in {w.lower().rstrip("s") for w in m[2].split()} | \
                     {w.lower() for w in m[2].split()}:
                 return self._speaker_from(m, p, tok)
-        if noun not in GENERIC_ORG_NOUNS:
+        if noun not in GENERIC_ORG_NOUNS and noun not in ORG_NOUNS:
             return None
-        org = next((m for m in reversed(earlier) if m[3] == "ORG" and p - m[4] <= 4), None)
+        # "the agency said" where no name holds "agency": the latest organisation nearby,
+        # one of several words first (a lone capitalised word is often a misread name)
+        nearby = [m for m in reversed(earlier) if m[3] == "ORG" and p - m[4] <= 8]
+        org = next((m for m in nearby if " " in m[2]), None) or next((m for m in nearby if p - m[4] <= 4), None)
         if org is not None:
             return self._speaker_from(org, p, tok)
         named = self._look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC"))

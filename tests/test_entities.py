@@ -120,3 +120,8 @@ def test_occupations_and_leading_words_before_a_name_go(nlp):
     assert found["Colin Hebden"] == ("PERSON", 3)
     assert "Jane Muir" in found
     assert not any(name.startswith(("Farmer", "Economist")) for name in found)
+
+
+def test_an_organisation_name_ends_at_its_last_capitalised_word(nlp):
+    text = "The Dunmore Valley Water Authority board voted on Monday to raise prices."
+    assert "Dunmore Valley Water Authority" in entities_of(analyze(text, "water.txt", nlp=nlp))

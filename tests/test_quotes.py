@@ -281,3 +281,18 @@ def test_relative_which_for_a_named_organisation(nlp):
             "declined to comment further.")
     q = row_with(quotes_of(nlp, text), "close two plants")
     assert q["speaker"] == "Brightwell Foods" and q["speaker_text"] == "which"
+
+
+def test_a_name_in_apposition_the_model_misses_is_the_speaker(nlp):
+    text = ("Rain flooded the lower town on Sunday.\n\n"
+            "Her brother, Oskar Lindqvist, said: ‘We lost the whole cellar.’")
+    row = analyze(text, "flood.txt", nlp=nlp).quotes.iloc[0]
+    assert row.speaker == "Oskar Lindqvist"
+
+
+def test_the_agency_said_goes_to_the_organisation_named_earlier(nlp):
+    text = ("Fares Rise\n\nThe Dunmore Valley Water Authority board voted on Monday to raise prices.\n\n"
+            "Residents were angry. Some called the rise unfair.\n\nMany wrote letters to the paper.\n\n"
+            "The agency said in a statement that poorer homes would get a discount.")
+    result = analyze(text, "water.txt", nlp=nlp)
+    assert result.quotes.iloc[-1].speaker == "Dunmore Valley Water Authority"
