@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .paragraphs import TONE_KINDS
+from .sentiment import label as tone  # one rule for tone words, engine and UI alike
 
 # ColorBrewer RdBu (colour-blind safe): red for negative, blue for positive.
 TONE_COLOURS = {"negative": "#b2182b", "leaning negative": "#ef8a62", "neutral": "#8c8c8c",
@@ -25,15 +26,6 @@ LABEL_COLOURS = {"PERSON": "#E69F00", "ORG": "#0072B2", "GPE": "#009E73", "NORP"
                  "LOC": "#56B4E9", "FAC": "#D55E00", "EVENT": "#7a5c00", "PRODUCT": "#000000"}
 OTHER_COLOUR = "#999999"
 FONT = dict(family="sans-serif", size=13)
-
-
-def tone(polarity: float, *, negative: float = -0.05, positive: float = 0.05) -> str:
-    """'negative', 'neutral' or 'positive' by the two thresholds (inclusive)."""
-    if polarity >= positive:
-        return "positive"
-    if polarity <= negative:
-        return "negative"
-    return "neutral"
 
 
 def tone_shade(polarity: float, *, negative: float = -0.05, positive: float = 0.05) -> str:

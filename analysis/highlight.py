@@ -13,7 +13,8 @@ from itertools import pairwise
 
 import pandas as pd
 
-from .charts import LABEL_COLOURS, OTHER_COLOUR, STRONG, signed, tone, tone_shade
+from .charts import LABEL_COLOURS, OTHER_COLOUR, STRONG, signed, tone_shade
+from .sentiment import label as tone
 
 LAYERS = ("tone", "scores", "entities", "quotes")
 # Light ColorBrewer RdBu shades: dark text stays readable on every one.

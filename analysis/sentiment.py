@@ -34,10 +34,12 @@ def score_joined(texts: Iterable[str]) -> tuple[float, float]:
     return _mean([a for text in texts for a in assessments(text)])
 
 
-def label(polarity: float, *, threshold: float = 0.05) -> str:
-    """'positive', 'negative' or 'neutral' by a symmetric threshold on polarity."""
-    if polarity >= threshold:
+def label(polarity: float, *, threshold: float = 0.05,
+          negative: float | None = None, positive: float | None = None) -> str:
+    """'positive', 'negative' or 'neutral': at or above `positive`, at or below `negative`
+    (both inclusive); either left out is `threshold` on its side."""
+    if polarity >= (threshold if positive is None else positive):
         return "positive"
-    if polarity <= -threshold:
+    if polarity <= (-threshold if negative is None else negative):
         return "negative"
     return "neutral"
