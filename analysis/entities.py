@@ -229,7 +229,8 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
         name = _strip_titles(name)
     elif label == "ORG":  # "Caxton Regional Transit board": the name ends at its last capital
         name = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", name) if re.search(r"\s[A-Z]", name) else name
-    name = name.strip(" .,;:-–—\"“”'‘’") if not name.endswith(".") or len(name) < 3 else name.strip(" ,;:-–—\"“”'‘’")
+    keeps_dot = name.endswith(".") and len(name) >= 3  # "U.S.", "Jr."
+    name = name.strip(" ,;:-–—\"“”'‘’" + ("" if keeps_dot else "."))
     if not name or not any(c.isalpha() for c in name):
         return None
     # mention spans cover the name only, not "the" or a possessive
