@@ -20,9 +20,12 @@ from .quotes import extract_quotes, resolved_pronouns
 from .schema import COLUMNS, TABLES
 from .speakers import speaker_table
 from .tables import paragraph_table, sentence_table
+from .tone import Tone, load_tone_model, tone_of, tone_toward
+from .tone.columns import with_paragraph_tone, with_tone
 
-__all__ = ["Analysis", "ArticleError", "COLUMNS", "KINDS", "TABLES", "TONE_KINDS", "analyze",
-           "analyze_file", "load_model", "read_article", "text_from_bytes"]
+__all__ = ["Analysis", "ArticleError", "COLUMNS", "KINDS", "TABLES", "TONE_KINDS", "Tone", "analyze",
+           "analyze_file", "load_model", "load_tone_model", "read_article", "text_from_bytes", "tone_of",
+           "tone_toward"]
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,9 @@ def analyze(text: str, name: str = "article", *, nlp: Language | None = None) ->
     Empty or blank text gives empty tables with every column.
     """
     parsed = parse(make_article(text, name), nlp or load_model())
-    sentences = sentence_table(parsed)
     mentions = extract_mentions(parsed)
-    quotes = extract_quotes(parsed, mentions)
-    paragraphs = paragraph_table(parsed, mentions, quotes)
+    sentences, mentions, quotes = with_tone(sentence_table(parsed), mentions, extract_quotes(parsed, mentions))
+    paragraphs = with_paragraph_tone(paragraph_table(parsed, mentions, quotes), sentences)
     return Analysis(
         name=name, text=parsed.article.text, paragraphs=paragraphs, sentences=sentences,
         mentions=mentions, entities=entity_table(mentions, sentences, resolved_pronouns(quotes, sentences)),

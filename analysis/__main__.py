@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import ArticleError, analyze, load_model, read_article
+from . import ArticleError, analyze, load_model, load_tone_model, read_article
 from .export import TableWriter
 from .ingest import SUFFIXES
 from .schema import TABLES
@@ -60,14 +60,25 @@ def _analyse_path(path: Path):
         return path, None, f"analysis failed: {type(exc).__name__}: {exc}"
 
 
+def _load_models() -> None:
+    load_model()
+    load_tone_model()
+
+
+def _worker_init() -> None:
+    """A worker's models; one thread for the tone model, as every core has a worker."""
+    os.environ["NEWS_READER_TONE_THREADS"] = "1"
+    _load_models()
+
+
 def run(paths: list[Path], jobs: int) -> Iterator[tuple[Path, dict | None, str | None]]:
     """Analyse articles in input order, in worker processes when there are several."""
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1:
-        load_model()
+        _load_models()
         yield from map(_analyse_path, paths)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=load_model) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
         yield from pool.map(_analyse_path, paths, chunksize=max(1, min(16, len(paths) // (4 * jobs))))
 
 

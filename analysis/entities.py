@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from .nlp import Parsed
 from .schema import frame
+from .tone.columns import counts, summary
 
 NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                 "WORK_OF_ART", "LAW", "LANGUAGE")
@@ -373,15 +374,20 @@ def entity_table(mentions: pd.DataFrame, sentences: pd.DataFrame,
     `polarity`/`subjectivity` are means over the distinct sentences that mention the
     entity, including the sentences in `pronouns` (article, entity, sentence: a pronoun
     resolved to a named entity, as "he said" for a speaker); those do not add to the
-    mention count. Sorted by mentions, most first, then by first appearance.
+    mention count. `tone_score` is the mean of the model's tone toward its mentions,
+    `tone` its label, and `negative`/`neutral`/`positive` count the mentions of each tone.
+    Sorted by mentions, most first, then by first appearance.
     """
     extra = ("subjectivity", "first_paragraph")
     tone = dict(zip(sentences["sentence"], zip(sentences["polarity"], sentences["subjectivity"])))
     groups: dict[tuple[str, str], dict] = {}
-    columns = ("article", "entity", "label", "paragraph", "sentence")
-    for article, entity, label, paragraph, sentence in zip(*(mentions[c] for c in columns)):
-        g = groups.setdefault((article, entity), {"label": label, "n": 0, "paras": set(), "sents": set()})
+    columns = ("article", "entity", "label", "paragraph", "sentence", "tone", "tone_score")
+    for article, entity, label, paragraph, sentence, tone_label, tone_score in zip(*(mentions[c] for c in columns)):
+        g = groups.setdefault((article, entity), {"label": label, "n": 0, "paras": set(), "sents": set(),
+                                                  "tones": [], "scores": []})
         g["n"] += 1
+        g["tones"].append(tone_label)
+        g["scores"].append(tone_score)
         g["paras"].add(paragraph)
         g["sents"].add(sentence)
     if pronouns is not None and len(pronouns):
@@ -397,5 +403,5 @@ def _entity_row(article: str, entity: str, g: dict, tone: dict) -> dict:
     scores = [tone[s] for s in g["sents"] if s in tone]
     mean = (lambda i: round(sum(x[i] for x in scores) / len(scores), 4)) if scores else (lambda i: 0.0)
     return {"article": article, "entity": entity, "label": g["label"], "mentions": g["n"],
-            "paragraphs": len(g["paras"]), "polarity": mean(0), "subjectivity": mean(1),
-            "first_paragraph": int(min(g["paras"]))}
+            "paragraphs": len(g["paras"]), "polarity": mean(0), **summary(g["scores"]), **counts(g["tones"]),
+            "subjectivity": mean(1), "first_paragraph": int(min(g["paras"]))}

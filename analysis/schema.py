@@ -12,12 +12,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                    "polarity", "subjectivity", "entities", "quotes"),
     "sentences": ("article", "paragraph", "sentence", "start", "end", "text",
                   "polarity", "subjectivity"),
-    "mentions": ("article", "paragraph", "start", "end", "text", "label", "entity"),
-    "entities": ("article", "entity", "label", "mentions", "paragraphs", "polarity"),
+    "mentions": ("article", "paragraph", "start", "end", "text", "label", "entity", "tone", "tone_score"),
+    "entities": ("article", "entity", "label", "mentions", "paragraphs", "polarity", "tone", "tone_score",
+                 "negative", "neutral", "positive"),
     "quotes": ("article", "paragraph", "start", "end", "quote", "kind", "speaker",
-               "speaker_start", "speaker_end", "cue", "polarity", "subjectivity"),
+               "speaker_start", "speaker_end", "cue", "polarity", "subjectivity", "tone", "tone_score"),
     "speakers": ("article", "speaker", "quotes", "words", "polarity", "subjectivity",
-                 "polarity_min", "polarity_max"),
+                 "polarity_min", "polarity_max", "tone", "tone_score"),
 }
 
 TABLES: tuple[str, ...] = tuple(COLUMNS)

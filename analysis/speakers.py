@@ -9,6 +9,7 @@ import pandas as pd
 
 from .paragraphs import TONE_KINDS
 from .schema import frame
+from .tone import Tone, load_tone_model
 
 _EXTRA = ("label",)
 
@@ -16,6 +17,11 @@ _EXTRA = ("label",)
 def speaker_table(quotes: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.DataFrame,
                   *, kinds: tuple[str, ...] | None = TONE_KINDS) -> pd.DataFrame:
     """Quote count, words quoted and tone per speaker, most quoted first.
+
+    `polarity` and its range are TextBlob's reading of the quotes; `tone` and `tone_score`
+    are the model's reading of all the speaker's quotes together, in order (a stance is
+    often clear only from the whole; measured on bench/data/speaker_tone, this agrees with
+    readers far more often than the mean of the quotes' scores).
 
     Only quotes in paragraphs of the given `kinds` count (None: every paragraph); quotes
     with no speaker are left out. `label` is the speaker's entity label where the article
@@ -33,23 +39,26 @@ def speaker_table(quotes: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.D
             continue
         if kinds is not None and kind_of.get((article, paragraph)) not in kinds:
             continue
-        g = groups.setdefault((article, speaker), {"n": 0, "words": 0, "pol": [], "subj": [], "own": ""})
+        g = groups.setdefault((article, speaker), {"n": 0, "words": 0, "pol": [], "subj": [], "said": [], "own": ""})
         g["n"] += 1
         g["words"] += len(str(quote).split())
         g["pol"].append(float(polarity))
         g["subj"].append(float(subjectivity))
+        g["said"].append(str(quote))
         g["own"] = g["own"] or (own if isinstance(own, str) else "")
     labels: dict[tuple[str, str], str] = {}
     for key in zip(mentions["article"], mentions["entity"], mentions["label"], strict=True) if len(mentions) else ():
         labels.setdefault(key[:2], key[2])
-    rows = [_row(article, speaker, g, labels.get((article, speaker)) or g["own"])
+    model = load_tone_model() if groups else None
+    rows = [_row(article, speaker, g, labels.get((article, speaker)) or g["own"], model.of_whole(g["said"]))
             for (article, speaker), g in groups.items()]
     rows.sort(key=lambda r: (r["article"], -r["quotes"], -r["words"]))
     return frame("speakers", rows, extra=_EXTRA)
 
 
-def _row(article: str, speaker: str, g: dict, label: str) -> dict:
+def _row(article: str, speaker: str, g: dict, label: str, tone: Tone) -> dict:
     pol, subj = g["pol"], g["subj"]
     return {"article": article, "speaker": speaker, "quotes": g["n"], "words": g["words"],
             "polarity": round(sum(pol) / len(pol), 4), "subjectivity": round(sum(subj) / len(subj), 4),
-            "polarity_min": round(min(pol), 4), "polarity_max": round(max(pol), 4), "label": label or ""}
+            "polarity_min": round(min(pol), 4), "polarity_max": round(max(pol), 4),
+            "tone": tone.label, "tone_score": tone.score, "label": label or ""}

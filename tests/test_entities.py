@@ -73,9 +73,13 @@ def test_us_forms_are_one_entity(nlp):
 def test_entity_table_tone_is_the_mean_of_mentioning_sentences():
     mentions = pd.DataFrame({"article": "a", "paragraph": [0, 0, 1], "start": [0, 5, 30],
                              "end": [3, 8, 33], "text": ["Ann", "Ann", "Bob"], "label": "PERSON",
-                             "entity": ["Ann", "Ann", "Bob"], "sentence": [0, 0, 1]})
+                             "entity": ["Ann", "Ann", "Bob"], "sentence": [0, 0, 1],
+                             "tone": ["negative", "neutral", "positive"], "tone_score": [-0.6, 0.0, 0.5]})
     sentences = pd.DataFrame({"sentence": [0, 1], "polarity": [0.5, -0.25], "subjectivity": [1.0, 0.5]})
     table = entity_table(mentions, sentences).set_index("entity")
+    assert (table.loc["Ann", "tone_score"], table.loc["Ann", "tone"]) == (-0.3, "negative")
+    assert table.loc["Ann", ["negative", "neutral", "positive"]].tolist() == [1, 1, 0]
+    assert (table.loc["Bob", "tone"], table.loc["Bob", "positive"]) == ("positive", 1)
     assert table.loc["Ann", "mentions"] == 2 and table.loc["Ann", "paragraphs"] == 1
     assert table.loc["Ann", "polarity"] == 0.5
     assert table.loc["Bob", "polarity"] == -0.25
