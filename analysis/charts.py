@@ -1,5 +1,8 @@
 """Plotly figures from the engine's tables: tone arc, speakers, entities, comparisons.
 
+Tone is shown by one `Measure` at a time (TextBlob polarity or the news model's tone), named
+on every axis; hovers give the other measure's score beside it.
+
 Every builder takes DataFrames and returns a new `go.Figure`; none calls Streamlit.
 Text from the article reaches a figure (hover text, tick labels) only escaped, since
 plotly renders a small set of HTML tags in labels.
@@ -8,19 +11,22 @@ from __future__ import annotations
 
 import html
 from collections.abc import Collection
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .paragraphs import TONE_KINDS
 from .sentiment import label as tone  # one rule for tone words, engine and UI alike
+from .tone import GROUP_THRESHOLD
 
 # ColorBrewer RdBu (colour-blind safe): red for negative, blue for positive.
 TONE_COLOURS = {"negative": "#b2182b", "leaning negative": "#ef8a62", "neutral": "#8c8c8c",
                 "leaning positive": "#67a9cf", "positive": "#2166ac"}
 TONE_SYMBOLS = {"negative": "triangle-down", "neutral": "circle", "positive": "triangle-up"}
-STRONG = 0.3  # polarity beyond which a tone is drawn in the darkest shade
+STRONG = 0.3  # a score beyond which a tone is drawn in the darkest shade (either measure)
 # Okabe-Ito, one colour per entity type; anything else is grey.
 LABEL_COLOURS = {"PERSON": "#E69F00", "ORG": "#0072B2", "GPE": "#009E73", "NORP": "#CC79A7",
                  "LOC": "#56B4E9", "FAC": "#D55E00", "EVENT": "#7a5c00", "PRODUCT": "#000000"}
@@ -28,16 +34,92 @@ OTHER_COLOUR = "#999999"
 FONT = dict(family="sans-serif", size=13)
 
 
-def tone_shade(polarity: float, *, negative: float = -0.05, positive: float = 0.05) -> str:
+def tone_shade(score: float, *, negative: float = -0.05, positive: float = 0.05) -> str:
     """A key of TONE_COLOURS: the tone, with 'leaning' for a weak one."""
-    name = tone(polarity, negative=negative, positive=positive)
-    if name == "neutral" or abs(polarity) >= STRONG:
+    name = tone(score, negative=negative, positive=positive)
+    if name == "neutral" or abs(score) >= STRONG:
         return name
     return f"leaning {name}"
 
 
-def tone_colour(polarity: float, **thresholds: float) -> str:
-    return TONE_COLOURS[tone_shade(polarity, **thresholds)]
+# The two readings of tone every table holds: the column, and its name on charts.
+MEASURES = {"tone_score": "news-model tone", "polarity": "TextBlob polarity"}
+# What a speaker's own score is under each measure: the model reads all their quotes as one.
+SAID = {"tone_score": "news-model tone of all their quotes read together",
+        "polarity": "mean TextBlob polarity of their quotes"}
+# What "the text about" a speaker or entity (the entity's score) is under each measure.
+ABOUT = {"tone_score": "mean news-model tone toward each mention",
+         "polarity": "mean TextBlob polarity of the sentences with a mention"}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The tone reading a chart shows: a column (`polarity` or `tone_score`) and the scores
+    at or beyond which it reads negative and positive. Build it with `measure()`."""
+    column: str = "polarity"
+    negative: float = -0.05
+    positive: float = 0.05
+
+    @property
+    def name(self) -> str:
+        return MEASURES[self.column]
+
+    @property
+    def axis(self) -> str:
+        return f"{self.name} (−1 … +1)"
+
+    @property
+    def about(self) -> str:
+        return ABOUT[self.column]
+
+    @property
+    def said(self) -> str:
+        return SAID[self.column]
+
+    @property
+    def other(self) -> str:
+        """The other measure's column, shown beside this one so both stay visible."""
+        return next(c for c in MEASURES if c != self.column)
+
+    @property
+    def other_name(self) -> str:
+        return MEASURES[self.other]
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        return {"negative": self.negative, "positive": self.positive}
+
+    def label(self, score: float) -> str:
+        return tone(score, **self.thresholds)
+
+    def shade(self, score: float) -> str:
+        return tone_shade(score, **self.thresholds)
+
+    def colour(self, score: float) -> str:
+        return TONE_COLOURS[self.shade(score)]
+
+    def text(self, score: float) -> str:
+        """'negative (−0.42)': a score in words and figures."""
+        return f"{self.label(score)} ({signed(score)})"
+
+
+def measure(column: str, *, negative: float = -0.05, positive: float = 0.05) -> Measure:
+    """The measure of `column`: TextBlob polarity with the given thresholds, or the news
+    model's tone with its own, ±GROUP_THRESHOLD (the rule of `analysis.tone.group_label`)."""
+    if column == "tone_score":
+        return Measure(column, -GROUP_THRESHOLD, GROUP_THRESHOLD)
+    return Measure(column, negative, positive)
+
+
+TEXTBLOB = measure("polarity")
+NEWS_MODEL = measure("tone_score")
+
+
+def quote_range(speakers: pd.DataFrame, quotes: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """The lowest and highest `column` of each speaker's quotes, in the order of `speakers`
+    (NaN for a speaker with no quote in `quotes`)."""
+    scores = quotes.groupby("speaker")[column].agg(["min", "max"]).reindex(speakers["speaker"])
+    return scores["min"].to_numpy(dtype=float), scores["max"].to_numpy(dtype=float)
 
 
 def label_colour(label: str) -> str:
@@ -45,7 +127,7 @@ def label_colour(label: str) -> str:
 
 
 def signed(value: float) -> str:
-    """'+0.12', '−0.30' or '0.00': a polarity as people read it."""
+    """'+0.12', '−0.30' or '0.00': a score as people read it."""
     if pd.isna(value):
         return "n/a"
     return "0.00" if round(value, 2) == 0 else f"{value:+.2f}".replace("-", "−")
@@ -75,109 +157,119 @@ def _layout(fig: go.Figure, *, height: int, **extra) -> go.Figure:
 def _neutral_band(fig: go.Figure, negative: float, positive: float, *, axis: str = "y", **where) -> None:
     band = fig.add_hrect if axis == "y" else fig.add_vrect
     bounds = {f"{axis}0": negative, f"{axis}1": positive}
-    band(**bounds, fillcolor="#e6e6e6", opacity=0.6, line_width=0, layer="below", **where)
+    # Drawn before the traces: plotly would skip a subplot that has none yet.
+    band(**bounds, fillcolor="#e6e6e6", opacity=0.6, line_width=0, layer="below", exclude_empty_subplots=False,
+         **where)
 
 
 def sentiment_arc(paragraphs: pd.DataFrame, *, kinds: Collection[str] = TONE_KINDS,
-                  show_other: bool = True, negative: float = -0.05, positive: float = 0.05) -> go.Figure:
-    """Polarity paragraph by paragraph: counted kinds joined by a line, others as open marks.
+                  show_other: bool = True, measure: Measure = TEXTBLOB) -> go.Figure:
+    """The measure's score paragraph by paragraph: counted kinds joined by a line, others as open marks.
 
     Paragraphs of other kinds (headline, caption, credit by default) are drawn as grey
-    open circles when `show_other`, else left out. The grey band is the neutral range.
+    open circles when `show_other`, else left out. The grey band is the neutral range;
+    the hover gives the other measure's score too.
     """
     counted = paragraphs[paragraphs["kind"].isin(kinds)]
     fig = go.Figure()
-    _neutral_band(fig, negative, positive)
+    _neutral_band(fig, measure.negative, measure.positive)
     fig.add_hline(y=0, line=dict(color="#555", width=1))
-    fig.add_trace(_arc_trace(counted, negative, positive))
+    fig.add_trace(_arc_trace(counted, measure))
     other = paragraphs[~paragraphs["kind"].isin(kinds)]
     if show_other and len(other):
         names = ", ".join(sorted(other["kind"].unique()))
-        fig.add_trace(_arc_trace(other, negative, positive, name=f"{names} (not counted)", counted=False))
+        fig.add_trace(_arc_trace(other, measure, name=f"{names} (not counted)", counted=False))
     fig.update_xaxes(title="paragraph", dtick=1 if len(paragraphs) <= 30 else None, showgrid=False)
-    fig.update_yaxes(title="polarity (−1 negative … +1 positive)", zeroline=False, gridcolor="#eee")
+    fig.update_yaxes(title=measure.axis, zeroline=False, gridcolor="#eee")
     return _layout(fig, height=340, title=dict(text="Sentiment arc", x=0, y=0.98))
 
 
-def _arc_trace(rows: pd.DataFrame, negative: float, positive: float, *, name: str = "counted paragraphs",
+def _arc_trace(rows: pd.DataFrame, measure: Measure, *, name: str = "counted paragraphs",
                counted: bool = True) -> go.Scatter:
-    names = [tone(p, negative=negative, positive=positive) for p in rows["polarity"]]
+    scores = rows[measure.column]
+    names = [measure.label(p) for p in scores]
     marker = dict(size=11, line=dict(width=1, color="#333"))
     if counted:
-        marker |= dict(color=[tone_colour(p, negative=negative, positive=positive) for p in rows["polarity"]],
-                       symbol=[TONE_SYMBOLS[n] for n in names])
+        marker |= dict(color=[measure.colour(p) for p in scores], symbol=[TONE_SYMBOLS[n] for n in names])
     else:
         marker |= dict(color="#999", symbol="circle-open", line=dict(width=2, color="#777"))
-    custom = _rows(rows["kind"], names, [esc(t, limit=90) for t in rows["text"]])
+    custom = _rows(rows["kind"], names, [esc(t, limit=90) for t in rows["text"]], rows[measure.other])
     return go.Scatter(
-        x=rows["paragraph"], y=rows["polarity"], name=name, mode="lines+markers" if counted else "markers",
+        x=rows["paragraph"], y=scores, name=name, mode="lines+markers" if counted else "markers",
         line=dict(color="#bbb", width=1.5), marker=marker, customdata=custom,
-        hovertemplate="¶ %{x} · %{customdata[0]}<br>polarity %{y:+.2f} (%{customdata[1]})"
-                      "<br>%{customdata[2]}<extra></extra>")
+        hovertemplate=f"¶ %{{x}} · %{{customdata[0]}}<br>{measure.name} %{{y:+.2f}} (%{{customdata[1]}})"
+                      f"<br>{measure.other_name} %{{customdata[3]:+.2f}}<br>%{{customdata[2]}}<extra></extra>")
 
 
 def speaker_chart(speakers: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame, *,
-                  negative: float = -0.05, positive: float = 0.05) -> go.Figure:
-    """Each speaker's quote polarity (every quote, mean and range) beside their subjectivity.
+                  measure: Measure = TEXTBLOB) -> go.Figure:
+    """Each speaker's quotes by the measure (every quote, the mean and the range) beside their
+    TextBlob subjectivity.
 
-    An open square marks the tone of the text about the speaker (their entity polarity)
-    where the article names them as an entity. Speakers run top to bottom, most quoted
-    first; the y values are speaker names, so a selected point names its speaker.
+    An open square marks the text about the speaker (their entity's score by the same
+    measure) where the article names them as an entity. The range comes from `quotes`, so
+    pass the quotes that `speakers` counts. Speakers run top to bottom, most quoted first;
+    the y values are speaker names, so a selected point names its speaker.
     """
     fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.72, 0.28], horizontal_spacing=0.03)
     names = list(speakers["speaker"])
     mine = quotes[quotes["speaker"].isin(names)]
-    _neutral_band(fig, negative, positive, axis="x", row=1, col=1)
-    fig.add_trace(_quote_dots(mine), row=1, col=1)
-    fig.add_trace(_speaker_means(speakers, negative, positive), row=1, col=1)
-    about = entities.drop_duplicates("entity").set_index("entity").reindex(names).dropna(subset=["polarity"])
+    _neutral_band(fig, measure.negative, measure.positive, axis="x", row=1, col=1)
+    fig.add_trace(_quote_dots(mine, measure), row=1, col=1)
+    fig.add_trace(_speaker_means(speakers, mine, measure), row=1, col=1)
+    about = entities.drop_duplicates("entity").set_index("entity").reindex(names).dropna(subset=[measure.column])
     if len(about):
-        fig.add_trace(_about_trace(about), row=1, col=1)
+        fig.add_trace(_about_trace(about, measure), row=1, col=1)
     fig.add_trace(_subjectivity_bars(speakers), row=1, col=2)
     ys = [esc(n) for n in names]
     ticks = [f"{y} ({q} quote{'s' if q != 1 else ''})" for y, q in zip(ys, speakers["quotes"], strict=True)]
     fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed",
                      tickvals=ys, ticktext=ticks, row=1, col=1)
-    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#555",
-                     title="polarity of their quotes (−1 … +1)", row=1, col=1)
-    fig.update_xaxes(range=[0, 1.05], title="subjectivity (0 … 1)", row=1, col=2)
+    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#555", title=measure.axis, row=1, col=1)
+    fig.update_xaxes(range=[0, 1.05], title="TextBlob subjectivity (0 … 1)", row=1, col=2)
     height = 160 + 46 * len(names)
     # Legend at the top left: the modebar takes the top right on hover.
     return _layout(fig, height=height, clickmode="event+select", dragmode=False,
                    legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
 
 
-def _quote_dots(quotes: pd.DataFrame) -> go.Scatter:
-    custom = _rows(quotes["paragraph"], quotes["kind"], [esc(q, limit=120) for q in quotes["quote"]])
+def _quote_dots(quotes: pd.DataFrame, measure: Measure) -> go.Scatter:
+    scores = quotes[measure.column]
+    custom = _rows(quotes["paragraph"], quotes["kind"], [esc(q, limit=120) for q in quotes["quote"]],
+                   [measure.label(p) for p in scores], quotes[measure.other])
     return go.Scatter(
-        x=quotes["polarity"], y=quotes["speaker"].map(esc), mode="markers", name="one quote",
+        x=scores, y=quotes["speaker"].map(esc), mode="markers", name="one quote",
         marker=dict(size=8, color="rgba(60,60,60,0.45)", symbol="circle", line=dict(width=0)),
         customdata=custom,
-        hovertemplate="%{y} · ¶ %{customdata[0]} (%{customdata[1]})<br>polarity %{x:+.2f}"
+        hovertemplate=f"%{{y}} · ¶ %{{customdata[0]}} (%{{customdata[1]}})<br>{measure.name} %{{x:+.2f}} "
+                      f"(%{{customdata[3]}}) · {measure.other_name} %{{customdata[4]:+.2f}}"
                       "<br>“%{customdata[2]}”<extra></extra>")
 
 
-def _speaker_means(speakers: pd.DataFrame, negative: float, positive: float) -> go.Scatter:
-    mean = speakers["polarity"].astype(float)
-    colours = [tone_colour(p, negative=negative, positive=positive) for p in mean]
+def _speaker_means(speakers: pd.DataFrame, quotes: pd.DataFrame, measure: Measure) -> go.Scatter:
+    mean = speakers[measure.column].astype(float)
+    low, high = quote_range(speakers, quotes, measure.column)
     return go.Scatter(
-        x=mean, y=speakers["speaker"].map(esc), mode="markers", name="mean of their quotes (bar: range)",
-        marker=dict(size=15, symbol="diamond", color=colours, line=dict(width=1, color="#222")),
-        error_x=dict(type="data", symmetric=False, array=speakers["polarity_max"].astype(float) - mean,
-                     arrayminus=mean - speakers["polarity_min"].astype(float), color="#444", thickness=2,
-                     width=6),
-        customdata=_rows(speakers["quotes"], speakers["polarity_min"], speakers["polarity_max"]),
-        hovertemplate="%{y}<br>mean polarity %{x:+.2f} over %{customdata[0]} quote(s)"
-                      "<br>range %{customdata[1]:+.2f} … %{customdata[2]:+.2f}<extra></extra>")
+        x=mean, y=speakers["speaker"].map(esc), mode="markers", name="what they say (bar: range of single quotes)",
+        marker=dict(size=15, symbol="diamond", color=[measure.colour(p) for p in mean],
+                    line=dict(width=1, color="#222")),
+        error_x=dict(type="data", symmetric=False, array=high - mean.to_numpy(), arrayminus=mean.to_numpy() - low,
+                     color="#444", thickness=2, width=6),
+        customdata=_rows(speakers["quotes"], low, high, [measure.label(p) for p in mean],
+                         speakers[measure.other]),
+        hovertemplate=f"%{{y}}<br>{measure.said} %{{x:+.2f}} (%{{customdata[3]}}), "
+                      "%{customdata[0]} quote(s)<br>single quotes %{customdata[1]:+.2f} … %{customdata[2]:+.2f}"
+                      f"<br>{SAID[measure.other]} %{{customdata[4]:+.2f}}<extra></extra>")
 
 
-def _about_trace(about: pd.DataFrame) -> go.Scatter:
+def _about_trace(about: pd.DataFrame, measure: Measure) -> go.Scatter:
+    scores = about[measure.column]
     return go.Scatter(
-        x=about["polarity"], y=[esc(n) for n in about.index], mode="markers",
-        name="text about them (entity polarity)",
+        x=scores, y=[esc(n) for n in about.index], mode="markers", name=f"text about them ({measure.name})",
         marker=dict(size=13, symbol="square-open", color="#000", line=dict(width=2.5)),
-        customdata=_rows(about["mentions"]),
-        hovertemplate="%{y}<br>sentences that mention them: polarity %{x:+.2f}"
+        customdata=_rows(about["mentions"], [measure.label(p) for p in scores], about[measure.other]),
+        hovertemplate=f"%{{y}}<br>text about them: {measure.name} %{{x:+.2f}} (%{{customdata[1]}})"
+                      f"<br>{measure.other_name} %{{customdata[2]:+.2f}}"
                       "<br>%{customdata[0]} mention(s)<extra></extra>")
 
 
@@ -186,11 +278,12 @@ def _subjectivity_bars(speakers: pd.DataFrame) -> go.Bar:
         x=speakers["subjectivity"], y=speakers["speaker"].map(esc), orientation="h", name="mean subjectivity",
         marker=dict(color="#9e9ac8", line=dict(color="#54278f", width=1)), showlegend=False,
         text=[f"{s:.2f}" for s in speakers["subjectivity"]], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}<br>mean subjectivity %{x:.2f}<extra></extra>")
+        hovertemplate="%{y}<br>mean TextBlob subjectivity %{x:.2f}<extra></extra>")
 
 
-def entity_bars(entities: pd.DataFrame, *, top: int = 25) -> go.Figure:
-    """Mentions per entity (the `top` most mentioned), one colour and legend entry per type."""
+def entity_bars(entities: pd.DataFrame, *, top: int = 25, measure: Measure = TEXTBLOB) -> go.Figure:
+    """Mentions per entity (the `top` most mentioned), one colour and legend entry per type;
+    the hover gives the text's tone about each entity by both measures, `measure` first."""
     rows = entities.nlargest(top, "mentions", keep="first") if len(entities) else entities
     order = list(rows["entity"])
     fig = go.Figure()
@@ -198,9 +291,12 @@ def entity_bars(entities: pd.DataFrame, *, top: int = 25) -> go.Figure:
         fig.add_trace(go.Bar(
             x=group["mentions"], y=group["entity"].map(esc), orientation="h", name=esc(label),
             marker=dict(color=label_colour(label)), text=group["mentions"], textposition="outside",
-            cliponaxis=False, customdata=_rows(group["paragraphs"], group["polarity"]),
+            cliponaxis=False,
+            customdata=_rows(group["paragraphs"], group[measure.column], group[measure.other],
+                             [measure.label(p) for p in group[measure.column]]),
             hovertemplate="%{y} (" + esc(label) + ")<br>%{x} mention(s) in %{customdata[0]} paragraph(s)"
-                          "<br>tone of those sentences %{customdata[1]:+.2f}<extra></extra>"))
+                          f"<br>text about it: {measure.name} %{{customdata[1]:+.2f}} (%{{customdata[3]}})"
+                          f" · {measure.other_name} %{{customdata[2]:+.2f}}<extra></extra>"))
     ys = [esc(e) for e in order]
     fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed",
                      tickvals=ys, ticktext=[esc(e, limit=40) for e in order])
@@ -235,41 +331,41 @@ def mention_heatmap(mentions: pd.DataFrame, paragraphs: pd.DataFrame, *,
                    title=dict(text="Mentions paragraph by paragraph", x=0, y=1))
 
 
-def compare_chart(rows: pd.DataFrame, *, title: str, negative: float = -0.05,
-                  positive: float = 0.05) -> go.Figure:
-    """One line per article: mean polarity with its range, and the tone of the text about it.
+def compare_chart(rows: pd.DataFrame, *, title: str, measure: Measure = TEXTBLOB) -> go.Figure:
+    """One line per article: the measure's mean with its range, and the text about them.
 
-    `rows` has columns article, polarity, polarity_min, polarity_max, n (quotes or
-    mentions), and optionally about (the entity polarity, for speakers).
+    `rows` has columns article, mean, low, high, n (quotes or mentions, in words), and
+    optionally about (the entity's score, for speakers), all by `measure`.
     """
     fig = go.Figure()
-    _neutral_band(fig, negative, positive, axis="x")
-    mean = rows["polarity"].astype(float)
+    _neutral_band(fig, measure.negative, measure.positive, axis="x")
+    mean = rows["mean"].astype(float)
     fig.add_trace(go.Scatter(
         x=mean, y=rows["article"].map(esc), mode="markers", name="mean (bar: range)",
         marker=dict(size=15, symbol="diamond", line=dict(width=1, color="#222"),
-                    color=[tone_colour(p, negative=negative, positive=positive) for p in mean]),
-        error_x=dict(type="data", symmetric=False, array=rows["polarity_max"].astype(float) - mean,
-                     arrayminus=mean - rows["polarity_min"].astype(float), color="#444", thickness=2),
-        customdata=_rows(rows["n"]),
-        hovertemplate="%{y}<br>mean polarity %{x:+.2f} over %{customdata[0]}<extra></extra>"))
+                    color=[measure.colour(p) for p in mean]),
+        error_x=dict(type="data", symmetric=False, array=rows["high"].astype(float) - mean,
+                     arrayminus=mean - rows["low"].astype(float), color="#444", thickness=2),
+        customdata=_rows(rows["n"], [measure.label(p) for p in mean]),
+        hovertemplate=f"%{{y}}<br>mean {measure.name} %{{x:+.2f}} (%{{customdata[1]}}) over "
+                      "%{customdata[0]}<extra></extra>"))
     if "about" in rows and rows["about"].notna().any():
         fig.add_trace(go.Scatter(
-            x=rows["about"], y=rows["article"].map(esc), mode="markers",
-            name="text about them (entity polarity)",
+            x=rows["about"], y=rows["article"].map(esc), mode="markers", name=f"text about them ({measure.name})",
             marker=dict(size=13, symbol="square-open", color="#000", line=dict(width=2.5)),
-            hovertemplate="%{y}<br>text about them %{x:+.2f}<extra></extra>"))
+            customdata=_rows([measure.label(p) for p in rows["about"]]),
+            hovertemplate=f"%{{y}}<br>text about them: {measure.name} %{{x:+.2f}} (%{{customdata[0]}})"
+                          "<extra></extra>"))
     ys = [esc(a) for a in rows["article"]]
     fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed",
                      tickvals=ys, ticktext=[esc(a, limit=40) for a in rows["article"]])
-    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#555", title="polarity")
+    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#555", title=measure.axis)
     return _layout(fig, height=170 + 50 * len(ys), title=dict(text=esc(title), x=0, y=0.98))
 
 
-def tone_shares(sentences: pd.DataFrame, *, negative: float = -0.05, positive: float = 0.05) -> go.Figure:
-    """One stacked bar: the share of sentences that read negative, neutral and positive."""
-    names = pd.Series([tone(p, negative=negative, positive=positive) for p in sentences["polarity"]],
-                      dtype="object")
+def tone_shares(sentences: pd.DataFrame, *, measure: Measure = TEXTBLOB) -> go.Figure:
+    """One stacked bar: the share of sentences that read negative, neutral and positive by `measure`."""
+    names = pd.Series([measure.label(p) for p in sentences[measure.column]], dtype="object")
     counts = names.value_counts().reindex(["negative", "neutral", "positive"], fill_value=0)
     total = max(int(counts.sum()), 1)
     fig = go.Figure()
@@ -278,9 +374,9 @@ def tone_shares(sentences: pd.DataFrame, *, negative: float = -0.05, positive: f
             x=[n / total], y=["sentences"], orientation="h", name=f"{name} ({n})",
             marker=dict(color=TONE_COLOURS[name]), text=[f"{name} {n / total:.0%}" if n else ""],
             textposition="inside", insidetextanchor="middle", textangle=0, textfont=dict(color="white"),
-            hovertemplate=f"{n} {name} sentence(s), %{{x:.0%}}<extra></extra>"))
+            hovertemplate=f"{n} {name} sentence(s) by {measure.name}, %{{x:.0%}}<extra></extra>"))
     summary = " · ".join(f"{n} {name}" for name, n in counts.items())
-    fig.update_xaxes(range=[0, 1], tickformat=".0%", showgrid=False, title=f"{summary} sentences")
+    fig.update_xaxes(range=[0, 1], tickformat=".0%", showgrid=False, title=f"{summary} sentences<br>by {measure.name}")
     fig.update_yaxes(showticklabels=False)
-    return _layout(fig, height=190, barmode="stack", showlegend=False, uniformtext=dict(minsize=9, mode="hide"),
+    return _layout(fig, height=210, barmode="stack", showlegend=False, uniformtext=dict(minsize=9, mode="hide"),
                    title=dict(text="Tone of the sentences", x=0, y=0.95))

@@ -13,8 +13,7 @@ from itertools import pairwise
 
 import pandas as pd
 
-from .charts import LABEL_COLOURS, OTHER_COLOUR, STRONG, signed, tone_shade
-from .sentiment import label as tone
+from .charts import LABEL_COLOURS, OTHER_COLOUR, STRONG, TEXTBLOB, Measure, signed
 
 LAYERS = ("tone", "scores", "entities", "quotes")
 # Light ColorBrewer RdBu shades: dark text stays readable on every one.
@@ -51,6 +50,7 @@ CSS = """<style>
   margin:.2rem 0 .8rem;color:#1f2328;background:#fff;padding:.3rem .5rem;border-radius:6px}
 .nr-legend .nr-sw{display:inline-block;min-width:1.4rem;padding:0 .3rem;border:1px solid #999;
   border-radius:3px;margin-right:.25rem;text-align:center}
+.nr-legend .nr-measure{font-weight:600}
 .nr-empty{color:#555;font-style:italic}
 </style>"""
 
@@ -72,8 +72,11 @@ def article_html(paragraphs: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
                  quotes: pd.DataFrame, *, only: Collection[int] | None = None,
                  labels: Collection[str] | None = None, speaker: str | None = None,
                  entity: str | None = None, layers: Collection[str] = LAYERS, compact: bool = False,
-                 negative: float = -0.05, positive: float = 0.05) -> str:
+                 measure: Measure = TEXTBLOB) -> str:
     """The article paragraph by paragraph as one HTML fragment, CSS included.
+
+    Sentences are tinted, and paragraphs and sentences scored, by `measure`; a sentence's
+    and a quote's hover text gives both measures.
 
     Args:
         only: paragraph numbers to show (None: all).
@@ -84,13 +87,14 @@ def article_html(paragraphs: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
             sentences, entity boxes, quote marks.
         compact: paragraph number and kind above each paragraph, not beside it
             (for narrow columns).
+        measure: the tone reading to tint and score by, with its thresholds.
     """
     if labels is not None:
         mentions = mentions[mentions["label"].isin(labels)]
     if speaker is not None:
         quotes = quotes[quotes["speaker"] == speaker]
     rows = paragraphs if only is None else paragraphs[paragraphs["paragraph"].isin(only)]
-    opts = dict(layers=set(layers), entity=entity, negative=negative, positive=positive)
+    opts = dict(layers=set(layers), entity=entity, measure=measure)
     by_para = {name: _by_paragraph(df) for name, df in (("s", sentences), ("m", mentions), ("q", quotes))}
     body = [_paragraph(p, *(by_para[k].get(int(p["paragraph"]), []) for k in "smq"), **opts)
             for p in rows.to_dict("records")]
@@ -125,7 +129,7 @@ def _at(spans: Iterable[Span], pos: int) -> Span | None:
 
 
 def _paragraph(p: dict, sents: list[dict], ments: list[dict], quots: list[dict], *,
-               layers: set[str], entity: str | None, negative: float, positive: float) -> str:
+               layers: set[str], entity: str | None, measure: Measure) -> str:
     text, base = str(p["text"]), int(p["start"])
     layer = {
         "s": _spans(sents, base, len(text)),
@@ -134,50 +138,56 @@ def _paragraph(p: dict, sents: list[dict], ments: list[dict], quots: list[dict],
         "k": _spans(quots, base, len(text), "speaker_start", "speaker_end") if "quotes" in layers else [],
     }
     cuts = sorted({0, len(text), *(x for spans in layer.values() for s in spans for x in (s.start, s.end))})
-    thresholds = dict(negative=negative, positive=positive)
     out, open_sentence = [], None
     for a, b in pairwise(cuts):
         sentence = _at(layer["s"], a)
         if sentence is not open_sentence:
-            out.append(_close_sentence(open_sentence, layers, thresholds))
-            out.append(_open_sentence(sentence, layers, thresholds))
+            out.append(_close_sentence(open_sentence, layers, measure))
+            out.append(_open_sentence(sentence, layers, measure))
             open_sentence = sentence
-        out.append(_segment(text, a, b, layer, entity))
-    out.append(_close_sentence(open_sentence, layers, thresholds))
-    return _paragraph_frame(p, "".join(out), thresholds)
+        out.append(_segment(text, a, b, layer, entity, measure))
+    out.append(_close_sentence(open_sentence, layers, measure))
+    return _paragraph_frame(p, "".join(out), measure)
 
 
-def _paragraph_frame(p: dict, inner: str, thresholds: dict) -> str:
+def _paragraph_frame(p: dict, inner: str, measure: Measure) -> str:
     kind, number = e(p["kind"]), int(p["paragraph"])
-    polarity = float(p["polarity"])
+    score = float(p[measure.column])
     meta = (f'<div class="nr-meta"><b>¶ {number}</b><span>{kind}</span>'
-            f'<span>{ARROWS[tone(polarity, **thresholds)]} {e(signed(polarity))}</span></div>')
+            f'<span>{ARROWS[measure.label(score)]} {e(signed(score))}</span></div>')
     return (f'<section class="nr-para nr-k-{kind}" aria-label="Paragraph {number}, {kind}">'
             f'{meta}<p>{inner}</p></section>')
 
 
-def _open_sentence(span: Span | None, layers: set[str], thresholds: dict) -> str:
+def _open_sentence(span: Span | None, layers: set[str], measure: Measure) -> str:
     if span is None:
         return ""
-    polarity = float(span.row["polarity"])
-    shade = tone_shade(polarity, **thresholds)
+    score = float(span.row[measure.column])
+    shade = measure.shade(score)
     tint = TINTS[shade] if "tone" in layers else "transparent"
-    title = (f"Sentence {int(span.row['sentence'])}: polarity {signed(polarity)} ({shade}), "
-             f"subjectivity {float(span.row['subjectivity']):.2f}")
+    title = (f"Sentence {int(span.row['sentence'])}: {_both(span.row, measure, shade)}, "
+             f"TextBlob subjectivity {float(span.row['subjectivity']):.2f}")
     return f'<span class="nr-s" style="background:{tint}" title="{e(title)}">'
 
 
-def _close_sentence(span: Span | None, layers: set[str], thresholds: dict) -> str:
+def _both(row: dict, measure: Measure, word: str) -> str:
+    """'news-model tone +0.40 (positive) · TextBlob polarity +0.10': both readings, the shown one first."""
+    return (f"{measure.name} {signed(float(row[measure.column]))} ({word}) · "
+            f"{measure.other_name} {signed(float(row[measure.other]))}")
+
+
+def _close_sentence(span: Span | None, layers: set[str], measure: Measure) -> str:
     if span is None:
         return ""
-    polarity = float(span.row["polarity"])
-    name = tone(polarity, **thresholds)
+    score = float(span.row[measure.column])
+    name = measure.label(score)
     if "scores" not in layers or name == "neutral":
         return "</span>"
-    return f'<span class="nr-score" aria-hidden="true">{ARROWS[name]}{e(signed(polarity))}</span></span>'
+    return f'<span class="nr-score" aria-hidden="true">{ARROWS[name]}{e(signed(score))}</span></span>'
 
 
-def _segment(text: str, a: int, b: int, layer: dict[str, list[Span]], entity: str | None) -> str:
+def _segment(text: str, a: int, b: int, layer: dict[str, list[Span]], entity: str | None,
+             measure: Measure) -> str:
     piece = e(text[a:b])
     if _at(layer["k"], a):
         piece = f'<span class="nr-spk">{piece}</span>'
@@ -186,7 +196,7 @@ def _segment(text: str, a: int, b: int, layer: dict[str, list[Span]], entity: st
         piece = _mention(piece, mention, b, entity)
     quote = _at(layer["q"], a)
     if quote:
-        title = f' title="{e(_quote_title(quote.row))}"' if a == quote.start else ""
+        title = f' title="{e(_quote_title(quote.row, measure))}"' if a == quote.start else ""
         piece = f'<span class="nr-q"{title}>{piece}</span>'
         if b == quote.end:
             piece += _speaker_badge(quote.row)
@@ -203,9 +213,10 @@ def _mention(piece: str, span: Span, end: int, entity: str | None) -> str:
             f"{piece}{tag}</mark>")
 
 
-def _quote_title(row: dict) -> str:
+def _quote_title(row: dict, measure: Measure) -> str:
     who = row.get("speaker") or "no speaker found"
-    return f"{row.get('kind') or 'quote'} quote · {who} · polarity {signed(float(row['polarity']))}"
+    word = measure.label(float(row[measure.column]))
+    return f"{row.get('kind') or 'quote'} quote · {who} · {_both(row, measure, word)}"
 
 
 def _speaker_badge(row: dict) -> str:
@@ -228,12 +239,14 @@ def matching_paragraphs(paragraphs: pd.DataFrame, mentions: pd.DataFrame, quotes
     return sorted(int(p) for p in keep)
 
 
-def legend_html(labels: Iterable[str], *, layers: Collection[str] = LAYERS,
-                negative: float = -0.05, positive: float = 0.05) -> str:
-    """A key to the colours and marks `article_html` uses, with text for every colour."""
+def legend_html(labels: Iterable[str], *, layers: Collection[str] = LAYERS, measure: Measure = TEXTBLOB) -> str:
+    """A key to the colours and marks `article_html` uses, with text for every colour and
+    the name of the measure the tone is read by."""
     items = []
     if "tone" in layers or "scores" in layers:
-        items += [_swatch(TINTS[shade], text, mark) for shade, text, mark in _tone_keys(negative, positive)]
+        items.append(f'<span class="nr-measure">Sentence tone by {e(measure.name)}:</span>')
+        items += [_swatch(TINTS[shade], text, mark)
+                  for shade, text, mark in _tone_keys(measure.negative, measure.positive)]
     if "entities" in layers:
         items += [f'<span><mark class="nr-ent" style="--c:{LABEL_COLOURS.get(label, OTHER_COLOUR)}">'
                   f'name<span class="nr-tag">{e(label)}</span></mark></span>' for label in labels]
@@ -258,13 +271,11 @@ def _tone_keys(negative: float, positive: float) -> list[tuple[str, str, str]]:
     return keys
 
 
-def excerpt_html(title: str, text: str, polarity: float, paragraph: int, *,
-                 negative: float = -0.05, positive: float = 0.05) -> str:
-    """One sentence set apart, tinted by its tone, with its polarity and paragraph in words."""
-    shade = tone_shade(polarity, negative=negative, positive=positive)
-    arrow = ARROWS[tone(polarity, negative=negative, positive=positive)]
+def excerpt_html(title: str, text: str, score: float, paragraph: int, *, measure: Measure = TEXTBLOB) -> str:
+    """One sentence set apart, tinted by its tone, with its score by `measure` in words and figures."""
+    shade = measure.shade(score)
     return (f'{CSS}<figure class="nr-excerpt" style="margin:0 0 .6rem 0">'
             f'<figcaption style="font-size:.8rem;color:#444">{e(title)} · ¶ {int(paragraph)} · '
-            f'{arrow} {e(signed(polarity))}</figcaption>'
+            f'{ARROWS[measure.label(score)]} {e(measure.name)} {e(measure.text(score))}</figcaption>'
             f'<blockquote style="margin:.2rem 0;padding:.4rem .7rem;border-left:4px solid #555;'
             f'background:{TINTS[shade]}">{e(text)}</blockquote></figure>')

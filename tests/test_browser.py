@@ -157,6 +157,7 @@ def test_upload_then_speakers_chart_and_highlighted_text(page):
     chart = page.locator(".st-key-speaker_chart")
     expect(chart.locator(".main-svg").first).to_be_visible()
     expect(chart.get_by_text("Tom Becker (", exact=False)).to_be_visible()
+    expect(chart.filter(has_text="news-model tone (−1 … +1)").first).to_be_visible()
     _shot(page, "2-speakers")
     first = chart.locator(".yaxislayer-above .ytick").first.text_content().split(" (")[0]
     chart.locator(".scatterlayer .trace").nth(1).locator("path.point").first.click(force=True)
@@ -288,6 +289,10 @@ def test_option_change_reruns_from_cache(page):
     page.locator(".st-key-kinds").get_by_role("button", name="caption").click()
     expect(page.locator('[data-testid="stMetric"]').first).not_to_have_text(paragraphs)
     _settled(page)
+    expect(page.locator(".st-key-positive")).to_have_count(0)  # the sliders are TextBlob's
+    page.locator(".st-key-measure").get_by_text("TextBlob lexicon").click()
+    _settled(page)
+    expect(page.locator(".st-key-arc_chart").filter(has_text="TextBlob polarity (−1 … +1)").first).to_be_visible()
     page.locator(".st-key-positive").get_by_role("slider").press("ArrowRight")
     _settled(page)
     page.get_by_role("switch", name="Show headline, captions and credits in the arc").click(force=True)

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import analyze
+from analysis.charts import NEWS_MODEL, measure
 from analysis.highlight import CSS, article_html, excerpt_html, legend_html, matching_paragraphs
 
 HOSTILE = ('<script>document.title="pwned"</script> <img src=x onerror="alert(1)"> '
@@ -25,16 +26,17 @@ def hand_made() -> dict[str, pd.DataFrame]:
     paragraphs = pd.DataFrame({"article": "a", "paragraph": [0, 1], "kind": ["body", "caption"],
                                "start": [0, 42], "end": [40, 55], "text": [text0, "Photo by Zed."],
                                "words": [8, 3], "polarity": [0.2, 0.0], "subjectivity": [0.5, 0.0],
-                               "entities": [1, 0], "quotes": [1, 0]})
+                               "entities": [1, 0], "quotes": [1, 0], "tone_score": [-0.35, 0.0]})
     sentences = pd.DataFrame({"article": "a", "paragraph": [0, 0, 1], "sentence": [0, 1, 2],
                               "start": [0, 29, 42], "end": [28, 40, 55],
                               "text": ['Ann Lee said "we win" today.', "It was bad.", "Photo by Zed."],
-                              "polarity": [0.8, -0.7, 0.0], "subjectivity": [0.9, 0.7, 0.0]})
+                              "polarity": [0.8, -0.7, 0.0], "subjectivity": [0.9, 0.7, 0.0],
+                              "tone_score": [0.1, -0.6, 0.25]})
     mentions = pd.DataFrame({"article": "a", "paragraph": [0], "start": [0], "end": [7], "text": ["Ann Lee"],
                              "label": ["PERSON"], "entity": ["Ann Lee"]})
     quotes = pd.DataFrame({"article": "a", "paragraph": [0], "start": [14], "end": [20], "quote": ["we win"],
                            "kind": ["direct"], "speaker": ["Ann Lee"], "speaker_start": [0], "speaker_end": [7],
-                           "cue": ["said"], "polarity": [0.8], "subjectivity": [0.9]})
+                           "cue": ["said"], "polarity": [0.8], "subjectivity": [0.9], "tone_score": [0.45]})
     return {"paragraphs": paragraphs, "sentences": sentences, "mentions": mentions, "quotes": quotes}
 
 
@@ -122,8 +124,8 @@ def test_entity_types_can_be_left_out():
 
 def test_quote_is_marked_and_followed_by_its_speaker_and_cue():
     out = render()
-    assert re.search(r'<span class="nr-q" title="direct quote · Ann Lee · polarity \+0.80">we win</span>'
-                     r'<span class="nr-who">— Ann Lee · said</span>', out)
+    assert re.search(r'<span class="nr-q" title="direct quote · Ann Lee · TextBlob polarity \+0.80 \(positive\) · '
+                     r'news-model tone \+0.45">we win</span><span class="nr-who">— Ann Lee · said</span>', out)
     assert '<span class="nr-spk">' in out
 
 
@@ -141,13 +143,26 @@ def test_one_speaker_filter_marks_only_their_quotes():
 
 def test_sentences_are_tinted_by_tone_with_scores_as_text():
     out = render()
-    assert 'style="background:#92c5de" title="Sentence 0: polarity +0.80 (positive)' in out
-    assert 'style="background:#f4a582" title="Sentence 1: polarity −0.70 (negative)' in out
+    assert ('style="background:#92c5de" title="Sentence 0: TextBlob polarity +0.80 (positive) · '
+            'news-model tone +0.10, TextBlob subjectivity 0.90"') in out
+    assert 'style="background:#f4a582" title="Sentence 1: TextBlob polarity −0.70 (negative)' in out
     assert "▲+0.80" in out and "▼−0.70" in out
 
 
+def test_the_model_measure_tints_and_scores_by_tone_score_with_both_in_the_hover():
+    out = render(measure=NEWS_MODEL)
+    # +0.10 is neutral under the model's ±0.2: untinted, no score written out
+    assert ('style="background:transparent" title="Sentence 0: news-model tone +0.10 (neutral) · '
+            'TextBlob polarity +0.80, TextBlob subjectivity 0.90"') in out
+    assert 'style="background:#f4a582" title="Sentence 1: news-model tone −0.60 (negative) · TextBlob' in out
+    assert 'title="Sentence 2: news-model tone +0.25 (leaning positive)' in out
+    assert "▼−0.60" in out and "▲+0.25" in out and "▲+0.80" not in out and "+0.10</span>" not in out
+    assert "▼ −0.35" in out  # paragraph 0's own model score beside it
+    assert 'title="direct quote · Ann Lee · news-model tone +0.45 (positive) · TextBlob polarity +0.80"' in out
+
+
 def test_thresholds_move_sentences_to_neutral():
-    out = render(negative=-0.75, positive=0.85)
+    out = render(measure=measure("polarity", negative=-0.75, positive=0.85))
     assert "▲+0.80" not in out and "(neutral)" in out
 
 
@@ -184,18 +199,29 @@ def test_hand_made_paragraphs_survive_marking():
 
 
 def test_legend_names_every_colour_in_words():
-    out = legend_html(["PERSON", "GPE"], negative=-0.1, positive=0.2)
+    out = legend_html(["PERSON", "GPE"], measure=measure("polarity", negative=-0.1, positive=0.2))
     shown = visible_text(out)
-    for words in ("negative ≤ −0.30", "negative ≤ −0.10", "neutral (−0.10 … +0.20)", "positive ≥ +0.20",
-                  "positive ≥ +0.30", "PERSON", "GPE", "speaker"):
+    for words in ("Sentence tone by TextBlob polarity", "negative ≤ −0.30", "negative ≤ −0.10",
+                  "neutral (−0.10 … +0.20)", "positive ≥ +0.20", "positive ≥ +0.30", "PERSON", "GPE", "speaker"):
         assert words in shown
 
 
+def test_legend_under_the_model_names_it_and_its_thresholds():
+    shown = visible_text(legend_html([], measure=NEWS_MODEL))
+    assert "Sentence tone by news-model tone" in shown and "neutral (−0.20 … +0.20)" in shown
+    assert "TextBlob" not in shown
+
+
 def test_legend_follows_thresholds_past_the_strong_shade():
-    shown = visible_text(legend_html([], negative=-0.4, positive=0.45))
+    shown = visible_text(legend_html([], measure=measure("polarity", negative=-0.4, positive=0.45)))
     assert "negative ≤ −0.40" in shown and "positive ≥ +0.45" in shown and "leaning" not in shown
 
 
 def test_excerpt_escapes_its_text():
     out = excerpt_html("Most <negative>", "<script>x</script>", -0.4, 3)
     assert "<script>" not in out and "&lt;script&gt;" in out and "Most &lt;negative&gt;" in out
+
+
+def test_excerpt_names_its_measure_and_uses_its_word():
+    assert "TextBlob polarity negative (−0.15)" in visible_text(excerpt_html("Low", "x", -0.15, 3))
+    assert "news-model tone neutral (−0.15)" in visible_text(excerpt_html("Low", "x", -0.15, 3, measure=NEWS_MODEL))

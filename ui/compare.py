@@ -9,7 +9,7 @@ from analysis.highlight import article_html, matching_paragraphs
 
 from . import summary
 from .data import Loaded, Source, entities_for, speakers_for
-from .fmt import code, tone_text
+from .fmt import code, upper_first
 from .sidebar import Options
 
 PER_ROW = 3
@@ -19,6 +19,7 @@ def render(good: list[tuple[Source, Loaded]], opts: Options) -> None:
     tables = {s.name: (speakers_for(s.data, s.name, opts.kinds), entities_for(s.data, s.name, opts.kinds))
               for s, _ in good}
     analyses = [loaded.analysis for _, loaded in good]
+    tone = opts.tone
     _overview(analyses, tables, opts)
     what = st.segmented_control("Compare", ["Speaker", "Entity"], default="Speaker", key="compare_what",
                                 required=True)
@@ -35,10 +36,13 @@ def render(good: list[tuple[Source, Loaded]], opts: Options) -> None:
     counts = {n: sum(n in set(df[c]) for df, c in _columns(tables, what)) for n in names}
     name = st.selectbox(what, names, key="compare_name",
                         format_func=lambda n: f"{n} · in {counts[n]} of {len(good)} articles")
-    rows = (summary.speaker_rows(name, tables) if what == "Speaker"
-            else summary.entity_rows(name, analyses, opts.kinds))
-    st.plotly_chart(charts.compare_chart(rows, title=f"{name} across articles", **opts.thresholds),
-                    key="compare_chart", alt=f"Tone of {name} in each article")
+    if what == "Speaker":
+        quotes = {a.name: summary.counted(a, opts.kinds)[2] for a in analyses}
+        rows = summary.speaker_rows(name, tables, quotes, tone.column)
+    else:
+        rows = summary.entity_rows(name, analyses, opts.kinds, tone.column)
+    st.plotly_chart(charts.compare_chart(rows, title=f"{name} across articles", measure=tone),
+                    key="compare_chart", alt=f"{upper_first(tone.name)} of {name} in each article")
     _side_by_side(analyses, name, what, rows, opts)
 
 
@@ -49,11 +53,15 @@ def _columns(tables: dict, what: str) -> list[tuple[pd.DataFrame, str]]:
 
 
 def _overview(analyses: list, tables: dict, opts: Options) -> None:
-    rows = [summary.article_row(a, *tables[a.name], opts.kinds) for a in analyses]
+    tone = opts.tone
+    rows = [summary.article_row(a, *tables[a.name], opts.kinds, tone.column) for a in analyses]
     st.dataframe(pd.DataFrame(rows), hide_index=True, key="compare_table", column_config={
         "article": "Article", "headline": st.column_config.TextColumn("Headline", width="medium"),
         "paragraphs": "Paragraphs", "words": "Words", "quotes": "Quotes", "speakers": "Speakers",
-        "entities": "Entities", "tone": st.column_config.NumberColumn("Overall tone", format="%+.2f")})
+        "entities": "Entities",
+        "tone": st.column_config.NumberColumn(
+            f"Overall tone ({tone.name})", format="%+.2f",
+            help=f"Mean {tone.name} of the counted paragraphs, weighted by their words")})
 
 
 def _side_by_side(analyses: list, name: str, what: str, rows: pd.DataFrame, opts: Options) -> None:
@@ -67,7 +75,7 @@ def _side_by_side(analyses: list, name: str, what: str, rows: pd.DataFrame, opts
                 if row is None:
                     st.caption(f"{what} not found in this article.")
                     continue
-                st.metric("Tone", tone_text(row["polarity"], **opts.thresholds), help=row["n"])
+                st.metric(f"Tone ({opts.tone.name})", opts.tone.text(row["mean"]), help=row["n"])
                 _context(a, name, what, opts)
 
 
@@ -77,4 +85,4 @@ def _context(a, name: str, what: str, opts: Options) -> None:
     only = matching_paragraphs(paragraphs, a.mentions, quotes, speaker=speaker, entity=None if speaker else name)
     st.html(article_html(a.paragraphs, a.sentences, a.mentions, a.quotes, only=only, labels=opts.labels,
                          speaker=speaker, entity=name, layers=("tone", "entities", "quotes"), compact=True,
-                         **opts.thresholds))
+                         measure=opts.tone))

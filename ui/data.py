@@ -1,4 +1,4 @@
-"""Loading articles into the dashboard: the model once, each article's analysis once.
+"""Loading articles into the dashboard: the models once, each article's analysis once.
 
 The analysis of an article is cached on its bytes and name (the name fills the tables'
 `article` column); nothing the sidebar sets changes it. Summaries that depend on an
@@ -19,6 +19,7 @@ from analysis import TABLES, Analysis, ArticleError, analyze, load_model, text_f
 from analysis.entities import entity_table
 from analysis.export import csv_bytes, file_stem, zip_bytes
 from analysis.speakers import speaker_table
+from analysis.tone import ToneModel, load_tone_model
 
 from .fmt import code
 
@@ -67,6 +68,13 @@ def model() -> Language:
     return load_model()
 
 
+@st.cache_resource(show_spinner="Loading the tone model…")
+def tone_model() -> ToneModel:
+    """The news tone model, loaded once per process with its own spinner; `analyze` then
+    finds this same object in `load_tone_model`'s cache."""
+    return load_tone_model()
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def load(data: bytes, name: str) -> Loaded:
     """Decode and analyse one article; an unreadable file gives a Loaded with `error` set."""
@@ -79,6 +87,7 @@ def load(data: bytes, name: str) -> Loaded:
         return Loaded(name, None, f"its text is {len(text):,} characters long, more than the {MAX_CHARS:,} the "
                                   "dashboard analyses at once; use the command line (python -m analysis) for it", 0.0)
     ANALYSES.bump()
+    tone_model()
     result = analyze(text, name, nlp=model())
     return Loaded(name, result, None, time.perf_counter() - started)
 

@@ -7,6 +7,7 @@ from analysis import charts
 
 from . import summary
 from .data import Loaded, Source, entities_for
+from .fmt import upper_first
 from .sidebar import Options
 
 TOP = 20
@@ -14,6 +15,7 @@ TOP = 20
 
 def render(loaded: Loaded, source: Source, opts: Options) -> None:
     a = loaded.analysis
+    tone = opts.tone
     entities = entities_for(source.data, source.name, opts.kinds)
     entities = entities[entities["label"].isin(opts.labels)]
     if entities.empty:
@@ -24,19 +26,21 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
                           & a.mentions["label"].isin(opts.labels)]
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(charts.entity_bars(entities, top=TOP), key="entity_chart",
+        st.plotly_chart(charts.entity_bars(entities, top=TOP, measure=tone), key="entity_chart",
                         alt="Number of mentions of each entity, coloured by type")
     with right:
-        st.dataframe(entities[["entity", "label", "mentions", "paragraphs", "polarity"]], hide_index=True,
+        st.dataframe(entities[["entity", "label", "mentions", "paragraphs", tone.column, tone.other]],
+                     hide_index=True,
                      key="entity_table", height=min(38 + 35 * len(entities), 460), column_config={
                          "entity": st.column_config.TextColumn("Entity", width="medium"),
                          "label": st.column_config.TextColumn("Type", width="small"),
                          "mentions": st.column_config.NumberColumn("Mentions", width="small"),
                          "paragraphs": st.column_config.NumberColumn("¶s", width="small",
                                                                      help="Paragraphs that mention it"),
-                         "polarity": st.column_config.NumberColumn(
-                             "Tone about it", format="%+.2f", width="small",
-                             help="Mean polarity of the sentences that mention it")})
+                         **{c: st.column_config.NumberColumn(
+                             f"About it ({charts.MEASURES[c]})", format="%+.2f", width="small",
+                             help=upper_first(charts.ABOUT[c]))
+                            for c in (tone.column, tone.other)}})
     top = list(entities.nlargest(TOP, "mentions", keep="first")["entity"])
     st.plotly_chart(charts.mention_heatmap(mentions, paragraphs, entities=top), key="heatmap_chart",
                     alt="Mentions of each entity in each paragraph")

@@ -9,11 +9,13 @@ from analysis.highlight import article_html, excerpt_html
 
 from . import summary
 from .data import Loaded, Source, entities_for, speakers_for
+from .fmt import upper_first
 from .sidebar import Options
 
 
 def render(loaded: Loaded, source: Source, opts: Options) -> None:
     a = loaded.analysis
+    tone = opts.tone
     paragraphs, sentences, quotes = summary.counted(a, opts.kinds)
     speakers = speakers_for(source.data, source.name, opts.kinds)
     entities = entities_for(source.data, source.name, opts.kinds)
@@ -23,30 +25,30 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
               ("Speakers", len(speakers), None), ("Entities", len(entities), None)]
     for col, (label, value, note) in zip(cols, counts, strict=False):
         col.metric(label, f"{value:,}", help=_counted_help(opts, note), border=True)
-    tone = summary.overall_tone(paragraphs)
-    cols[5].metric("Overall tone", signed(tone), delta=charts.tone(tone, **opts.thresholds), delta_color="off",
+    overall = summary.overall_tone(paragraphs, tone.column)
+    other = summary.overall_tone(paragraphs, tone.other)
+    cols[5].metric("Overall tone", signed(overall), delta=tone.label(overall), delta_color="off",
                    delta_arrow="off", border=True,
-                   help="Mean polarity of the counted paragraphs, weighted by their words. "
-                        "Polarity runs from −1 (negative) to +1 (positive).")
+                   help=f"Mean {tone.name} of the counted paragraphs, weighted by their words, from −1 "
+                        f"(negative) to +1 (positive). By {tone.other_name}: {signed(other)}.")
     show_other = st.toggle("Show headline, captions and credits in the arc", value=True, key="arc_other",
                            help="They are drawn as open grey circles and never count toward the tone.")
-    arc = st.plotly_chart(charts.sentiment_arc(a.paragraphs, kinds=opts.kinds, show_other=show_other,
-                                               **opts.thresholds),
+    arc = st.plotly_chart(charts.sentiment_arc(a.paragraphs, kinds=opts.kinds, show_other=show_other, measure=tone),
                           key="arc_chart", on_select="rerun", selection_mode="points",
-                          alt="Polarity of each paragraph in article order")
-    st.caption("Each mark is a paragraph: ▲ positive, ▼ negative, ● neutral; the grey band is the neutral "
-               "range set in the sidebar. Click a mark to read that paragraph here.")
+                          alt=f"{upper_first(tone.name)} of each paragraph in article order")
+    st.caption(f"Each mark is a paragraph, placed by its {tone.name}: ▲ positive, ▼ negative, ● neutral; the "
+               f"grey band is the neutral range ({signed(tone.negative)} … {signed(tone.positive)}). "
+               "Click a mark to read that paragraph here.")
     _picked_paragraph(a, arc, opts)
     left, right = st.columns([2, 3])
     with left:
-        st.plotly_chart(charts.tone_shares(sentences, **opts.thresholds), key="shares_chart",
-                        alt="Share of negative, neutral and positive sentences")
+        st.plotly_chart(charts.tone_shares(sentences, measure=tone), key="shares_chart",
+                        alt=f"Share of negative, neutral and positive sentences by {tone.name}")
     with right:
-        low, high = summary.extremes(sentences)
+        low, high = summary.extremes(sentences, tone.column)
         for title, row in (("Most negative sentence", low), ("Most positive sentence", high)):
             if row is not None:
-                st.html(excerpt_html(title, row["text"], row["polarity"], int(row["paragraph"]),
-                                     **opts.thresholds))
+                st.html(excerpt_html(title, row["text"], row[tone.column], int(row["paragraph"]), measure=tone))
 
 
 def _picked_paragraph(a, arc, opts: Options) -> None:
@@ -58,7 +60,7 @@ def _picked_paragraph(a, arc, opts: Options) -> None:
     if number not in set(a.paragraphs["paragraph"]):
         return
     st.html(article_html(a.paragraphs, a.sentences, a.mentions, a.quotes, only=[number], labels=opts.labels,
-                         **opts.thresholds))
+                         measure=opts.tone))
 
 
 def _counted_help(opts: Options, note: str | None) -> str:

@@ -7,7 +7,9 @@ from pathlib import Path
 import streamlit as st
 
 from analysis import KINDS, TONE_KINDS
+from analysis.charts import Measure, measure, signed
 from analysis.ingest import SUFFIXES
+from analysis.tone import GROUP_THRESHOLD
 
 from .data import ANALYSES, MAX_CHARS, Source
 from .fmt import code
@@ -18,19 +20,32 @@ LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, ci
                "NORP": "nationalities, groups", "LOC": "other places", "FAC": "buildings, facilities",
                "EVENT": "events", "PRODUCT": "products", "WORK_OF_ART": "titles of works", "LAW": "laws",
                "LANGUAGE": "languages"}
+# The sidebar's tone measures: the column each reads, and its name there.
+MEASURE_CHOICES = {"tone_score": "News model", "polarity": "TextBlob lexicon"}
+NEGATIVE, POSITIVE = -0.05, 0.05  # TextBlob polarity thresholds until the user moves them
 
 
 @dataclass(frozen=True)
 class Options:
-    """What the user chose in the sidebar; no option changes the analysis itself."""
+    """What the user chose in the sidebar; no option changes the analysis itself.
+
+    `measure` is the column tone is read from (`tone_score` or `polarity`); `negative` and
+    `positive` are the TextBlob polarity thresholds, which apply only to `polarity`.
+    """
     kinds: tuple[str, ...]
     labels: tuple[str, ...]
-    negative: float
-    positive: float
+    negative: float = NEGATIVE
+    positive: float = POSITIVE
+    measure: str = "tone_score"
+
+    @property
+    def tone(self) -> Measure:
+        """The chosen measure with the thresholds that apply to it."""
+        return measure(self.measure, negative=self.negative, positive=self.positive)
 
     @property
     def thresholds(self) -> dict[str, float]:
-        return {"negative": self.negative, "positive": self.positive}
+        return self.tone.thresholds
 
 
 def sources() -> tuple[list[Source], bool]:
@@ -68,19 +83,37 @@ def _unique(name: str, index: int, files: list) -> str:
 
 
 def options(labels_found: list[str]) -> Options:
-    """Paragraph kinds that count, entity types shown and the tone thresholds."""
+    """Paragraph kinds that count, entity types shown, the tone measure and its thresholds."""
     st.sidebar.header("Options")
     kinds = st.sidebar.pills(
         "Paragraph kinds that count", KINDS, selection_mode="multi", default=list(TONE_KINDS), key="kinds",
         help="Used for the overall tone, the counts, the speaker comparison and the entity counts. "
              "The text view and the downloads always hold every paragraph.")
     labels = _entity_types(labels_found)
-    st.sidebar.markdown("**Tone thresholds**")
-    positive = st.sidebar.slider("Positive from polarity", 0.0, 0.5, 0.05, 0.01, key="positive",
-                                 help="A sentence, paragraph or quote at or above this polarity reads positive.")
-    negative = st.sidebar.slider("Negative up to polarity", -0.5, 0.0, -0.05, 0.01, key="negative",
-                                 help="At or below this polarity it reads negative; in between, neutral.")
-    return Options(tuple(k for k in KINDS if k in (kinds or [])), tuple(labels or []), negative, positive)
+    column = st.sidebar.radio(
+        "Tone measure", list(MEASURE_CHOICES), format_func=MEASURE_CHOICES.get, key="measure",
+        help="News model: a model tuned on news reads the tone of each sentence and quote, and the tone "
+             "toward each person or organisation it names. TextBlob lexicon: the mean polarity of the "
+             "opinion words in the text. Every chart names the measure it shows; hovers and tables give both.")
+    negative, positive = _thresholds(column)
+    return Options(tuple(k for k in KINDS if k in (kinds or [])), tuple(labels or []), negative, positive, column)
+
+
+def _thresholds(column: str) -> tuple[float, float]:
+    """The TextBlob polarity thresholds: sliders under TextBlob, kept while the model is chosen."""
+    # One container either way, so what follows in the sidebar keeps its place (and an open expander stays open).
+    box = st.sidebar.container(key="thresholds")
+    if column != "polarity":
+        box.caption(f"Tone thresholds: the news model's scores read positive from {signed(GROUP_THRESHOLD)} and "
+                    f"negative up to {signed(-GROUP_THRESHOLD)}, in between neutral (fixed for the model). "
+                    "Choose TextBlob lexicon to set polarity thresholds.")
+        return st.session_state.get("negative", NEGATIVE), st.session_state.get("positive", POSITIVE)
+    box.markdown("**TextBlob polarity thresholds**")
+    positive = box.slider("Positive from polarity", 0.0, 0.5, POSITIVE, 0.01, key="positive", persist_state="page",
+                          help="A sentence, paragraph or quote at or above this polarity reads positive.")
+    negative = box.slider("Negative up to polarity", -0.5, 0.0, NEGATIVE, 0.01, key="negative", persist_state="page",
+                          help="At or below this polarity it reads negative; in between, neutral.")
+    return negative, positive
 
 
 def _entity_types(found: list[str]) -> list[str]:
@@ -103,9 +136,12 @@ def about(is_sample: bool) -> None:
             st.caption(f"Showing the bundled sample article, {code(SAMPLE.name)}. "
                        "Upload or paste an article to replace it.")
         st.caption(
-            "Sentences, entities and the dependency parse come from spaCy's small English model; "
-            "polarity (−1 … +1) and subjectivity (0 … 1) from TextBlob. Polarity of an entity is the mean "
-            "polarity of the sentences that mention it: the tone of the text about it.")
+            "Sentences, entities and the dependency parse come from spaCy's small English model. Tone is "
+            "read two ways: a news-tuned model scores each sentence and quote, and the tone toward each "
+            "mention, from −1 to +1, and reads all a speaker's quotes together for the speaker's tone; "
+            "TextBlob's lexicon gives polarity (−1 … +1) and subjectivity (0 … 1). "
+            "The text about an entity is the model's mean tone toward its mentions, or the mean TextBlob "
+            "polarity of the sentences that mention it.")
         with st.container(key="analyses_count"):
             st.caption(f"Articles analysed by this server so far: {ANALYSES.value}. Each article is "
                        "analysed once; changing an option reuses the cached analysis.")

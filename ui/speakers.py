@@ -7,20 +7,21 @@ import pandas as pd
 import streamlit as st
 
 from analysis import charts
+from analysis.charts import Measure, signed
 from analysis.highlight import article_html, legend_html, matching_paragraphs
 
 from . import summary
 from .data import Loaded, Source, entities_for, speakers_for
-from .fmt import code, tone_text
+from .fmt import code, upper_first
 from .sidebar import Options
 
 PICK = "speaker_pick"
 ALL = ""  # the selectbox's "every speaker" choice: no speaker has an empty name
-POLARITY = st.column_config.NumberColumn(format="%+.2f", help="−1 negative … +1 positive")
 
 
 def render(loaded: Loaded, source: Source, opts: Options) -> None:
     a = loaded.analysis
+    tone = opts.tone
     _, _, quotes = summary.counted(a, opts.kinds)
     speakers = speakers_for(source.data, source.name, opts.kinds)
     if speakers.empty:
@@ -28,20 +29,20 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
         return
     entities = entities_for(source.data, source.name, opts.kinds)
     names = list(speakers["speaker"])
-    st.plotly_chart(charts.speaker_chart(speakers, quotes, entities, **opts.thresholds), key="speaker_chart",
+    st.plotly_chart(charts.speaker_chart(speakers, quotes, entities, measure=tone), key="speaker_chart",
                     on_select=_pick_from_chart, selection_mode="points",
-                    alt="Polarity and subjectivity of each speaker's quotes")
-    st.caption("◆ mean polarity of the speaker's quotes, the bar their range, dots single quotes; "
-               "□ the tone of the sentences that mention them. Click a speaker's mark, or choose below, "
-               "to read their quotes in context.")
+                    alt=f"{upper_first(tone.name)} and TextBlob subjectivity of each speaker's quotes")
+    st.caption(f"◆ {tone.said}, the bar the range of their single quotes, dots single quotes; "
+               f"□ the text about them ({tone.about}). Hover for {tone.other_name}. Click a speaker's mark, "
+               "or choose below, to read their quotes in context.")
     unnamed = int((quotes["speaker"].fillna("").astype(str) == "").sum())
     if unnamed:
         st.caption(f"{unnamed} more quote(s) have no speaker the engine could name; the Text tab marks them.")
-    _table(speakers, entities)
+    _table(summary.speaker_overview(speakers, entities, quotes, tone), tone)
     if st.session_state.get(PICK) not in names:
         st.session_state[PICK] = ALL
     pick = st.selectbox("Speaker", [ALL, *names], key=PICK, format_func=lambda n: n or "All speakers")
-    _quotes(quotes[quotes["speaker"] == pick] if pick else quotes)
+    _quotes(quotes[quotes["speaker"] == pick] if pick else quotes, tone)
     if pick:
         _in_context(a, quotes, speakers, entities, pick, opts)
 
@@ -61,52 +62,56 @@ def _no_speakers(n_quotes: int) -> None:
                 "when you add those kinds in the sidebar.")
 
 
-def _table(speakers: pd.DataFrame, entities: pd.DataFrame) -> None:
-    st.dataframe(summary.speaker_overview(speakers, entities), hide_index=True, key="speaker_table",
-                 column_config={
-                     "speaker": "Speaker", "quotes": "Quotes", "words": "Words quoted",
-                     "polarity": st.column_config.NumberColumn("What they say", format="%+.2f",
-                                                               help="Mean polarity of their quotes"),
-                     "polarity_min": st.column_config.NumberColumn("Lowest", format="%+.2f"),
-                     "polarity_max": st.column_config.NumberColumn("Highest", format="%+.2f"),
-                     "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f"),
-                     "about": st.column_config.NumberColumn(
-                         "Text about them", format="%+.2f",
-                         help="Mean polarity of the sentences that mention them (entity polarity)"),
-                     "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
-                     "gap": st.column_config.NumberColumn(
-                         "Says − about", format="%+.2f",
-                         help="Positive: they sound more positive than the text around them"),
-                 })
+def _score(label: str, tip: str) -> st.column_config.NumberColumn:
+    return st.column_config.NumberColumn(label, format="%+.2f", help=tip)
 
 
-def _quotes(quotes: pd.DataFrame) -> None:
-    columns = [c for c in ("speaker", "paragraph", "kind", "cue", "channel", "polarity", "subjectivity",
+def _table(overview: pd.DataFrame, tone: Measure) -> None:
+    st.dataframe(overview, hide_index=True, key="speaker_table", column_config={
+        "speaker": "Speaker", "quotes": "Quotes", "words": "Words quoted",
+        "says": _score(f"What they say ({tone.name})", f"{upper_first(tone.said)} (−1 … +1)"),
+        "low": _score("Lowest", f"Their most negative quote by {tone.name}"),
+        "high": _score("Highest", f"Their most positive quote by {tone.name}"),
+        "about": _score(f"Text about them ({tone.name})", f"{upper_first(tone.about)} (−1 … +1)"),
+        "gap": _score("Says − about", "Positive: they sound more positive than the text about them"),
+        "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+        "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f",
+                                                      help="TextBlob subjectivity of their quotes (0 … 1)"),
+        "says_other": _score(f"What they say ({tone.other_name})", upper_first(charts.SAID[tone.other])),
+        "about_other": _score(f"Text about them ({tone.other_name})", upper_first(charts.ABOUT[tone.other])),
+    })
+
+
+def _quotes(quotes: pd.DataFrame, tone: Measure) -> None:
+    columns = [c for c in ("speaker", "paragraph", "kind", "cue", "channel", tone.column, tone.other, "subjectivity",
                            "quote") if c in quotes and (c != "channel" or quotes[c].fillna("").astype(bool).any())]
     st.dataframe(quotes[columns], hide_index=True, key="quote_table", column_config={
         "speaker": "Speaker", "paragraph": st.column_config.NumberColumn("¶", format="%d"),
         "kind": "Kind", "cue": "Cue", "channel": "Via",
-        "polarity": st.column_config.NumberColumn("Polarity", format="%+.2f"),
-        "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f"),
+        **{c: _score(upper_first(charts.MEASURES[c]), "−1 negative … +1 positive") for c in charts.MEASURES},
+        "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f", help="TextBlob, 0 … 1"),
         "quote": st.column_config.TextColumn("Quote", width="large"),
     })
 
 
 def _in_context(a, quotes: pd.DataFrame, speakers: pd.DataFrame, entities: pd.DataFrame,
                 pick: str, opts: Options) -> None:
+    tone = opts.tone
     st.subheader("In context")
     said = speakers.loc[speakers["speaker"] == pick].iloc[0]
     about = entities[entities["entity"] == pick]
     left, right = st.columns(2)
-    left.metric(f"What {code(pick)} says", tone_text(said["polarity"], **opts.thresholds), border=True,
-                help=f"Mean polarity of {said['quotes']} quote(s)")
+    left.metric(f"What {code(pick)} says", tone.text(said[tone.column]), border=True,
+                help=f"{upper_first(tone.said)} ({said['quotes']} quote(s)); {charts.SAID[tone.other]} "
+                     f"{signed(said[tone.other])}")
     if len(about):
-        right.metric("How the text talks about them", tone_text(about["polarity"].iloc[0], **opts.thresholds),
-                     border=True, help=f"Mean polarity of the sentences of its {about['mentions'].iloc[0]} "
-                                       "mention(s)")
+        row = about.iloc[0]
+        right.metric("How the text talks about them", tone.text(row[tone.column]), border=True,
+                     help=f"{upper_first(tone.about)} ({row['mentions']} mention(s)); "
+                          f"{tone.other_name} {signed(row[tone.other])}")
     else:
         right.metric("How the text talks about them", "not named as an entity", border=True)
     only = matching_paragraphs(a.paragraphs, a.mentions, quotes, speaker=pick)
-    st.html(legend_html(sorted(set(a.mentions["label"]) & set(opts.labels)), **opts.thresholds))
+    st.html(legend_html(sorted(set(a.mentions["label"]) & set(opts.labels)), measure=tone))
     st.html(article_html(a.paragraphs, a.sentences, a.mentions, quotes, only=only, labels=opts.labels,
-                         speaker=pick, entity=pick, **opts.thresholds))
+                         speaker=pick, entity=pick, measure=tone))

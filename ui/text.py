@@ -22,12 +22,14 @@ def render(loaded: Loaded, opts: Options) -> None:
     speaker = _one(mid, "Quotes of one speaker", speakers, "text_speaker")
     entity = _one(right, "Mentions of one entity", entities, "text_entity")
     only = matching_paragraphs(a.paragraphs, mentions, a.quotes, speaker=speaker, entity=entity)
-    st.html(legend_html(sorted(set(mentions["label"])), layers=layers, **opts.thresholds))
+    st.html(legend_html(sorted(set(mentions["label"])), layers=layers, measure=opts.tone))
     shown = f"{len(only)} of {len(a.paragraphs)} paragraphs match the filters. " if speaker or entity else ""
-    st.caption(f"{shown}Entity types to box are chosen in the sidebar; hover a sentence for its scores.")
+    st.caption(f"{shown}Sentences are tinted and scored by {opts.tone.name} (the tone measure in the sidebar); "
+               f"hover a sentence for its {opts.tone.other_name} and subjectivity too. Entity types to box are "
+               "chosen in the sidebar.")
     with st.container(key="article_html"):
         st.html(article_html(a.paragraphs, a.sentences, mentions, a.quotes, only=only, labels=opts.labels,
-                             speaker=speaker, entity=entity, layers=layers, **opts.thresholds))
+                             speaker=speaker, entity=entity, layers=layers, measure=opts.tone))
 
 
 def _one(where, label: str, options: list[str], key: str) -> str | None:
