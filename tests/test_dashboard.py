@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import analysis
 import analysis.tone
 import ui.data
 from analysis import TABLES, TONE_KINDS
@@ -479,3 +480,16 @@ def test_a_book_length_text_is_sent_to_the_command_line(app, monkeypatch):
     assert message.startswith("Could not read `book.txt`: its text is 322,000 characters long, more than the 300,000")
     assert "python -m analysis" in message
     assert "Putin, Xi Agree NATO" in html_of(app)
+
+
+def test_dashboard_entity_and_speaker_tables_equal_the_downloads_for_every_kind(sample):
+    """With every paragraph kind counted, the tables the tabs show are entities.csv and
+    speakers.csv row for row: the same resolved pronouns, the same model readings."""
+    data = SAMPLE.read_bytes()
+    every = tuple(analysis.KINDS)
+    shown = ui.data.entities_for(data, SAMPLE.name, every).reset_index(drop=True)
+    assert shown.equals(sample.entities.reset_index(drop=True))
+    xi = shown.set_index("entity").loc["Xi Jinping"]
+    assert xi["polarity"] == sample.entities.set_index("entity").loc["Xi Jinping", "polarity"]
+    speakers = ui.data.speakers_for(data, SAMPLE.name, TONE_KINDS).reset_index(drop=True)
+    assert speakers.equals(sample.speakers.reset_index(drop=True))

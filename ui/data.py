@@ -18,6 +18,7 @@ from spacy.language import Language
 from analysis import TABLES, Analysis, ArticleError, analyze, load_model, text_from_bytes
 from analysis.entities import entity_table
 from analysis.export import csv_bytes, file_stem, zip_bytes
+from analysis.quotes import resolved_pronouns
 from analysis.speakers import speaker_table
 from analysis.tone import ToneModel, load_tone_model
 
@@ -101,10 +102,13 @@ def speakers_for(data: bytes, name: str, kinds: tuple[str, ...]) -> pd.DataFrame
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def entities_for(data: bytes, name: str, kinds: tuple[str, ...]) -> pd.DataFrame:
-    """The entity table counting only mentions in paragraphs of these kinds."""
+    """The entity table counting only mentions in paragraphs of these kinds; as in
+    entities.csv, a sentence where a speaker pronoun was resolved to an entity counts
+    toward its TextBlob polarity."""
     a = load(data, name).analysis
     counted = set(a.paragraphs.loc[a.paragraphs["kind"].isin(kinds), "paragraph"])
-    return entity_table(a.mentions[a.mentions["paragraph"].isin(counted)], a.sentences)
+    return entity_table(a.mentions[a.mentions["paragraph"].isin(counted)], a.sentences,
+                        resolved_pronouns(a.quotes[a.quotes["paragraph"].isin(counted)], a.sentences))
 
 
 def load_all(sources: list[Source], place: st.delta_generator.DeltaGenerator) -> list[Loaded]:
