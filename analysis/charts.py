@@ -36,10 +36,11 @@ FONT = dict(family="sans-serif", size=13)
 
 def tone_shade(score: float, *, negative: float = -0.05, positive: float = 0.05) -> str:
     """A key of TONE_COLOURS: the tone, with 'leaning' for a weak one."""
-    name = tone(score, negative=negative, positive=positive)
-    if name == "neutral" or abs(score) >= STRONG:
-        return name
-    return f"leaning {name}"
+    return _shade(tone(score, negative=negative, positive=positive), score)
+
+
+def _shade(name: str, score: float) -> str:
+    return name if name == "neutral" or abs(score) >= STRONG else f"leaning {name}"
 
 
 # The two readings of tone every table holds: the column, and its name on charts.
@@ -89,18 +90,23 @@ class Measure:
     def thresholds(self) -> dict[str, float]:
         return {"negative": self.negative, "positive": self.positive}
 
-    def label(self, score: float) -> str:
+    def label(self, score: float, named: str | None = None) -> str:
+        """The tone word of a score; `named`, the engine's own `tone` label of the row, wins
+        under the model (a speaker's tone is the model's most probable label, which near
+        the thresholds can differ from the score's side of them)."""
+        if named in TONE_SYMBOLS and self.column == "tone_score":
+            return named
         return tone(score, **self.thresholds)
 
-    def shade(self, score: float) -> str:
-        return tone_shade(score, **self.thresholds)
+    def shade(self, score: float, named: str | None = None) -> str:
+        return _shade(self.label(score, named), score)
 
-    def colour(self, score: float) -> str:
-        return TONE_COLOURS[self.shade(score)]
+    def colour(self, score: float, named: str | None = None) -> str:
+        return TONE_COLOURS[self.shade(score, named)]
 
-    def text(self, score: float) -> str:
+    def text(self, score: float, named: str | None = None) -> str:
         """'negative (−0.42)': a score in words and figures."""
-        return f"{self.label(score)} ({signed(score)})"
+        return f"{self.label(score, named)} ({signed(score)})"
 
 
 def measure(column: str, *, negative: float = -0.05, positive: float = 0.05) -> Measure:
@@ -248,14 +254,15 @@ def _quote_dots(quotes: pd.DataFrame, measure: Measure) -> go.Scatter:
 
 def _speaker_means(speakers: pd.DataFrame, quotes: pd.DataFrame, measure: Measure) -> go.Scatter:
     mean = speakers[measure.column].astype(float)
+    named = speakers["tone"] if "tone" in speakers else [None] * len(speakers)
     low, high = quote_range(speakers, quotes, measure.column)
     return go.Scatter(
         x=mean, y=speakers["speaker"].map(esc), mode="markers", name="what they say (bar: range of single quotes)",
-        marker=dict(size=15, symbol="diamond", color=[measure.colour(p) for p in mean],
+        marker=dict(size=15, symbol="diamond", color=[measure.colour(p, n) for p, n in zip(mean, named)],
                     line=dict(width=1, color="#222")),
         error_x=dict(type="data", symmetric=False, array=high - mean.to_numpy(), arrayminus=mean.to_numpy() - low,
                      color="#444", thickness=2, width=6),
-        customdata=_rows(speakers["quotes"], low, high, [measure.label(p) for p in mean],
+        customdata=_rows(speakers["quotes"], low, high, [measure.label(p, n) for p, n in zip(mean, named)],
                          speakers[measure.other]),
         hovertemplate=f"%{{y}}<br>{measure.said} %{{x:+.2f}} (%{{customdata[3]}}), "
                       "%{customdata[0]} quote(s)<br>single quotes %{customdata[1]:+.2f} … %{customdata[2]:+.2f}"

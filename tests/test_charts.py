@@ -301,3 +301,15 @@ def test_mention_heatmap_of_a_long_article_stays_compact():
     fig = charts.mention_heatmap(mentions(), many)
     assert fig.layout.height == 160 + 12 * 80
     assert all(t == "" for row in fig.data[0].text for t in row)
+
+
+def test_a_speakers_own_tone_label_names_and_colours_their_mark_under_the_model():
+    """Near the thresholds the model's most probable label can sit on the other side of
+    +-0.2 from the score; the speaker's mark follows the label speakers.csv gives."""
+    table = speakers().assign(tone=["neutral", "negative"], tone_score=[0.25, -0.1])
+    fig = charts.speaker_chart(table, quotes(), entities(), measure=MODEL)
+    mark = [t for t in fig.data if t.name.startswith("what they say")][0]
+    assert [row[3] for row in mark.customdata] == ["neutral", "negative"]
+    assert list(mark.marker.color) == [charts.TONE_COLOURS["neutral"], charts.TONE_COLOURS["leaning negative"]]
+    assert MODEL.text(0.25, "neutral") == "neutral (+0.25)" and MODEL.text(0.25) == "positive (+0.25)"
+    assert charts.TEXTBLOB.label(0.25, "neutral") == "positive"  # TextBlob has no model label

@@ -248,8 +248,9 @@ def test_the_model_measure_is_used_for_every_tone_word(app):
     pick = app.selectbox(key="speaker_pick")
     name = pick.options[1]
     pick.set_value(name).run()
-    said = ui.data.speakers_for(VOTE, "harbour_vote.txt", TONE_KINDS).set_index("speaker").loc[name, "tone_score"]
-    assert app.metric[0].value == f"{group_label(said)} ({f'{said:+.2f}'.replace('-', '−')})"
+    row = ui.data.speakers_for(VOTE, "harbour_vote.txt", TONE_KINDS).set_index("speaker").loc[name]
+    said = row["tone_score"]
+    assert app.metric[0].value == f"{row['tone']} ({f'{said:+.2f}'.replace('-', '−')})"
     assert "Sentence tone by news-model tone" in html_of(app)
     open_tab(app, "Text")
     assert 'title="Sentence 0: news-model tone' in html_of(app)
@@ -257,7 +258,11 @@ def test_the_model_measure_is_used_for_every_tone_word(app):
     assert 'title="Sentence 0: TextBlob polarity' in html_of(app)
     open_tab(app, "Entities")
     entity_table = app.dataframe[0].value
-    assert list(entity_table.columns[-2:]) == ["polarity", "tone_score"]
+    assert list(entity_table.columns[-5:]) == ["polarity", "tone_score", "negative", "neutral", "positive"]
+    shown = entity_table.set_index("entity")
+    counts = ui.data.entities_for(VOTE, "harbour_vote.txt", TONE_KINDS).set_index("entity")
+    each = ["negative", "neutral", "positive"]
+    assert (shown[each] == counts.loc[shown.index, each]).all().all()
 
 
 def test_compare_reads_the_chosen_measure(app):

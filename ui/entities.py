@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import charts
+from analysis.tone import LABELS
 
 from . import summary
 from .data import Loaded, Source, entities_for
@@ -29,7 +30,7 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
         st.plotly_chart(charts.entity_bars(entities, top=TOP, measure=tone), key="entity_chart",
                         alt="Number of mentions of each entity, coloured by type")
     with right:
-        st.dataframe(entities[["entity", "label", "mentions", "paragraphs", tone.column, tone.other]],
+        st.dataframe(entities[["entity", "label", "mentions", "paragraphs", tone.column, tone.other, *LABELS]],
                      hide_index=True,
                      key="entity_table", height=min(38 + 35 * len(entities), 460), column_config={
                          "entity": st.column_config.TextColumn("Entity", width="medium"),
@@ -40,7 +41,11 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
                          **{c: st.column_config.NumberColumn(
                              f"About it ({charts.MEASURES[c]})", format="%+.2f", width="small",
                              help=upper_first(charts.ABOUT[c]))
-                            for c in (tone.column, tone.other)}})
+                            for c in (tone.column, tone.other)},
+                         **{label: st.column_config.NumberColumn(
+                             f"{label[:3]}.", width="small",
+                             help=f"Mentions the news model reads as {label} in their sentence")
+                            for label in LABELS}})
     top = list(entities.nlargest(TOP, "mentions", keep="first")["entity"])
     st.plotly_chart(charts.mention_heatmap(mentions, paragraphs, entities=top), key="heatmap_chart",
                     alt="Mentions of each entity in each paragraph")

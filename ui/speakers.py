@@ -101,7 +101,7 @@ def _in_context(a, quotes: pd.DataFrame, speakers: pd.DataFrame, entities: pd.Da
     said = speakers.loc[speakers["speaker"] == pick].iloc[0]
     about = entities[entities["entity"] == pick]
     left, right = st.columns(2)
-    left.metric(f"What {code(pick)} says", tone.text(said[tone.column]), border=True,
+    left.metric(f"What {code(pick)} says", tone.text(said[tone.column], said.get("tone")), border=True,
                 help=f"{upper_first(tone.said)} ({said['quotes']} quote(s)); {charts.SAID[tone.other]} "
                      f"{signed(said[tone.other])}")
     if len(about):
