@@ -27,8 +27,9 @@ from .nlp import Parsed
 from .quotemarks import QuoteSpan, find_quotes
 from .schema import frame
 from .sentiment import score
+from .speaker_kinds import speaker_kind
 
-EXTRA = ("channel", "speaker_text", "speaker_label", "passage")
+EXTRA = ("channel", "speaker_text", "speaker_label", "speaker_kind", "passage")
 _PASSAGE_GAP_WORDS = 12
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)[.,]?")  # "(CROSSTALK.)", "(Laughter)"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
@@ -39,8 +40,9 @@ _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 def extract_quotes(parsed: Parsed, mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per quote with the contract's columns, plus `channel` (who passed the
     quote on: "CCTV" in "Xi said, according to CCTV"), `speaker_text` (the words the
-    cue attaches to), `speaker_label` (the speaker's entity label, if any) and `passage`
-    (rows of one quotation split by its attribution or by paragraphs share a number)."""
+    cue attaches to), `speaker_label` (the speaker's entity label, if any), `speaker_kind`
+    (person, organisation, group or source: analysis.speaker_kinds) and `passage` (rows of
+    one quotation split by its attribution or by paragraphs share a number)."""
     texts = [p.text for p in parsed.article.paragraphs]
     spans = find_quotes(texts)
     quoted = [[(q.open_at, q.close_at + 1) for q in ps] for ps in spans]
@@ -261,7 +263,16 @@ def _row(parsed: Parsed, q: Quote) -> dict:
             "speaker_start": speaker.start if own else pd.NA, "speaker_end": speaker.end if own else pd.NA,
             "cue": q.who.cue if q.who else "", "polarity": polarity, "subjectivity": subjectivity,
             "channel": (q.who.channel or "") if q.who else "",
-            "speaker_text": speaker.text if own else "", "speaker_label": speaker.label if speaker else ""}
+            "speaker_text": speaker.text if own else "", "speaker_label": speaker.label if speaker else "",
+            "speaker_kind": _speaker_kind(parsed, speaker) if speaker and speaker.name else ""}
+
+
+def _speaker_kind(parsed: Parsed, speaker: Speaker) -> str:
+    """The kind of speaker, read in the paragraph that holds the words the cue attaches to."""
+    starts = [p.start for p in parsed.article.paragraphs]
+    p = max(0, bisect_right(starts, speaker.start) - 1)
+    base = parsed.article.paragraphs[p].start
+    return speaker_kind(parsed.docs[p], speaker.start - base, speaker.end - base, speaker.label)
 
 
 def resolved_pronouns(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -17,7 +17,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "negative", "neutral", "positive"),
     "quotes": ("article", "paragraph", "start", "end", "quote", "kind", "speaker",
                "speaker_start", "speaker_end", "cue", "polarity", "subjectivity", "tone", "tone_score"),
-    "speakers": ("article", "speaker", "quotes", "words", "polarity", "subjectivity",
+    "speakers": ("article", "speaker", "kind", "quotes", "words", "polarity", "subjectivity",
                  "polarity_min", "polarity_max", "tone", "tone_score"),
 }
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from .paragraphs import TONE_KINDS
 from .schema import frame
+from .speaker_kinds import kind_of_speaker
 from .tone import Tone, load_tone_model
 
 _EXTRA = ("label",)
@@ -23,6 +24,9 @@ def speaker_table(quotes: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.D
     often clear only from the whole; measured on bench/data/speaker_tone, this agrees with
     readers far more often than the mean of the quotes' scores).
 
+    `kind` is person, organisation, group or source (documents, records, polls): from the
+    speaker's entity label, else from the kinds their quotes' `speaker_kind` give.
+
     Only quotes in paragraphs of the given `kinds` count (None: every paragraph); quotes
     with no speaker are left out. `label` is the speaker's entity label where the article
     names it as an entity (else the quotes' `speaker_label`, if that column is there), else empty.
@@ -31,20 +35,23 @@ def speaker_table(quotes: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.D
         return frame("speakers", extra=_EXTRA)
     kind_of = dict(zip(zip(paragraphs["article"], paragraphs["paragraph"]), paragraphs["kind"], strict=True))
     own_labels = quotes["speaker_label"] if "speaker_label" in quotes.columns else [""] * len(quotes)
+    own_kinds = quotes["speaker_kind"] if "speaker_kind" in quotes.columns else [""] * len(quotes)
     groups: dict[tuple[str, str], dict] = {}
-    for article, paragraph, speaker, quote, polarity, subjectivity, own in zip(
+    for article, paragraph, speaker, quote, polarity, subjectivity, own, kind in zip(
             quotes["article"], quotes["paragraph"], quotes["speaker"], quotes["quote"],
-            quotes["polarity"], quotes["subjectivity"], own_labels, strict=True):
+            quotes["polarity"], quotes["subjectivity"], own_labels, own_kinds, strict=True):
         if not isinstance(speaker, str) or not speaker:
             continue
         if kinds is not None and kind_of.get((article, paragraph)) not in kinds:
             continue
-        g = groups.setdefault((article, speaker), {"n": 0, "words": 0, "pol": [], "subj": [], "said": [], "own": ""})
+        g = groups.setdefault((article, speaker), {"n": 0, "words": 0, "pol": [], "subj": [], "said": [], "own": "",
+                                                     "kinds": []})
         g["n"] += 1
         g["words"] += len(str(quote).split())
         g["pol"].append(float(polarity))
         g["subj"].append(float(subjectivity))
         g["said"].append(str(quote))
+        g["kinds"].append(kind)
         g["own"] = g["own"] or (own if isinstance(own, str) else "")
     labels: dict[tuple[str, str], str] = {}
     for key in zip(mentions["article"], mentions["entity"], mentions["label"], strict=True) if len(mentions) else ():
@@ -58,7 +65,8 @@ def speaker_table(quotes: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.D
 
 def _row(article: str, speaker: str, g: dict, label: str, tone: Tone) -> dict:
     pol, subj = g["pol"], g["subj"]
-    return {"article": article, "speaker": speaker, "quotes": g["n"], "words": g["words"],
+    return {"article": article, "speaker": speaker, "kind": kind_of_speaker(label, g["kinds"]),
+            "quotes": g["n"], "words": g["words"],
             "polarity": round(sum(pol) / len(pol), 4), "subjectivity": round(sum(subj) / len(subj), 4),
             "polarity_min": round(min(pol), 4), "polarity_max": round(max(pol), 4),
             "tone": tone.label, "tone_score": tone.score, "label": label or ""}

@@ -419,7 +419,8 @@ def test_speaker_overview_puts_the_text_about_them_beside_their_quotes():
     from analysis.charts import NEWS_MODEL, TEXTBLOB
     from ui import summary
 
-    speakers = pd.DataFrame({"speaker": ["Ann", "Bob"], "quotes": [2, 1], "words": [9, 3], "polarity": [0.3, -0.2],
+    speakers = pd.DataFrame({"speaker": ["Ann", "Bob"], "kind": ["person", "group"], "quotes": [2, 1], "words": [9, 3],
+                             "polarity": [0.3, -0.2],
                              "polarity_min": [0.1, -0.2], "polarity_max": [0.5, -0.2], "subjectivity": [0.4, 0.6],
                              "tone_score": [-0.4, 0.1]})
     quotes = pd.DataFrame({"speaker": ["Ann", "Ann", "Bob"], "polarity": [0.1, 0.5, -0.2],
@@ -430,6 +431,7 @@ def test_speaker_overview_puts_the_text_about_them_beside_their_quotes():
     assert out["gap"].iloc[0] == pytest.approx(0.2)
     assert list(out["low"]) == [0.1, -0.2] and list(out["high"]) == [0.5, -0.2]
     assert list(out["says_other"]) == [-0.4, 0.1] and out["about_other"].iloc[0] == 0.3
+    assert list(out["kind"]) == ["person", "group"]
     out = summary.speaker_overview(speakers, entities, quotes, NEWS_MODEL)
     assert list(out["says"]) == [-0.4, 0.1] and out["about"].iloc[0] == 0.3
     assert list(out["low"]) == [-0.7, 0.1] and list(out["high"]) == [-0.1, 0.1]
@@ -498,3 +500,16 @@ def test_dashboard_entity_and_speaker_tables_equal_the_downloads_for_every_kind(
     assert xi["polarity"] == sample.entities.set_index("entity").loc["Xi Jinping", "polarity"]
     speakers = ui.data.speakers_for(data, SAMPLE.name, TONE_KINDS).reset_index(drop=True)
     assert speakers.equals(sample.speakers.reset_index(drop=True))
+
+
+def test_sources_are_listed_apart_from_the_speakers_compared(app):
+    text = ("Council cuts library hours\n\n"
+            "Mayor Ana Ruiz said the cuts were painful but necessary. \"We had no choice,\" she said.\n\n"
+            "Residents said the branch was the only warm place in the village.\n\n"
+            "A council report said the branch cost £90,000 a year to run.").encode()
+    upload(app, ("library.txt", text))
+    open_tab(app, "Speakers")
+    shown = set(trace(figure(app, "speaker_chart"), "what they say (bar: range of single quotes)")["y"])
+    assert {"Ana Ruiz", "Residents"} <= shown and not any("report" in n for n in shown)
+    assert "Quoted as sources, not compared as speakers: `council report` (1 quote)." in captions(app)
+    assert list(app.dataframe[0].value["kind"]) == ["person", "group"]

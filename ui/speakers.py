@@ -9,6 +9,7 @@ import streamlit as st
 from analysis import charts
 from analysis.charts import Measure, signed
 from analysis.highlight import article_html, legend_html, matching_paragraphs
+from analysis.speaker_kinds import SPEAKING_KINDS
 
 from . import summary
 from .data import Loaded, Source, entities_for, speakers_for
@@ -23,18 +24,22 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
     a = loaded.analysis
     tone = opts.tone
     _, _, quotes = summary.counted(a, opts.kinds)
-    speakers = speakers_for(source.data, source.name, opts.kinds)
+    everyone = speakers_for(source.data, source.name, opts.kinds)
+    speakers = everyone[everyone["kind"].isin(SPEAKING_KINDS)]
+    sources = everyone[~everyone["kind"].isin(SPEAKING_KINDS)]
     if speakers.empty:
-        _no_speakers(len(quotes))
+        _no_speakers(len(quotes), sources)
         return
     entities = entities_for(source.data, source.name, opts.kinds)
-    names = list(speakers["speaker"])
+    names = list(everyone["speaker"])
     st.plotly_chart(charts.speaker_chart(speakers, quotes, entities, measure=tone), key="speaker_chart",
                     on_select=_pick_from_chart, selection_mode="points",
                     alt=f"{upper_first(tone.name)} and TextBlob subjectivity of each speaker's quotes")
     st.caption(f"◆ {tone.said}, the bar the range of their single quotes, dots single quotes; "
                f"□ the text about them ({tone.about}). Hover for {tone.other_name}. Click a speaker's mark, "
                "or choose below, to read their quotes in context.")
+    if len(sources):
+        st.caption("Quoted as sources, not compared as speakers: " + _listing(sources) + ".")
     unnamed = int((quotes["speaker"].fillna("").astype(str) == "").sum())
     if unnamed:
         st.caption(f"{unnamed} more quote(s) have no speaker the engine could name; the Text tab marks them.")
@@ -44,7 +49,7 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
     pick = st.selectbox("Speaker", [ALL, *names], key=PICK, format_func=lambda n: n or "All speakers")
     _quotes(quotes[quotes["speaker"] == pick] if pick else quotes, tone)
     if pick:
-        _in_context(a, quotes, speakers, entities, pick, opts)
+        _in_context(a, quotes, everyone, entities, pick, opts)
 
 
 def _pick_from_chart() -> None:
@@ -53,7 +58,17 @@ def _pick_from_chart() -> None:
         st.session_state[PICK] = html.unescape(str(points[0]["y"]))
 
 
-def _no_speakers(n_quotes: int) -> None:
+def _listing(sources: pd.DataFrame) -> str:
+    """'the report (2 quotes), poll (1 quote)', names shown literally."""
+    return ", ".join(f"{code(n)} ({q} quote{'s' if q != 1 else ''})"
+                     for n, q in zip(sources["speaker"], sources["quotes"]))
+
+
+def _no_speakers(n_quotes: int, sources: pd.DataFrame) -> None:
+    if len(sources):
+        st.info("No person, organisation or group is quoted in the counted paragraphs, only sources: "
+                + _listing(sources) + ". The Text tab marks their quotes.")
+        return
     if n_quotes:
         st.info(f"{n_quotes} quote(s) found in the counted paragraphs, but none with a speaker the engine "
                 "could name. They are marked in the Text tab.")
@@ -68,7 +83,7 @@ def _score(label: str, tip: str) -> st.column_config.NumberColumn:
 
 def _table(overview: pd.DataFrame, tone: Measure) -> None:
     st.dataframe(overview, hide_index=True, key="speaker_table", column_config={
-        "speaker": "Speaker", "quotes": "Quotes", "words": "Words quoted",
+        "speaker": "Speaker", "kind": "Kind", "quotes": "Quotes", "words": "Words quoted",
         "says": _score(f"What they say ({tone.name})", f"{upper_first(tone.said)} (−1 … +1)"),
         "low": _score("Lowest", f"Their most negative quote by {tone.name}"),
         "high": _score("Highest", f"Their most positive quote by {tone.name}"),

@@ -56,7 +56,8 @@ def speaker_overview(speakers: pd.DataFrame, entities: pd.DataFrame, quotes: pd.
     says = speakers[measure.column].to_numpy(dtype=float)
     said_about = about[measure.column].to_numpy(dtype=float)
     return pd.DataFrame({
-        "speaker": speakers["speaker"].to_numpy(), "quotes": speakers["quotes"].to_numpy(),
+        "speaker": speakers["speaker"].to_numpy(), "kind": speakers["kind"].to_numpy(),
+        "quotes": speakers["quotes"].to_numpy(),
         "words": speakers["words"].to_numpy(), "says": says, "low": low, "high": high, "about": said_about,
         "gap": says - said_about, "mentions": about["mentions"].to_numpy(),
         "subjectivity": speakers["subjectivity"].to_numpy(),

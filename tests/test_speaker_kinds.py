@@ -1,0 +1,53 @@
+"""Speaker kinds: people, organisations and groups speak; documents and polls are sources."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import analyze
+from analysis.speaker_kinds import KINDS, kind_of_speaker, speaker_kind
+
+
+@pytest.mark.parametrize(("sentence", "who", "kind"), [
+    ("The minister said the plan was fair.", "The minister", "person"),
+    ("She said the plan was fair.", "She", "person"),
+    ("Residents said they were angry.", "Residents", "group"),
+    ("They said the plan was unfair.", "They", "group"),
+    ("Democrats said the bill would fail.", "Democrats", "group"),
+    ("Smith and Jones said the bill would fail.", "Smith and Jones", "group"),
+    ("The company said it would appeal.", "The company", "organisation"),
+    ("It said the rules were clear.", "It", "organisation"),
+    ("The report said costs had doubled.", "The report", "source"),
+    ("A new poll says voters are split.", "A new poll", "source"),
+    ("Stockpiling said nothing of the kind.", "Stockpiling", "source"),
+])
+def test_kind_from_the_words_the_cue_attaches_to(nlp, sentence, who, kind):
+    doc = nlp(sentence)
+    start = sentence.index(who)
+    assert speaker_kind(doc, start, start + len(who)) == kind
+
+
+def test_an_entity_label_decides_the_kind(nlp):
+    doc = nlp("Acme said it would appeal.")
+    assert speaker_kind(doc, 0, 4, "PERSON") == "person"
+    assert speaker_kind(doc, 0, 4, "ORG") == "organisation"
+    assert speaker_kind(doc, 0, 4, "GPE") == "organisation"  # "Moscow said": a government
+    assert speaker_kind(doc, 0, 4, "NORP") == "group"
+
+
+def test_a_speakers_kind_over_an_article():
+    assert kind_of_speaker("PERSON", ["source", "source"]) == "person"
+    assert kind_of_speaker("", ["group", "source", "group"]) == "group"
+    assert kind_of_speaker("", ["organisation", "person"]) == "person"  # ties: the first kind
+    assert kind_of_speaker("", []) == "person"
+
+
+def test_speakers_table_says_who_is_a_source(nlp):
+    text = ("Council cuts library hours\n\n"
+            "Mayor Ana Ruiz said the cuts were painful but necessary. \"We had no choice,\" she said.\n\n"
+            "Residents said the branch was the only warm place in the village.\n\n"
+            "A council report said the branch cost £90,000 a year to run.")
+    table = analyze(text, "library.txt", nlp=nlp).speakers.set_index("speaker")
+    assert set(table["kind"]) <= set(KINDS)
+    assert table.loc["Ana Ruiz", "kind"] == "person"
+    assert table.loc["Residents", "kind"] == "group"
+    assert [k for n, k in table["kind"].items() if "report" in n.lower()] == ["source"]
