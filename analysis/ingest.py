@@ -109,6 +109,12 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in text or len(_CONTROL.findall(text)) > max(2, len(text) // 100)
 
 
+_MARKUP_SPAN = 300
+_LINK = re.compile(rf"!?\[([^\]\n]{{0,{_MARKUP_SPAN}}})\]\([^)\n]{{0,{4 * _MARKUP_SPAN}}}\)")
+_BOLD = re.compile(rf"(\*\*|__)(?=\S)(.{{1,{_MARKUP_SPAN}}}?)(?<=\S)\1")
+_ITALIC = re.compile(rf"(?<![\w*])\*(?=\S)([^*\n]{{1,{_MARKUP_SPAN}}}?)(?<=\S)\*(?![\w*])")
+
+
 def clean_markdown(text: str) -> str:
     """Blank out Markdown markup with spaces, in place, so every word keeps its offset in the file."""
     def blank(match: re.Match) -> str:
@@ -123,9 +129,11 @@ def clean_markdown(text: str) -> str:
     text = re.sub(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+", blank, text)          # headings
     text = re.sub(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+", blank, text)            # block quotes
     text = re.sub(r"(?m)^[ \t]{0,3}[-*_]{3,}[ \t]*$", blank, text)       # rules
-    text = re.sub(r"!?\[([^\]\n]*)\]\([^)\n]*\)", keep(1), text)          # links, images
-    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", keep(2), text)           # bold
-    text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", keep(1), text)  # italics
+    # Each construct is looked for over at most _MARKUP_SPAN characters: unbounded, every
+    # unclosed "[" or "**" would scan to the end of its line, quadratic in a long line.
+    text = _LINK.sub(keep(1), text)                                        # links, images
+    text = _BOLD.sub(keep(2), text)                                        # bold
+    text = _ITALIC.sub(keep(1), text)                                      # italics
     return text
 
 

@@ -136,3 +136,16 @@ def test_html_gives_the_article_text_not_the_navigation_or_scripts():
 def test_tiny_html_falls_back_to_block_text():
     text = text_from_bytes(b"<html><body><p>Short note.</p><script>x()</script></body></html>", "n.htm")
     assert text.strip() == "Short note."
+
+
+def test_markdown_markup_is_looked_for_over_a_bounded_span():
+    """Each link or emphasis is sought over at most a few hundred characters, so unclosed
+    markup cannot make the clean-up quadratic (bench/markdown_scaling.py times it)."""
+    from analysis.ingest import _MARKUP_SPAN, clean_markdown
+
+    near = "**" + "word " * 20 + "end**"
+    far = "**" + "word " * (_MARKUP_SPAN // 5 + 10) + "end**"
+    assert "**" not in clean_markdown(near) and clean_markdown(far) == far
+    unclosed = "[a " * 2000
+    assert clean_markdown(unclosed) == unclosed
+    assert clean_markdown("[" + "x" * 50 + "](http://example.org/a)") == " " + "x" * 50 + " " * 23
