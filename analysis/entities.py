@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 import pandas as pd
-from spacy.tokens import Span
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from .nlp import Parsed
 from .schema import frame
@@ -71,6 +72,7 @@ _CREDIT_SUFFIX = {
     "ORG": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool)$"),
     "PERSON": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool|Image|Images|Picture)$"),
 }
+_LETTERS = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 _SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
@@ -173,7 +175,8 @@ def _repeats(parsed: Parsed, found: list[Mention], titles: _Spans) -> list[Menti
 
     One name keeps one sense within an article, so every other place the article writes
     a found name (or a found person's surname) is a mention too. A single word counts
-    only where the parser tags it as a proper noun, so "May" the month stays out.
+    only where the parser tags it as a proper noun, so "May" the month stays out. One
+    PhraseMatcher over each paragraph's tokens finds them all: linear in the article.
     """
     sure = [m for m in found if m.label and not _inside(m, titles)]
     names = {m.name for m in sure if m.name[:1].isupper()}
@@ -181,19 +184,51 @@ def _repeats(parsed: Parsed, found: list[Mention], titles: _Spans) -> list[Menti
     names = {n for n in names if len(n) > 1}
     if not names:
         return []
-    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(names, key=len, reverse=True)))
-    starts = [para.start for para in parsed.article.paragraphs]
+    matcher = PhraseMatcher(parsed.docs[0].vocab)
+    make_doc = parsed.make_doc or (lambda text: Doc(matcher.vocab, words=text.split()))
+    for name in names:
+        matcher.add(name, [make_doc(name)])
     taken = _Spans((m.start, m.end) for m in found)
     out: list[Mention] = []
-    for hit in pattern.finditer(parsed.article.text):
-        if taken.overlaps(hit.start(), hit.end()):
+    for p, doc in enumerate(parsed.docs):
+        text, base = parsed.article.paragraphs[p].text, parsed.article.paragraphs[p].start
+        for span in _leftmost_longest(matcher(doc, as_spans=True)):
+            lo, hi = span.start_char, span.end_char
+            if (lo and (text[lo - 1].isalnum() or text[lo - 1] in "_-")) or \
+                    (hi < len(text) and (text[hi].isalnum() or text[hi] in "_-")):
+                continue  # inside a longer word or a hyphenated one ("Xi-led")
+            if taken.overlaps(base + lo, base + hi) or (" " not in span.text and span[0].pos_ != "PROPN"):
+                continue
+            out.append(Mention(p, parsed.sentence_id(p, span.start), base + lo, base + hi, span.text, "", span.text))
+        out += _glued(parsed, p, names, taken)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _glued(parsed: Parsed, p: int, names: set[str], taken: _Spans) -> list[Mention]:
+    """One-word names inside a token glued to punctuation ('">Sanders', "Warren.$WFC"),
+    which the token matcher cannot see: each run of letters in such a token is looked up."""
+    doc, base = parsed.docs[p], parsed.article.paragraphs[p].start
+    out = []
+    for tok in doc:
+        if tok.is_alpha or tok.is_punct:
             continue
-        p = bisect_right(starts, hit.start()) - 1
-        local = hit.start() - starts[p]
-        span = parsed.docs[p].char_span(local, local + len(hit.group()), alignment_mode="expand")
-        if span is None or (" " not in hit.group() and span[0].pos_ != "PROPN"):
-            continue
-        out.append(Mention(p, parsed.sentence_id(p, span.start), hit.start(), hit.end(), hit.group(), "", hit.group()))
+        for run in _LETTERS.finditer(tok.text):
+            lo, hi = tok.idx + run.start(), tok.idx + run.end()
+            if run.group() in names and run.group() != tok.text and not taken.overlaps(base + lo, base + hi) \
+                    and tok.text[run.start() - 1:run.start()] not in ("-", "_") \
+                    and tok.text[run.end():run.end() + 1] not in ("-", "_"):
+                out.append(Mention(p, parsed.sentence_id(p, tok.i), base + lo, base + hi, run.group(), "",
+                                   run.group()))
+    return out
+
+
+def _leftmost_longest(spans: list[Span]) -> list[Span]:
+    """Non-overlapping matches, reading left to right and taking the longest at each place."""
+    out, end = [], -1
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if span.start >= end:
+            out.append(span)
+            end = span.end
     return out
 
 
@@ -343,15 +378,17 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
     """
     full = [(i, n) for i, (m, n) in enumerate(zip(mentions, names)) if m.label == "PERSON" and " " in n]
     out = _drop_leading_words(names, {n for _, n in full})
-    full = [(i, out[i]) for i, _ in full]
+    by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)  # first or last word -> (index, full name)
+    for j, _ in full:
+        words = out[j].split()
+        for word in {words[0], words[-1]}:
+            by_word[word].append((j, out[j]))
     for i, n in enumerate(names):
-        if " " in n or not full:
-            continue
-        fits = [(j, f) for j, f in full if n in (f.split()[0], f.split()[-1])]
+        fits = by_word.get(n) if " " not in n else None
         if not fits:
             continue
-        before = [f for j, f in fits if j < i]
-        out[i] = before[-1] if before else fits[0][1]
+        k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
+        out[i] = fits[k - 1][1] if k else fits[0][1]
     return out
 
 

@@ -1,6 +1,7 @@
 """Run spaCy over an article's paragraphs, keeping what later steps need to map offsets."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,6 +21,7 @@ class Parsed:
     article: Article
     kinds: list[str]
     docs: list[Doc]
+    make_doc: Callable[[str], Doc] | None = None  # the pipeline's tokenizer, for patterns
 
     def offset(self, paragraph: int, char: int) -> int:
         """Article offset of a character offset inside paragraph `paragraph`'s Doc."""
@@ -45,4 +47,4 @@ def parse(article: Article, nlp: Language, *, batch_size: int = 64) -> Parsed:
     """Classify and parse every paragraph with one `nlp.pipe` call."""
     texts = [p.text for p in article.paragraphs]
     docs = list(nlp.pipe(texts, batch_size=batch_size))
-    return Parsed(article=article, kinds=classify(texts), docs=docs)
+    return Parsed(article=article, kinds=classify(texts), docs=docs, make_doc=nlp.make_doc)

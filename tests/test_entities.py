@@ -129,3 +129,16 @@ def test_occupations_and_leading_words_before_a_name_go(nlp):
 def test_an_organisation_name_ends_at_its_last_capitalised_word(nlp):
     text = "The Dunmore Valley Water Authority board voted on Monday to raise prices."
     assert "Dunmore Valley Water Authority" in entities_of(analyze(text, "water.txt", nlp=nlp))
+
+
+def test_repeats_are_whole_names_in_reading_order(nlp):
+    text = ("Mayor Ana Ruiz met the developer Marek Ostrowski in Leeds on Monday.\n\n"
+            "Ruiz spoke first. The Ruiz-led panel then heard Ostrowski, and \">Ruiz answered.")
+    a = analyze(text, "repeats.txt", nlp=nlp)
+    ruiz = a.mentions[a.mentions["entity"] == "Ana Ruiz"]
+    found = [a.text[s:e] for s, e in zip(ruiz["start"], ruiz["end"])]
+    # "Ruiz-led" is a compound word, not a mention; the name glued to markup still counts
+    assert found == ["Ana Ruiz", "Ruiz", "Ruiz"]
+    assert list(ruiz["start"]) == sorted(ruiz["start"])
+    assert text.index("\">Ruiz") + 2 in list(ruiz["start"])
+    assert (a.mentions["entity"] == "Marek Ostrowski").sum() == 2
