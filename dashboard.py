@@ -7,6 +7,7 @@ cached tables and never run spaCy again.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import streamlit as st
 
@@ -15,7 +16,11 @@ from ui.data import Loaded, Source, load_all
 from ui.fmt import code
 from ui.summary import headline
 
-st.set_page_config(page_title="News reader", page_icon=":material/newspaper:", layout="wide")
+ICON = Path(__file__).resolve().parent / "ui" / "static" / "icon.png"
+
+# The page icon is a file of ours: a Material or emoji icon is fetched from a font or
+# emoji server, which an offline laptop cannot reach.
+st.set_page_config(page_title="News reader", page_icon=str(ICON), layout="wide")
 
 
 def readable(sources: list[Source], is_sample: bool) -> list[tuple[Source, Loaded]]:

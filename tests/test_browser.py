@@ -299,3 +299,22 @@ def test_option_change_reruns_from_cache(page):
     _settled(page)
     _shot(page, "8-options-changed")
     assert counter.inner_text() == before
+
+
+def test_the_page_fetches_nothing_from_outside_this_machine(browser, server):
+    """An offline laptop must get the whole page: every request goes to the local server
+    (icons, fonts and scripts included), never to a font, emoji or script server."""
+    from urllib.parse import urlparse
+
+    context = browser.new_context(viewport={"width": 1400, "height": 2200})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(server)
+    _settled(page)
+    for tab in ("Speakers", "Text", "Entities", "Download"):
+        _open(page, tab)
+    context.close()
+    outside = [u for u in requested if urlparse(u).scheme in ("http", "https", "ws", "wss")
+               and urlparse(u).hostname not in ("127.0.0.1", "localhost")]
+    assert requested and outside == []
