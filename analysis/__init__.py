@@ -63,6 +63,6 @@ def analyze(text: str, name: str = "article", *, nlp: Language | None = None) ->
 
 
 def analyze_file(path, *, nlp: Language | None = None) -> Analysis:
-    """Read an article file (.txt, .md, .html) and analyse it; raises ArticleError if unreadable."""
+    """Read an article file (.txt, .md, .html, .docx, .pdf) and analyse it; raises ArticleError if unreadable."""
     name, text = read_article(path)
     return analyze(text, name, nlp=nlp)

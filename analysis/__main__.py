@@ -10,11 +10,11 @@ from pathlib import Path
 
 from . import ArticleError, analyze, load_model, load_tone_model, read_article
 from .export import TableWriter
-from .ingest import SUFFIXES
+from .ingest import FORMATS, SUFFIXES
 from .schema import TABLES
 
 DESCRIPTION = f"""\
-Analyse news articles (.txt, .md, .html) and write {len(TABLES)} CSV tables for all of
+Analyse news articles ({FORMATS}) and write {len(TABLES)} CSV tables for all of
 them together: {", ".join(t + ".csv" for t in TABLES)}.
 A folder argument means every article file in it (not its subfolders). A file that
 cannot be read is reported on stderr by name; the others are still analysed and the
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     paths = expand(args.articles)
     if not paths:
-        print("python -m analysis: no .txt, .md or .html articles found in the arguments", file=sys.stderr)
+        print(f"python -m analysis: no {FORMATS} articles found in the arguments", file=sys.stderr)
         return 2
     failed = done = 0
     with TableWriter(args.out) as writer:

@@ -9,7 +9,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+from .documents import DocumentError, docx_to_text, pdf_to_text
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+# The formats in words, for messages: ".txt, .md, .html, .docx or .pdf".
+FORMATS = ", ".join((".txt", ".md", ".html", ".docx")) + " or .pdf"
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -23,7 +27,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a line of nothing but white space, 
 # Paragraphs longer than this are cut at a line or sentence end: spaCy refuses texts over
 # its max_length (1,000,000) and needs about 1 GB per 100,000 characters.
 MAX_PARAGRAPH = 20_000
-_BINARY = "it looks like a binary file ({}), not text; save the article as .txt, .md or .html"
+_BINARY = "it looks like a binary file ({}), not text; save the article as {}"
 _SIGNATURES = (
     (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive or Office document"),
     (b"\xd0\xcf\x11\xe0", "an Office document"), (b"\x89PNG", "a PNG image"),
@@ -59,7 +63,7 @@ def decode(data: bytes) -> str:
     """
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
-            raise ArticleError(_BINARY.format(what))
+            raise ArticleError(_BINARY.format(what, FORMATS))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
@@ -68,7 +72,7 @@ def decode(data: bytes) -> str:
         text = _decode_plain(data)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text):
-        raise ArticleError(_BINARY.format("control characters throughout"))
+        raise ArticleError(_BINARY.format("control characters throughout", FORMATS))
     return text
 
 
@@ -94,14 +98,14 @@ def _decode_utf16_without_bom(data: bytes) -> str:
     """Text in UTF-16 has a NUL in every other byte (for Latin script); anything else is binary."""
     head = data[:4096]
     if len(head) < 4:
-        raise ArticleError(_BINARY.format("NUL bytes"))
+        raise ArticleError(_BINARY.format("NUL bytes", FORMATS))
     even, odd = head[0::2].count(0), head[1::2].count(0)
     half = max(1, len(head) // 2)
     if odd > 0.4 * half and even < 0.05 * half:
         return data.decode("utf-16-le", errors="replace")
     if even > 0.4 * half and odd < 0.05 * half:
         return data.decode("utf-16-be", errors="replace")
-    raise ArticleError(_BINARY.format("NUL bytes"))
+    raise ArticleError(_BINARY.format("NUL bytes", FORMATS))
 
 
 def _looks_binary(text: str) -> bool:
@@ -170,7 +174,16 @@ def text_from_bytes(data: bytes, filename: str = "article.txt") -> str:
     """The article text of a file's bytes, by the file's extension."""
     suffix = Path(filename).suffix.lower()
     if suffix not in SUFFIXES:
-        raise ArticleError(f"'{suffix or filename}' files are not supported; use .txt, .md or .html")
+        raise ArticleError(f"'{suffix or filename}' files are not supported; use {FORMATS}")
+    if suffix in (".docx", ".pdf"):
+        try:
+            text = docx_to_text(data) if suffix == ".docx" else pdf_to_text(data)
+        except DocumentError as exc:
+            raise ArticleError(str(exc)) from exc
+        if not text.strip():
+            raise ArticleError("it holds no text" + (" (a scanned PDF needs text recognition first)"
+                                                     if suffix == ".pdf" else ""))
+        return _CONTROL.sub(" ", text)
     text = decode(data)
     if suffix in (".html", ".htm"):
         text = html_to_text(text)

@@ -28,14 +28,16 @@ def test_folder_and_bad_files(tmp_path, capsys, nlp):
     (articles / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     (articles / "b.md").write_text("# Quiet day\n\nNothing happened in Port Ellery today.", encoding="utf-8")
     (articles / "c.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
-    (articles / "notes.pdf").write_bytes(b"%PDF")  # not an article: ignored in a folder
+    (articles / "notes.pdf").write_bytes(b"%PDF")  # an article format, but no readable PDF
+    (articles / "photo.jpg").write_bytes(b"\xff\xd8\xff")  # not an article: ignored in a folder
     out = tmp_path / "out"
     status = main([str(articles), str(tmp_path / "missing.txt"), "--out", str(out), "--jobs", "1"])
     err = capsys.readouterr().err
     assert status == 1
     assert "c.txt: cannot read" in err and "binary" in err
     assert "missing.txt: cannot read" in err
-    assert "notes.pdf" not in err
+    assert "notes.pdf: cannot read: it is not a readable PDF" in err
+    assert "photo.jpg" not in err
     for table in TABLES:
         rows = read(out / f"{table}.csv")
         with (out / f"{table}.csv").open(encoding="utf-8") as f:
@@ -58,4 +60,4 @@ def test_parallel_run_matches_serial(tmp_path):
 
 def test_nothing_to_read(tmp_path, capsys):
     assert main([str(tmp_path), "--out", str(tmp_path / "out")]) == 2
-    assert "no .txt, .md or .html" in capsys.readouterr().err
+    assert "no .txt, .md, .html, .docx or .pdf articles" in capsys.readouterr().err

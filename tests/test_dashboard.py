@@ -513,3 +513,14 @@ def test_sources_are_listed_apart_from_the_speakers_compared(app):
     assert {"Ana Ruiz", "Residents"} <= shown and not any("report" in n for n in shown)
     assert "Quoted as sources, not compared as speakers: `council report` (1 quote)." in captions(app)
     assert list(app.dataframe[0].value["kind"]) == ["person", "group"]
+
+
+def test_a_word_document_and_a_pdf_upload_like_text(app):
+    from tests.test_documents import BODY, HEADLINE, docx_bytes, pdf_bytes
+
+    upload(app, ("bridge.docx", docx_bytes()), ("bridge.pdf", pdf_bytes([HEADLINE, *BODY])))
+    assert not app.error, [e.value for e in app.error]
+    assert {n for _, n in app.session_state["analysed"]} >= {"bridge.docx", "bridge.pdf"}
+    for name, data in (("bridge.docx", docx_bytes()), ("bridge.pdf", pdf_bytes([HEADLINE, *BODY]))):
+        speakers = ui.data.speakers_for(data, name, TONE_KINDS)
+        assert list(speakers["speaker"]) == ["Ana Ruiz"], name

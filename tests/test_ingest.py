@@ -70,8 +70,8 @@ def test_binary_file_is_refused_with_a_reason():
 
 
 def test_unsupported_extension_and_empty_file_are_refused():
-    with pytest.raises(ArticleError, match="not supported"):
-        text_from_bytes(b"hello", "report.pdf")
+    with pytest.raises(ArticleError, match=r"not supported; use \.txt, \.md, \.html, \.docx or \.pdf"):
+        text_from_bytes(b"hello", "report.pages")
     with pytest.raises(ArticleError, match="no text"):
         text_from_bytes(b"  \n\n ", "empty.txt")
 

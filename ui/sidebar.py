@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis import KINDS, TONE_KINDS
 from analysis.charts import Measure, measure, signed
-from analysis.ingest import SUFFIXES
+from analysis.ingest import FORMATS, SUFFIXES
 from analysis.tone import GROUP_THRESHOLD
 
 from .data import ANALYSES, MAX_CHARS, Source
@@ -54,8 +54,9 @@ def sources() -> tuple[list[Source], bool]:
     limit = st.get_option("server.maxUploadSize")
     files = st.sidebar.file_uploader(
         "Upload articles", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
-        key="uploads", help="Plain text, Markdown or a saved web page. Each file is analysed once.")
-    st.sidebar.caption(f"One or several .txt, .md or .html files, up to {limit} MB each "
+        key="uploads",
+        help="Plain text, Markdown, a saved web page, a Word document or a PDF. Each file is analysed once.")
+    st.sidebar.caption(f"One or several {FORMATS} files, up to {limit} MB each "
                        f"and {MAX_CHARS:,} characters of text.")
     with st.sidebar.expander("…or paste an article", expanded=False):
         pasted = st.text_area("Article text", key="pasted", height=180,
