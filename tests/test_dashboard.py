@@ -524,3 +524,16 @@ def test_a_word_document_and_a_pdf_upload_like_text(app):
     for name, data in (("bridge.docx", docx_bytes()), ("bridge.pdf", pdf_bytes([HEADLINE, *BODY]))):
         speakers = ui.data.speakers_for(data, name, TONE_KINDS)
         assert list(speakers["speaker"]) == ["Ana Ruiz"], name
+
+
+def test_a_fetched_web_page_is_analysed_and_a_bad_address_says_why(app, site):
+    app.text_input(key="url").input(f"{site}/news/bridge-vote.html")
+    app.button(key="fetch").click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert "127.0.0.1_news_bridge-vote.html" in {n for _, n in app.session_state["analysed"]}
+    assert "`127.0.0.1_news_bridge-vote.html`" in " ".join(c.value for c in app.sidebar.caption)
+    app.text_input(key="url").input(f"{site}/missing")
+    app.button(key="fetch").click().run()
+    assert any("answered 404" in e.value for e in app.error)
+    app.button(key="clear_fetched").click().run()
+    assert app.session_state["fetched"] == {}

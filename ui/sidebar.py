@@ -6,8 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis import KINDS, TONE_KINDS
+from analysis import KINDS, TONE_KINDS, ArticleError
 from analysis.charts import Measure, measure, signed
+from analysis.fetch import fetch_article
 from analysis.ingest import FORMATS, SUFFIXES
 from analysis.tone import GROUP_THRESHOLD
 
@@ -16,6 +17,7 @@ from .fmt import code
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "putin_xi_call.txt"
 PASTED_NAME = "pasted-text.txt"
+FETCHED = "fetched"  # session state: fetched page name -> bytes
 LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, cities, states",
                "NORP": "nationalities, groups", "LOC": "other places", "FAC": "buildings, facilities",
                "EVENT": "events", "PRODUCT": "products", "WORK_OF_ART": "titles of works", "LAW": "laws",
@@ -62,12 +64,35 @@ def sources() -> tuple[list[Source], bool]:
         pasted = st.text_area("Article text", key="pasted", height=180,
                               placeholder="Headline on the first line, then the paragraphs, "
                                           "separated by blank lines.")
+    with st.sidebar.expander("…or fetch a web page", expanded=bool(st.session_state.get(FETCHED))):
+        _fetch_box()
     given = [Source(_unique(f.name, i, files), f.getvalue()) for i, f in enumerate(files or [])]
+    given += [Source(name, data) for name, data in st.session_state.get(FETCHED, {}).items()]
     if pasted and pasted.strip():
         given.append(Source(PASTED_NAME, pasted.encode("utf-8")))
     if given:
         return given, False
     return [sample_source()], True
+
+
+def _fetch_box() -> None:
+    """A web address and a Fetch button; fetched pages stay in the session until cleared."""
+    fetched: dict[str, bytes] = st.session_state.setdefault(FETCHED, {})
+    with st.form("fetch_form", border=False, enter_to_submit=True):
+        url = st.text_input("Web address", key="url", placeholder="https://…")
+        go = st.form_submit_button("Fetch", icon=":material/download:", key="fetch")
+    if go and url.strip():
+        try:
+            name, data = fetch_article(url)
+        except ArticleError as exc:
+            st.error(f"Could not fetch {code(url.strip())}: {exc}.")
+        else:
+            fetched[name] = data
+    for name in fetched:
+        st.caption(code(name))
+    if fetched and st.button("Clear fetched pages", key="clear_fetched"):
+        fetched.clear()
+        st.rerun()
 
 
 def sample_source() -> Source:
