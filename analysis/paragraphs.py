@@ -33,6 +33,9 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _FINAL_PUNCT = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+# Section labels that database exports (ProQuest, Factiva, LexisNexis) put between parts.
+_EXPORT_LABEL = re.compile(r"^(?:abstract|full\s+text|document\s+text|caption|body|lead\s+paragraph|"
+                           r"subject|section|length|byline|dateline)\s*[.:]?$", re.IGNORECASE)
 
 
 def is_short_title(text: str, *, max_words: int = 20) -> bool:
@@ -48,7 +51,17 @@ def has_photo_credit(text: str) -> bool:
 
 
 def is_credit(text: str) -> bool:
-    return len(text.split()) <= 40 and bool(_CREDIT.search(text.strip()))
+    """A credit line, a byline, or a section label of a database export ("FULL TEXT.")."""
+    text = text.strip()
+    return bool(_EXPORT_LABEL.match(text)) or (len(text.split()) <= 40 and bool(_CREDIT.search(text)))
+
+
+def _is_titled_line(text: str) -> bool:
+    """A first line in title case that ends in a full stop: "Council Backs Harbour Bridge."."""
+    words = [w for w in text.split() if len(w) >= 4 and w[0].isalpha()]
+    return ("\n" not in text and len(text.split()) <= 15 and text.rstrip().endswith(".")
+            and not text.rstrip().endswith("..") and len(words) >= 2
+            and sum(w[0].isupper() for w in words) >= 0.6 * len(words))
 
 
 def classify(texts: list[str]) -> list[str]:
@@ -59,7 +72,7 @@ def classify(texts: list[str]) -> list[str]:
             kinds[i] = "caption"
         elif is_credit(text):
             kinds[i] = "credit"
-        elif is_short_title(text):
+        elif is_short_title(text) or (i == 0 and len(texts) > 1 and _is_titled_line(text)):
             kinds[i] = "headline"
     for i in range(len(texts) - 1):  # a caption's title line, as its own paragraph above it
         if kinds[i] == "headline" and kinds[i + 1] == "caption" and i > 0:

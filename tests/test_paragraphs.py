@@ -71,3 +71,16 @@ def test_standfirst_only_after_a_headline_and_short():
 
 def test_empty_input():
     assert classify([]) == []
+
+
+def test_database_export_labels_are_not_body_text():
+    texts = ["Council backs bridge", "ABSTRACT.", "The council voted on Monday to build a bridge.",
+             "FULL TEXT:", "The council voted 7-2 on Monday to build a new bridge across the harbour."]
+    assert classify(texts) == ["headline", "credit", "body", "credit", "body"]
+
+
+def test_a_title_case_first_line_ending_in_a_full_stop_is_a_headline():
+    body = "The council voted 7-2 on Monday to build a new bridge across the harbour, ending years of argument."
+    assert classify(["Council Backs New Harbour Bridge.", body, body])[0] == "headline"
+    # a short first sentence in sentence case is the lede, not a headline
+    assert classify(["The council voted to build a bridge.", body, body])[0] == "body"
