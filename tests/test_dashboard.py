@@ -320,6 +320,16 @@ def test_speakers_tab_without_quotes_says_so(app, monkeypatch):
     assert not app.get("plotly_chart")
 
 
+def test_the_text_tab_opens_calm_with_tone_and_quotes(app):
+    upload(app, ("harbour_vote.txt", VOTE))
+    open_tab(app, "Text")
+    assert app.pills(key="text_layers").value == ["tone", "quotes"]
+    page = html_of(app).split("</style>")[-1]
+    assert "nr-q" in page and "nr-ent" not in page
+    app.pills(key="text_layers").set_value(["tone", "quotes", "entities"]).run()
+    assert "nr-ent" in html_of(app).split("</style>")[-1]
+
+
 def test_text_filters_narrow_the_paragraphs(app):
     upload(app, ("harbour_vote.txt", VOTE))
     open_tab(app, "Text")

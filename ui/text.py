@@ -8,6 +8,7 @@ from analysis.highlight import LAYERS, article_html, legend_html, matching_parag
 from .data import Loaded
 from .sidebar import Options
 
+CALM = ("tone", "quotes")
 LAYER_NAMES = {"tone": "Sentence tone", "scores": "Tone scores", "entities": "Entities", "quotes": "Quotes"}
 
 
@@ -17,7 +18,8 @@ def render(loaded: Loaded, opts: Options) -> None:
     speakers = sorted(set(a.quotes["speaker"].dropna().astype(str)) - {""})
     entities = list(mentions["entity"].value_counts().index)
     left, mid, right = st.columns([3, 2, 2])
-    layers = left.pills("Show", LAYERS, selection_mode="multi", default=list(LAYERS), key="text_layers",
+    # Opens calm: the tone tint and the quotes; the reader switches on scores and entity boxes.
+    layers = left.pills("Show", LAYERS, selection_mode="multi", default=list(CALM), key="text_layers",
                         format_func=LAYER_NAMES.get)
     speaker = _one(mid, "Quotes of one speaker", speakers, "text_speaker")
     entity = _one(right, "Mentions of one entity", entities, "text_entity")
