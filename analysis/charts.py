@@ -27,6 +27,7 @@ TONE_COLOURS = {"negative": "#b2182b", "leaning negative": "#ef8a62", "neutral":
                 "leaning positive": "#67a9cf", "positive": "#2166ac"}
 TONE_SYMBOLS = {"negative": "triangle-down", "neutral": "circle", "positive": "triangle-up"}
 STRONG = 0.3  # a score beyond which a tone is drawn in the darkest shade (either measure)
+VERY_STRONG = 0.7  # and from which it reads "strongly"
 # Okabe-Ito, one colour per entity type; anything else is grey.
 LABEL_COLOURS = {"PERSON": "#E69F00", "ORG": "#0072B2", "GPE": "#009E73", "NORP": "#CC79A7",
                  "LOC": "#56B4E9", "FAC": "#D55E00", "EVENT": "#7a5c00", "PRODUCT": "#000000"}
@@ -104,9 +105,17 @@ class Measure:
     def colour(self, score: float, named: str | None = None) -> str:
         return TONE_COLOURS[self.shade(score, named)]
 
+    def words(self, score: float, named: str | None = None) -> str:
+        """The tone in plain words: 'mildly negative' under STRONG, 'strongly negative'
+        from VERY_STRONG, 'negative' between, 'neutral'."""
+        name = self.label(score, named)
+        if name == "neutral":
+            return name
+        return f"mildly {name}" if abs(score) < STRONG else f"strongly {name}" if abs(score) >= VERY_STRONG else name
+
     def text(self, score: float, named: str | None = None) -> str:
-        """'negative (−0.42)': a score in words and figures."""
-        return f"{self.label(score, named)} ({signed(score)})"
+        """'mildly negative (−0.22)': a score in words and figures."""
+        return f"{self.words(score, named)} ({signed(score)})"
 
 
 def measure(column: str, *, negative: float = -0.05, positive: float = 0.05) -> Measure:

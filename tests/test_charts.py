@@ -105,14 +105,16 @@ def test_measure_picks_the_column_and_its_thresholds():
 @pytest.mark.parametrize("score", [-1.0, -0.35, -0.2, -0.19, -0.05, 0.0, 0.05, 0.19, 0.2, 0.21, 0.9])
 def test_model_words_follow_the_engines_group_rule(score):
     assert MODEL.label(score) == group_label(score)
-    assert MODEL.text(score) == f"{group_label(score)} ({charts.signed(score)})"
+    assert MODEL.text(score).endswith(f"{group_label(score)} ({charts.signed(score)})")
 
 
 def test_textblob_words_follow_its_thresholds():
     textblob = charts.measure("polarity", negative=-0.1, positive=0.2)
     assert textblob.text(-0.42) == "negative (−0.42)"
     assert textblob.text(0.15) == "neutral (+0.15)"
-    assert MODEL.text(0.15) == "neutral (+0.15)" and MODEL.text(0.25) == "positive (+0.25)"
+    assert textblob.text(0.25) == "mildly positive (+0.25)" and textblob.text(-0.8) == "strongly negative (−0.80)"
+    assert MODEL.text(0.15) == "neutral (+0.15)" and MODEL.text(0.25) == "mildly positive (+0.25)"
+    assert MODEL.text(0.5) == "positive (+0.50)" and MODEL.text(0.95) == "strongly positive (+0.95)"
 
 
 def test_quote_range_is_min_and_max_of_each_speakers_quotes():
@@ -311,5 +313,5 @@ def test_a_speakers_own_tone_label_names_and_colours_their_mark_under_the_model(
     mark = [t for t in fig.data if t.name.startswith("what they say")][0]
     assert [row[3] for row in mark.customdata] == ["neutral", "negative"]
     assert list(mark.marker.color) == [charts.TONE_COLOURS["neutral"], charts.TONE_COLOURS["leaning negative"]]
-    assert MODEL.text(0.25, "neutral") == "neutral (+0.25)" and MODEL.text(0.25) == "positive (+0.25)"
+    assert MODEL.text(0.25, "neutral") == "neutral (+0.25)" and MODEL.text(0.25) == "mildly positive (+0.25)"
     assert charts.TEXTBLOB.label(0.25, "neutral") == "positive"  # TextBlob has no model label

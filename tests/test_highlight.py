@@ -223,5 +223,5 @@ def test_excerpt_escapes_its_text():
 
 
 def test_excerpt_names_its_measure_and_uses_its_word():
-    assert "TextBlob polarity negative (−0.15)" in visible_text(excerpt_html("Low", "x", -0.15, 3))
+    assert "TextBlob polarity mildly negative (−0.15)" in visible_text(excerpt_html("Low", "x", -0.15, 3))
     assert "news-model tone neutral (−0.15)" in visible_text(excerpt_html("Low", "x", -0.15, 3, measure=NEWS_MODEL))

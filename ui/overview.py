@@ -27,7 +27,7 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
         col.metric(label, f"{value:,}", help=_counted_help(opts, note), border=True)
     overall = summary.overall_tone(paragraphs, tone.column)
     other = summary.overall_tone(paragraphs, tone.other)
-    cols[5].metric("Overall tone", signed(overall), delta=tone.label(overall), delta_color="off",
+    cols[5].metric("Overall tone", signed(overall), delta=tone.words(overall), delta_color="off",
                    delta_arrow="off", border=True,
                    help=f"Mean {tone.name} of the counted paragraphs, weighted by their words, from −1 "
                         f"(negative) to +1 (positive). By {tone.other_name}: {signed(other)}.")
