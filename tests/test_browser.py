@@ -168,6 +168,10 @@ def test_upload_then_speakers_chart_and_highlighted_text(page):
     _shot(page, "2b-speaker-in-context")
     _open(page, "Text")
     article = page.locator(".nr-article")
+    expect(article.locator(".nr-q").first).to_be_visible()  # opens calm: tone and quotes
+    expect(article.locator("mark.nr-ent")).to_have_count(0)
+    page.locator(".st-key-text_layers").get_by_text("Entities").click()
+    _settled(page, "Text")
     expect(article.locator("mark.nr-ent").first).to_be_visible()
     expect(article.locator(".nr-who").filter(has_text="Tom Becker").first).to_be_visible()
     expect(article.locator(".nr-tag").filter(has_text="PERSON").first).to_be_visible()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis import tone_toward
+from analysis import analyze, tone_toward
 from analysis.tone import LABELS, MODEL_DIR, NEUTRAL, group_label, load_tone_model
 from analysis.tone.columns import counts, summary
 
@@ -195,3 +195,15 @@ def test_training_lines_do_not_echo_the_speaker_tone_gold():
     assert len(gold) > 150 and len(lines) > 2000
     echoes = [line for line in lines for g in gold if len(words(line) & g) / len(words(line) | g) >= 0.3]
     assert echoes == []
+
+
+def test_a_sentence_that_quotes_someone_takes_the_tone_of_the_quoted_words(nlp):
+    text = ("Bridge vote\n\n"
+            "\u201cIt is a terrible waste of money and a disaster for the neighbourhoods along the water,\u201d "
+            "Becker said. The meeting ended at nine.")
+    a = analyze(text, "becker.txt", nlp=nlp)
+    quoted, plain = a.sentences.iloc[1], a.sentences.iloc[2]
+    said = load_tone_model().of_whole([a.quotes.iloc[0]["quote"]])
+    assert (quoted["tone"], quoted["tone_score"]) == (said.label, said.score) == ("negative", said.score)
+    alone = load_tone_model().of_text([plain["text"]])[0]
+    assert (plain["tone"], plain["tone_score"]) == (alone.label, alone.score)

@@ -2,6 +2,7 @@
 sentence, and summed up per paragraph, speaker and entity."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
 import pandas as pd
@@ -12,8 +13,9 @@ from . import LABELS, group_label, load_tone_model
 def with_tone(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame
               ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The three tables with `tone` and `tone_score` added, from one pass of the model over
-    the article's sentences and quotes: the tone of each sentence, toward each mention in
-    its sentence (a mention outside every sentence: in its own words), and of each quote."""
+    the article's sentences and quotes: the tone toward each mention in its sentence (a
+    mention outside every sentence: in its own words), of each quote, and of each
+    sentence: its own words, or, where it holds quotes, the quoted words in it read as one."""
     texts = [str(t) for t in sentences["text"]]
     row_of = {s: (i, start) for i, (s, start) in enumerate(zip(sentences["sentence"], sentences["start"]))}
     targets = []
@@ -26,9 +28,34 @@ def with_tone(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFr
             targets.append((len(texts) - 1, 0, len(texts[-1])))
     first_quote = len(texts)
     texts += [q if isinstance(q, str) else "" for q in quotes["quote"]]
-    text_tones, target_tones = load_tone_model().read(texts, targets) if texts else ([], [])
-    return (_add(sentences, text_tones[:len(sentences)]), _add(mentions, target_tones),
+    model = load_tone_model()
+    text_tones, target_tones = model.read(texts, targets) if texts else ([], [])
+    sentence_tones = text_tones[:len(sentences)]
+    for i, words in _quoted_words(sentences, quotes).items():
+        sentence_tones[i] = model.of_whole(words)
+    return (_add(sentences, sentence_tones), _add(mentions, target_tones),
             _add(quotes, text_tones[first_quote:]))
+
+
+def _quoted_words(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[int, list[str]]:
+    """Row of each sentence that holds quoted or reported words -> those words, in order.
+
+    Such a sentence takes the tone of what is said in it: read whole, "'It is a terrible
+    waste of money,' Becker said." is a neutral report of a named speaker to the model."""
+    spans = sorted((int(s), int(e)) for s, e in zip(quotes["start"], quotes["end"]))
+    out: dict[int, list[str]] = {}
+    if not spans:
+        return out
+    starts = [s for s, _ in spans]
+    for i, (start, text) in enumerate(zip(sentences["start"], sentences["text"])):
+        start, end = int(start), int(start) + len(str(text))
+        k = max(0, bisect_left(starts, start) - 1)
+        while k < len(spans) and spans[k][0] < end:
+            lo, hi = max(start, spans[k][0]), min(end, spans[k][1])
+            if hi - lo > 1:
+                out.setdefault(i, []).append(str(text)[lo - start:hi - start])
+            k += 1
+    return out
 
 
 def with_paragraph_tone(paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
