@@ -5,8 +5,8 @@ Usage: python bench/speed.py [ARTICLE ...] [--repeat N]
 For each article, times `analyze()` and spaCy's own `nlp.pipe` over the same paragraphs
 with the same model, both warm (model loaded, one untimed run first), and prints the
 median of N runs and their ratio. The engine's target is a ratio of at most 1.3.
-Sentiment results are cached per text inside the engine, so the cache is cleared before
-every timed run: each run pays for everything a new article costs.
+Sentiment results and the tone model's readings are kept per text inside the engine, so
+both are cleared before every timed run: each run pays for everything a new article costs.
 """
 from __future__ import annotations
 
@@ -22,12 +22,14 @@ sys.path.insert(0, str(ROOT))
 from analysis import analyze, load_model, read_article  # noqa: E402
 from analysis.ingest import make_article  # noqa: E402
 from analysis.sentiment import assessments  # noqa: E402
+from analysis.tone import load_tone_model  # noqa: E402
 
 
 def median_seconds(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         assessments.cache_clear()
+        load_tone_model().forget()
         t = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t)

@@ -54,6 +54,18 @@ def test_every_sentence_is_encoded_once_whatever_its_targets(monkeypatch):
     assert sum(rows) == 2
 
 
+def test_a_text_already_read_is_not_read_again_as_a_whole(monkeypatch):
+    model = load_tone_model()
+    quote = "The plan ignores every family on this street and we will fight it."
+    alone = model.of_text([quote])[0]
+    runs = []
+    run = model.session.run
+    monkeypatch.setattr(model.session, "run", lambda names, feeds: runs.append(1) or run(names, feeds))
+    assert model.of_whole([quote]) == alone and runs == []
+    model.forget()
+    assert model.of_whole([quote]) == alone and runs == [1]
+
+
 def test_text_tone_reads_what_a_speaker_says():
     tones = load_tone_model().of_text([
         "This is a disgrace. The plan will destroy jobs and nobody listened to the families who live here.",

@@ -27,6 +27,9 @@ LABELS = ("negative", "neutral", "positive")
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 # The encoder saw sentences of up to 128 tokens in training; longer texts are cut here.
 MAX_TOKENS = 256
+# Readings of whole texts kept per process, so a quote read for its own row is not read
+# again for its sentence or its speaker.
+REMEMBERED = 4096
 # A group's mean score beyond this is negative or positive (chosen on the speaker-tone
 # gold in bench/data/speaker_tone, see bench/tone_bench.py).
 GROUP_THRESHOLD = 0.2
@@ -74,6 +77,16 @@ class ToneModel:
         heads = np.load(folder / "heads.npz")
         self.target_w, self.target_b = heads["target_w"], heads["target_b"]
         self.text_w, self.text_b = heads["text_w"], heads["text_b"]
+        self._read: dict[str, tuple[np.ndarray, int]] = {}  # text -> (text-head probabilities, tokens)
+
+    def forget(self) -> None:
+        """Drop the remembered readings (benchmarks time a new article's full cost)."""
+        self._read.clear()
+
+    def _remember(self, text: str, p: np.ndarray, tokens: int) -> None:
+        if len(self._read) >= REMEMBERED:
+            self._read.clear()
+        self._read[text] = (p, tokens)
 
     def _encode(self, texts: Sequence[str]) -> tuple[list[np.ndarray], list[list[tuple[int, int]]]]:
         """Token states (tokens x hidden, [CLS] and [SEP] included) and character offsets
@@ -102,8 +115,10 @@ class ToneModel:
         states = dict(zip(keep, states_kept))
         offsets = dict(zip(keep, offsets_kept))
         means = {i: s.mean(axis=0) for i, s in states.items()}
-        for i, tone in zip(keep, _tones(self._text_probabilities(np.stack([means[i] for i in keep])))):
+        p = self._text_probabilities(np.stack([means[i] for i in keep]))
+        for i, row, tone in zip(keep, p, _tones(p)):
             text_tones[i] = tone
+            self._remember(texts[i], row, len(states[i]))
         features, found = [], []
         for k, (i, start, end) in enumerate(targets):
             if i not in states:
@@ -123,7 +138,8 @@ class ToneModel:
     def of_whole(self, texts: Sequence[str]) -> Tone:
         """The tone of several texts read as one (all a speaker says in an article, in
         order): one passage where they fit in MAX_TOKENS, else consecutive passages whose
-        probabilities are averaged by their length in tokens. Blank: neutral."""
+        probabilities are averaged by their length in tokens. Blank: neutral. A passage
+        this model has already read (a lone quote, read for its own row) is not read again."""
         texts = [t.strip() for t in texts if t and t.strip()]
         if not texts:
             return NEUTRAL
@@ -137,9 +153,16 @@ class ToneModel:
             current.append(text)
             used += n
         passages.append(" ".join(current))
-        states, _ = self._encode(passages)
-        p = self._text_probabilities(np.stack([s.mean(axis=0) for s in states]))
-        weights = np.array([len(s) for s in states], dtype=float)
+        found = {t: self._read.get(t) for t in passages}
+        new = [t for t, known in found.items() if known is None]
+        if new:
+            states, _ = self._encode(new)
+            rows = self._text_probabilities(np.stack([s.mean(axis=0) for s in states]))
+            for text, state, row in zip(new, states, rows):
+                found[text] = (row, len(state))
+                self._remember(text, row, len(state))
+        p = np.stack([found[t][0] for t in passages])
+        weights = np.array([found[t][1] for t in passages], dtype=float)
         return _tones((weights @ p / weights.sum())[None, :])[0]
 
     def toward(self, items: Iterable[tuple[str, int, int]]) -> list[Tone]:

@@ -26,12 +26,16 @@ def with_tone(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFr
         else:
             texts.append(str(text))
             targets.append((len(texts) - 1, 0, len(texts[-1])))
+    quoted = _quoted_words(sentences, quotes)
+    read_for_targets = {i for i, _, _ in targets}
+    for i in quoted.keys() - read_for_targets:
+        texts[i] = ""  # its tone comes from its quoted words: no need to read it whole
     first_quote = len(texts)
     texts += [q if isinstance(q, str) else "" for q in quotes["quote"]]
     model = load_tone_model()
     text_tones, target_tones = model.read(texts, targets) if texts else ([], [])
     sentence_tones = text_tones[:len(sentences)]
-    for i, words in _quoted_words(sentences, quotes).items():
+    for i, words in quoted.items():
         sentence_tones[i] = model.of_whole(words)
     return (_add(sentences, sentence_tones), _add(mentions, target_tones),
             _add(quotes, text_tones[first_quote:]))
