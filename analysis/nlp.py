@@ -1,6 +1,7 @@
 """Run spaCy over an article's paragraphs, keeping what later steps need to map offsets."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +23,14 @@ class Parsed:
     kinds: list[str]
     docs: list[Doc]
     make_doc: Callable[[str], Doc] | None = None  # the pipeline's tokenizer, for patterns
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.article.paragraphs]
+
+    def paragraph_at(self, offset: int) -> int:
+        """The paragraph holding (or last starting before) article offset `offset`."""
+        return max(0, bisect_right(self.paragraph_starts, offset) - 1)
 
     def offset(self, paragraph: int, char: int) -> int:
         """Article offset of a character offset inside paragraph `paragraph`'s Doc."""

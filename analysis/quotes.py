@@ -269,8 +269,7 @@ def _row(parsed: Parsed, q: Quote) -> dict:
 
 def _speaker_kind(parsed: Parsed, speaker: Speaker) -> str:
     """The kind of speaker, read in the paragraph that holds the words the cue attaches to."""
-    starts = [p.start for p in parsed.article.paragraphs]
-    p = max(0, bisect_right(starts, speaker.start) - 1)
+    p = parsed.paragraph_at(speaker.start)
     base = parsed.article.paragraphs[p].start
     return speaker_kind(parsed.docs[p], speaker.start - base, speaker.end - base, speaker.label)
 
