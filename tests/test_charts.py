@@ -7,8 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis import charts
 from analysis.tone import GROUP_THRESHOLD, group_label
+from ui import charts
 
 MODEL = charts.NEWS_MODEL
 HOSTILE = '<img src=x onerror="alert(1)">'

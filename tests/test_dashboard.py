@@ -426,8 +426,8 @@ def test_summaries_from_the_tables(sample):
 def test_speaker_overview_puts_the_text_about_them_beside_their_quotes():
     import pandas as pd
 
-    from analysis.charts import NEWS_MODEL, TEXTBLOB
     from ui import summary
+    from ui.charts import NEWS_MODEL, TEXTBLOB
 
     speakers = pd.DataFrame({"speaker": ["Ann", "Bob"], "kind": ["person", "group"], "quotes": [2, 1], "words": [9, 3],
                              "polarity": [0.3, -0.2],

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis import analyze
-from analysis.charts import NEWS_MODEL, measure
-from analysis.highlight import CSS, article_html, excerpt_html, legend_html, matching_paragraphs
+from ui.charts import NEWS_MODEL, measure
+from ui.highlight import CSS, article_html, excerpt_html, legend_html, matching_paragraphs
 
 HOSTILE = ('<script>document.title="pwned"</script> <img src=x onerror="alert(1)"> '
            '<iframe srcdoc="<script>alert(2)</script>"></iframe>')

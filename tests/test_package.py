@@ -10,14 +10,21 @@ from analysis import COLUMNS, TABLES, analyze
 PACKAGE = Path(analysis.__file__).parent
 
 
-def test_analysis_never_imports_streamlit():
-    offenders = []
+def _imports(forbidden: set[str], *, skip: tuple[str, ...] = ()) -> list[str]:
+    """'file.py: module' for every import in the engine whose top package is forbidden."""
+    found = []
     for path in PACKAGE.rglob("*.py"):
+        if path.name in skip:
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "streamlit"]
-    assert offenders == []
+            found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in forbidden]
+    return found
+
+
+def test_analysis_never_imports_streamlit():
+    assert _imports({"streamlit"}) == []
 
 
 def test_analyze_returns_every_contract_table_with_its_columns(sample):
@@ -33,3 +40,13 @@ def test_empty_text_gives_empty_tables_with_columns(nlp):
     for name, df in result.tables().items():
         assert df.empty, name
         assert list(df.columns[: len(COLUMNS[name])]) == list(COLUMNS[name]), name
+
+
+def test_analysis_holds_no_presentation():
+    """Charts (plotly) and highlighted HTML live in ui/; the engine only computes tables."""
+    assert _imports({"plotly", "ui"}) == []
+
+
+def test_run_time_code_never_imports_torch():
+    """Only the tone model's training script needs torch and transformers."""
+    assert _imports({"torch", "transformers", "onnx", "huggingface_hub"}, skip=("train.py",)) == []

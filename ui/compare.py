@@ -4,12 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import charts
-from analysis.highlight import article_html, matching_paragraphs
-
-from . import summary
+from . import charts, summary
 from .data import Loaded, Source, entities_for, speakers_for
 from .fmt import code, upper_first
+from .highlight import article_html, matching_paragraphs
 from .sidebar import Options
 
 PER_ROW = 3

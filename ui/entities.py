@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import charts
 from analysis.tone import LABELS
 
-from . import summary
+from . import charts, summary
 from .data import Loaded, Source, entities_for
 from .fmt import upper_first
 from .sidebar import Options

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import charts
-from analysis.charts import signed
-from analysis.highlight import article_html, excerpt_html
-
-from . import summary
+from . import charts, summary
+from .charts import signed
 from .data import Loaded, Source, entities_for, speakers_for
 from .fmt import upper_first
+from .highlight import article_html, excerpt_html
 from .sidebar import Options
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 from analysis import KINDS, TONE_KINDS, ArticleError
-from analysis.charts import Measure, measure, signed
 from analysis.fetch import fetch_article
 from analysis.ingest import FORMATS, SUFFIXES
 from analysis.tone import GROUP_THRESHOLD
 
+from .charts import Measure, measure, signed
 from .data import ANALYSES, MAX_CHARS, Source
 from .fmt import code
 

@@ -6,14 +6,13 @@ import html
 import pandas as pd
 import streamlit as st
 
-from analysis import charts
-from analysis.charts import Measure, signed
-from analysis.highlight import article_html, legend_html, matching_paragraphs
 from analysis.speaker_kinds import SPEAKING_KINDS
 
-from . import summary
+from . import charts, summary
+from .charts import Measure, signed
 from .data import Loaded, Source, entities_for, speakers_for
 from .fmt import code, upper_first
+from .highlight import article_html, legend_html, matching_paragraphs
 from .sidebar import Options
 
 PICK = "speaker_pick"

@@ -10,7 +10,8 @@ from collections.abc import Collection
 import pandas as pd
 
 from analysis import Analysis
-from analysis.charts import Measure, quote_range
+
+from .charts import Measure, quote_range
 
 
 def headline(a: Analysis) -> str:

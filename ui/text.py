@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.highlight import LAYERS, article_html, legend_html, matching_paragraphs
-
 from .data import Loaded
+from .highlight import LAYERS, article_html, legend_html, matching_paragraphs
 from .sidebar import Options
 
 CALM = ("tone", "quotes")

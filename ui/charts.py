@@ -18,9 +18,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .paragraphs import TONE_KINDS
-from .sentiment import label as tone  # one rule for tone words, engine and UI alike
-from .tone import GROUP_THRESHOLD
+from analysis.paragraphs import TONE_KINDS
+from analysis.sentiment import label as tone  # one rule for tone words, engine and UI alike
+from analysis.tone import GROUP_THRESHOLD
 
 # ColorBrewer RdBu (colour-blind safe): red for negative, blue for positive.
 TONE_COLOURS = {"negative": "#b2182b", "leaning negative": "#ef8a62", "neutral": "#8c8c8c",
