@@ -1,21 +1,15 @@
-"""Entity mentions with canonical names, and the per-article entity summary.
-
-Canonical names merge the forms an article uses for one entity: surnames and titled forms
-with the full name ("Xi", "Chinese President Xi Jinping" -> "Xi Jinping"), acronyms with
-the name they abbreviate ("China Central Television (CCTV)", "AP" for "The Associated
-Press"), and "U.S."/"the United States" as "United States".
-"""
+"""Entity mentions with canonical names (analysis.canonical), and the per-article entity summary."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 import pandas as pd
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .canonical import ACRONYM, SMALL_WORDS, canonicalise
 from .nlp import Parsed
 from .schema import frame
 from .tone.columns import counts, summary
@@ -58,15 +52,6 @@ PERSON_TITLES = {
     "pope", "king", "queen", "prince", "princess", "sir", "dame", "chairman", "chairwoman",
 }
 
-# Forms of one country or body that share no words; the canonical name comes first.
-ALIASES = (
-    ("United States", "U.S.", "US", "U.S.A.", "USA", "United States of America", "the United States"),
-    ("United Kingdom", "U.K.", "UK", "the United Kingdom"),
-    ("United Nations", "U.N.", "UN", "the United Nations"),
-    ("European Union", "E.U.", "EU", "the European Union"),
-    ("Soviet Union", "USSR", "U.S.S.R."),
-)
-_ALIAS_OF = {form.lower(): group[0] for group in ALIASES for form in group}
 # Photo credits run names into the credit's words: "Kremlin Pool Photo", "Ahmed Mohamed Image".
 _CREDIT_SUFFIX = {
     "ORG": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool)$"),
@@ -74,9 +59,6 @@ _CREDIT_SUFFIX = {
 }
 _LETTERS = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
-_SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
-                "by", "with", "from", "as", "or", "nor", "but", "vs", "vs.", "into", "over", "amid", "after"}
 _GOVERNMENT_BODY = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Ministries|Parliament|Embassy|Government|Army|Navy|"
     r"Air Force|Senate|Congress|Cabinet|Police|Coast Guard|Foreign Office)$")
@@ -247,7 +229,7 @@ def _split_slashes(ent: Span, *, titled: bool = False) -> list[tuple[int, int, s
         stripped = part.strip()
         if stripped:
             s = base + pos + part.index(stripped)
-            label = "ORG" if _ACRONYM.match(stripped) or pos else ent.label_
+            label = "ORG" if ACRONYM.match(stripped) or pos else ent.label_
             pieces.append((s, s + len(stripped), stripped, label))
         pos += len(part) + 1
     return pieces
@@ -315,7 +297,7 @@ def _inside(m: Mention, spans: _Spans) -> bool:
 
 
 def _is_title_case(line: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in SMALL_WORDS]
     if len(words) < 2 or len(line.split()) > 20 or re.search(r"[.!?]\s*$", line):
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -332,76 +314,6 @@ def _fit_title_line(m: Mention, known: set[str], titles: _Spans) -> list[Mention
             if all(e <= o.start or s >= o.end for o in out):
                 out.append(replace(m, start=s, end=e, text=name, name=name, label=""))
     return sorted(out, key=lambda x: x.start)
-
-
-def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[str, str]]:
-    """The canonical name of each mention, and the label of each canonical name."""
-    names = [_ALIAS_OF.get(m.name.lower(), m.name) for m in mentions]
-    acronyms = _acronym_map(mentions, names, text)
-    names = [acronyms.get(n, n) for n in names]
-    names = _merge_person_parts(mentions, names)
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for m, n in zip(mentions, names):
-        if m.label:
-            votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name)
-    labels = {n: (votes[n].most_common(1)[0][0] if votes[n] else "ORG") for n in set(names)}
-    return names, labels
-
-
-def _acronym_map(mentions: list[Mention], names: list[str], text: str) -> dict[str, str]:
-    """Acronym -> full name: defined in brackets after the name, or spelled by its initials."""
-    out = {}
-    full_names = {n for m, n in zip(mentions, names) if m.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and " " in n}
-    for m, n in zip(mentions, names):
-        after = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", text[m.end:m.end + 14])
-        if after and " " in n and after.group(1) != n:
-            out[after.group(1)] = n
-    for n in set(names) - set(out):
-        if _ACRONYM.match(n):
-            letters = n.replace(".", "")
-            for full in full_names:
-                if _initials(full) == letters:
-                    out[n] = full
-                    break
-    return out
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[0].isalpha()).upper()
-
-
-def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
-    """A surname or given name alone goes to the full name it is part of.
-
-    With several candidates ("Clinton": Hillary or Bill), the most recent full name
-    before the mention wins, else the first one after it.
-    """
-    full = [(i, n) for i, (m, n) in enumerate(zip(mentions, names)) if m.label == "PERSON" and " " in n]
-    out = _drop_leading_words(names, {n for _, n in full})
-    by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)  # first or last word -> (index, full name)
-    for j, _ in full:
-        words = out[j].split()
-        for word in {words[0], words[-1]}:
-            by_word[word].append((j, out[j]))
-    for i, n in enumerate(names):
-        fits = by_word.get(n) if " " not in n else None
-        if not fits:
-            continue
-        k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
-        out[i] = fits[k - 1][1] if k else fits[0][1]
-    return out
-
-
-def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
-    """"Farmer Colin Hebden" is "Colin Hebden" when the article also writes that name alone."""
-    def shortest(name: str) -> str:
-        words = name.split()
-        for k in range(len(words) - 2, 0, -1):
-            tail = " ".join(words[k:])
-            if tail in people:
-                return tail
-        return name
-    return [shortest(n) if n in people else n for n in names]
 
 
 def entity_table(mentions: pd.DataFrame, sentences: pd.DataFrame,

@@ -1,0 +1,98 @@
+"""Canonical names: the forms an article uses for one entity, merged.
+
+Surnames and titled forms go with the full name ("Xi", "Chinese President Xi Jinping" ->
+"Xi Jinping"), acronyms with the name they abbreviate ("China Central Television (CCTV)",
+"AP" for "The Associated Press"), and "U.S."/"the United States" become "United States".
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .entities import Mention
+
+# Forms of one country or body that share no words; the canonical name comes first.
+ALIASES = (
+    ("United States", "U.S.", "US", "U.S.A.", "USA", "United States of America", "the United States"),
+    ("United Kingdom", "U.K.", "UK", "the United Kingdom"),
+    ("United Nations", "U.N.", "UN", "the United Nations"),
+    ("European Union", "E.U.", "EU", "the European Union"),
+    ("Soviet Union", "USSR", "U.S.S.R."),
+)
+ALIAS_OF = {form.lower(): group[0] for group in ALIASES for form in group}
+ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
+SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
+               "by", "with", "from", "as", "or", "nor", "but", "vs", "vs.", "into", "over", "amid", "after"}
+
+
+def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[str, str]]:
+    """The canonical name of each mention, and the label of each canonical name."""
+    names = [ALIAS_OF.get(m.name.lower(), m.name) for m in mentions]
+    acronyms = _acronym_map(mentions, names, text)
+    names = [acronyms.get(n, n) for n in names]
+    names = _merge_person_parts(mentions, names)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m, n in zip(mentions, names):
+        if m.label:
+            votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name)
+    labels = {n: (votes[n].most_common(1)[0][0] if votes[n] else "ORG") for n in set(names)}
+    return names, labels
+
+
+def _acronym_map(mentions: list[Mention], names: list[str], text: str) -> dict[str, str]:
+    """Acronym -> full name: defined in brackets after the name, or spelled by its initials."""
+    out = {}
+    full_names = {n for m, n in zip(mentions, names) if m.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and " " in n}
+    for m, n in zip(mentions, names):
+        after = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", text[m.end:m.end + 14])
+        if after and " " in n and after.group(1) != n:
+            out[after.group(1)] = n
+    for n in set(names) - set(out):
+        if ACRONYM.match(n):
+            letters = n.replace(".", "")
+            for full in full_names:
+                if _initials(full) == letters:
+                    out[n] = full
+                    break
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in SMALL_WORDS and w[0].isalpha()).upper()
+
+
+def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
+    """A surname or given name alone goes to the full name it is part of.
+
+    With several candidates ("Clinton": Hillary or Bill), the most recent full name
+    before the mention wins, else the first one after it.
+    """
+    full = [(i, n) for i, (m, n) in enumerate(zip(mentions, names)) if m.label == "PERSON" and " " in n]
+    out = _drop_leading_words(names, {n for _, n in full})
+    by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)  # first or last word -> (index, full name)
+    for j, _ in full:
+        words = out[j].split()
+        for word in {words[0], words[-1]}:
+            by_word[word].append((j, out[j]))
+    for i, n in enumerate(names):
+        fits = by_word.get(n) if " " not in n else None
+        if not fits:
+            continue
+        k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
+        out[i] = fits[k - 1][1] if k else fits[0][1]
+    return out
+
+
+def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
+    """"Farmer Colin Hebden" is "Colin Hebden" when the article also writes that name alone."""
+    def shortest(name: str) -> str:
+        words = name.split()
+        for k in range(len(words) - 2, 0, -1):
+            tail = " ".join(words[k:])
+            if tail in people:
+                return tail
+        return name
+    return [shortest(n) if n in people else n for n in names]
