@@ -24,6 +24,19 @@ def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
 
 
+@pytest.fixture
+def app(nlp):
+    """A fresh session of the dashboard (the model is already loaded by the nlp fixture)."""
+    from streamlit.testing.v1 import AppTest
+
+    from .apptest import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
 @pytest.fixture(scope="session")
 def sample(nlp, sample_text):
     from analysis import analyze
