@@ -30,8 +30,9 @@ MAX_TOKENS = 256
 # Readings of whole texts kept per process, so a quote read for its own row is not read
 # again for its sentence or its speaker.
 REMEMBERED = 4096
-# A group's mean score beyond this is negative or positive (chosen on the speaker-tone
-# gold in bench/data/speaker_tone, see bench/tone_bench.py).
+# A mean score (a paragraph's sentences, an entity's mentions) at or beyond this reads
+# negative or positive. Single readings (a sentence, a quote, a speaker's quotes read as
+# one) take the model's most probable label instead.
 GROUP_THRESHOLD = 0.2
 
 
