@@ -36,6 +36,10 @@ _MALE_TITLES = frozenset(("mr", "sir", "lord", "mister"))
 _MEMBER_NOUNS = frozenset("""
 member official spokesman spokeswoman spokesperson representative staff lawyer attorney
 """.split())
+# "WASHINGTON —", "LA CROSSE, Wisc. —", "LONDON (Reuters) -": a place and maybe a wire, in
+# capitals, opening a story; the parser often makes the place the first verb's subject
+DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+                      r"\s*(?:\([\w .]+\))?\s*(?:--|[—–-])\s")
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
 
 
@@ -143,6 +147,10 @@ class Resolver:
     # --- speakers -------------------------------------------------------------------
     def speaker(self, p: int, tok: Token) -> Speaker | None:
         """The speaker a subject token stands for, resolved as far as the article allows."""
+        if self._in_dateline(p, tok):  # "WASHINGTON -- President Obama ... said": the name beside it
+            name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                         and not self._in_dateline(p, c)), None)
+            return self.speaker(p, name) if name is not None else None
         low = tok.lower_
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
             return self._relative(p, tok)
@@ -152,6 +160,12 @@ class Resolver:
             return self.noun_phrase(p, tok)
         return self.named(p, tok) or self.member_of(p, tok) or self.organisation(p, tok) \
             or self.noun_phrase(p, tok)
+
+    def _in_dateline(self, p: int, tok: Token) -> bool:
+        if tok.idx > 40 or not (tok.text.isupper() or tok.is_punct or tok.text.istitle()):
+            return False
+        m = DATELINE.match(self.parsed.article.paragraphs[p].text)
+        return m is not None and tok.idx < m.end()
 
     def _relative(self, p: int, tok: Token) -> Speaker | None:
         """"Ana Ruiz, who said", "the Kestrel Group, which said": the cue attaches to the

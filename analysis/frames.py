@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .attribution import Resolver, Speaker
+from .attribution import ORG_NOUNS, Resolver, Speaker
 from .cues import (
     ASPECT_LEMMAS,
+    INDIRECT_LEMMAS,
     WRITTEN_THINGS,
     agent_of,
     cue_text,
@@ -26,6 +27,7 @@ from .cues import (
 )
 from .nlp import Parsed
 from .quotemarks import QuoteSpan
+from .speaker_kinds import PERSON_NOUNS
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bSt|\bNo|\bvs)\.$")
@@ -35,6 +37,8 @@ _ABBREVIATION_CHARS = 5
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 
 
+_SHARES = frozenset("percent % majority minority third half quarter fifth most".split())
+_POLLS = frozenset("poll polls survey surveys study studies".split())
 _NOMINATIVE = frozenset("he she they we".split())
 _OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative", "oprd")
 
@@ -95,8 +99,8 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
     text = parsed.article.paragraphs[p].text  # Doc.text would rebuild it from the tokens
     last = text[span.end - 1:span.end]
     frames = [(after, False), (before, True)]
-    if not (last == "," or (kind == "direct" and last in "?!—–-…")):
-        frames.reverse()
+    if kind == "mixed" or not (last == "," or (kind == "direct" and last in "?!—–-…")):
+        frames.reverse()  # a fragment belongs to the clause it sits in, whatever its comma
     credit = _DASH_CREDIT.match(text, after[0], after[1])
     if credit:
         lo, hi = credit.span(1)
@@ -111,7 +115,8 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
             cues = []  # a quote that ended its sentence; the next sentence reports something else
         if cues:
             cue = cues[-1] if backwards else cues[0]
-            return _attribution(p, cue, cues, tokens, resolver)
+            return _attribution(p, cue, cues, tokens, resolver, after=not backwards,
+                                quote=(span.open_at, span.close_at))
         owner = next((o for o in map(noun_cue_speaker, reversed(tokens)) if o is not None), None)
         if owner is not None and backwards:
             return Attribution("", resolver.speaker(p, owner))
@@ -130,12 +135,16 @@ def _adjacent(cue: Token, frame: list[Token], backwards: bool) -> bool:
     return len([t for t in frame if t.i < cue.i and not t.is_punct]) <= 3
 
 
-def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], resolver: Resolver) -> Attribution:
-    subject = _subject(cue, frame)
+def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], resolver: Resolver, *,
+                 after: bool = False, quote: tuple[int, int] = (0, 0)) -> Attribution:
+    subject = _subject(cue, frame, after=after, quote=quote)
     written = _is_written(cue, subject)
     speaker = resolver.speaker(p, subject) if subject is not None and not written else None
     if speaker is not None and speaker.name and subject.pos_ == "PRON":
         cue, speaker = _outer_report(p, cue, cues, speaker, resolver)
+    elif subject is not None and not written:
+        cue, speaker = _reporter(p, cue, cues, subject, speaker, resolver)
+        speaker = _poll_of_share(p, subject, resolver) or speaker
     return Attribution(cue_text(cue), speaker, _channel(p, cue, cues, speaker, resolver), written=written)
 
 
@@ -150,26 +159,92 @@ def _outer_report(p: int, cue: Token, cues: list[Token], speaker: Speaker, resol
     return cue, speaker
 
 
+def _reporter(p: int, cue: Token, cues: list[Token], subject: Token, speaker: Speaker | None,
+              resolver: Resolver) -> tuple[Token, Speaker | None]:
+    """"Mr. Obama said, a majority of Americans have come to believe "...", "Sanders said
+    the process could be "messy"": a cue inside what another verb of saying reports, whose
+    subject is no speaker, gives the words to the outer speaker, whose report they are.
+    A speaker inside keeps them ("Radio Norte reported that Brand said": Brand's words,
+    passed on by a channel)."""
+    if _speaks(subject, speaker) or (
+            cue.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)):
+        return cue, speaker  # "Smith said ... and Jones said ...": two reports side by side
+    for other in reversed(cues):
+        if other is not cue and other.lower_ != "according" and other.lemma_.lower() in INDIRECT_LEMMAS \
+                and cue in other.subtree:
+            outer = speaker_of_cue(p, other, resolver)
+            if outer is not None and outer.name:
+                return other, outer
+    return cue, speaker
+
+
+def _poll_of_share(p: int, subject: Token, resolver: Resolver) -> Speaker | None:
+    """"In a Post-ABC poll, 75 percent of Republicans said ...": a share of those asked is
+    no speaker; the poll (or survey, study) the sentence names is the source."""
+    if subject.lemma_.lower() not in _SHARES:
+        return None
+    poll = next((t for t in subject.sent if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _POLLS), None)
+    if poll is None:
+        return None
+    return resolver.noun_phrase(p, poll)
+
+
+def _speaks(subject: Token, speaker: Speaker | None) -> bool:
+    """Whether a cue's subject is one who speaks: a person or body the article names, a
+    pronoun, a name, or a noun for a person or a body ("the minister", "the council");
+    not "a majority", "the phrase", "the advertisement"."""
+    if speaker is None:
+        return False
+    if speaker.label in ("PERSON", "ORG", "NORP", "GPE") or subject.pos_ in ("PRON", "PROPN"):
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in ORG_NOUNS
+
+
 def speaker_of_cue(p: int, cue: Token, resolver: Resolver, frame: list[Token] | None = None) -> Speaker | None:
     """The speaker a cue's subject stands for, or None."""
     subject = _subject(cue, frame or [])
     return resolver.speaker(p, subject) if subject is not None else None
 
 
-def _subject(cue: Token, frame: list[Token]) -> Token | None:
+def _subject(cue: Token, frame: list[Token], *, after: bool = False,
+             quote: tuple[int, int] = (0, 0)) -> Token | None:
     """The parse's subject of the cue (or of the verb governing "saying"), else the name
-    or pronoun right next to the cue in the frame ("said Ruiz" misparsed)."""
+    or pronoun right next to the cue in the frame ("said Ruiz" misparsed), else, in a
+    frame after the quote, the name that opens it ("..." Gene Sperling, an adviser, said).
+
+    A subject inside the quote is the parser joining the quote's words to the cue, never
+    the speaker: it is set aside.
+    """
     subject = subject_of(cue)
     if subject is None and cue.dep_ == "acl" and cue.head.pos_ == "PROPN":
         return cue.head  # "footage of Ana Ruiz asking, ..."
     if subject is None and cue.lower_ != "according":
         gov = governing_cue(cue)
         subject = subject_of(gov) if gov is not None else None
-    if subject is not None:
+    if subject is not None and not quote[0] <= subject.idx < quote[1]:
         return subject
     near = [t for t in frame if 0 < t.i - cue.i <= 3] + [t for t in reversed(frame) if 0 < cue.i - t.i <= 2]
-    return next((t for t in near if t.dep_ not in _OBJECT_DEPS and (
+    found = next((t for t in near if t.dep_ not in _OBJECT_DEPS and (
         t.pos_ == "PROPN" or t.lower_ in _NOMINATIVE)), None)
+    return found if found is not None or not after else _opening_name(cue, frame)
+
+
+def _opening_name(cue: Token, frame: list[Token]) -> Token | None:
+    """"..." Ramos, 58, told AFP: the name the frame opens with, when only an apposition
+    set off by commas stands between it and the cue."""
+    words = [t for t in frame if t.i < cue.i and not (t.is_punct or t.is_space)]
+    if not words or words[0].pos_ != "PROPN" and words[0].lower_ not in _NOMINATIVE:
+        return None
+    name = words[0]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head
+    between = cue.doc[name.i + 1:cue.i]
+    if len(between) and (between[0].text != "," or between[-1].text != ","):
+        return None  # "Ramos told": the parse would have found it; "Ramos and AFP", something else
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj", "parataxis") for t in between):
+        return None  # a clause of its own between them, not an apposition
+    return name
 
 
 def _is_written(cue: Token, subject: Token | None) -> bool:

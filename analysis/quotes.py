@@ -20,10 +20,11 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from .attribution import PRONOUNS, Resolver, Speaker
-from .cues import cue_text, is_cue, noun_cue_speaker
+from .cues import cue_text, is_cue, noun_cue_speaker, subject_of
 from .frames import Attribution, Quote, attribute, frames_of, is_headline, speaker_of_cue
 from .indirect import indirect_quotes
 from .nlp import Parsed
+from .paragraphs import TONE_KINDS
 from .quotemarks import QuoteSpan, find_quotes
 from .schema import frame
 from .sentiment import score
@@ -174,11 +175,48 @@ def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Reso
             candidates = [c for c in (_previous(out), reported[i - 1] if i else None)
                           if c is not None and c.paragraph >= q.paragraph - 1]
             latest = max(candidates, key=lambda c: (c.paragraph, c.start), default=None)
-            inherited = colon_cue(q.paragraph - 1) or (latest.who if latest else None)
+            inherited = _lead_in(parsed, q, resolver) or colon_cue(q.paragraph - 1) or (latest.who if latest else None)
             if inherited is not None:
                 q = replace(q, who=replace(inherited, inherited=True))
         out.append(q)
     return out
+
+
+_LEAD_PRONOUNS = frozenset("he she they".split())
+
+
+def _lead_in(parsed: Parsed, q: Quote, resolver: Resolver) -> Attribution | None:
+    """The speaker a quote with no cue is led in by: the subject of the clause that ends in
+    a colon before it ("Article 33 affirms: "..."") or of the sentence right before it, in
+    its paragraph or, for a quote that opens its paragraph, at the end of the one before
+    ("Valastro praised Christie's leadership. "We need someone ...""), when that subject
+    is a name or a pronoun the article resolves."""
+    p, text = q.paragraph, parsed.article.paragraphs[q.paragraph].text
+    at = q.start
+    while at > 0 and (text[at - 1].isspace() or text[at - 1] in "\"“‘'«"):
+        at -= 1
+    if at == 0:
+        p -= 1
+        if p < 0 or parsed.kinds[p] not in TONE_KINDS or parsed.kinds[q.paragraph] != "body":
+            return None
+        at = len(parsed.article.paragraphs[p].text.rstrip())
+    if at == 0:
+        return None
+    doc = parsed.docs[p]
+    end = doc[max(0, bisect_right(resolver.token_starts[p], at - 1) - 1)]
+    if end.text == ":":
+        verb = end.head
+    elif end.text in (".", "!", "?") or (end.is_punct and end.i and doc[end.i - 1].text in (".", "!", "?")):
+        verb = end.sent.root
+    else:
+        return None
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in _LEAD_PRONOUNS):
+        return None
+    speaker = resolver.speaker(p, subject)
+    if speaker is None or speaker.label not in ("PERSON", "ORG", "NORP"):
+        return None  # a name the entity layer does not know ("Meh") leads in nothing
+    return Attribution(":" if end.text == ":" else "", speaker)
 
 
 def _previous(quotes: list[Quote]) -> Quote | None:

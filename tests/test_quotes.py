@@ -296,3 +296,47 @@ def test_the_agency_said_goes_to_the_organisation_named_earlier(nlp):
             "The agency said in a statement that poorer homes would get a discount.")
     result = analyze(text, "water.txt", nlp=nlp)
     assert result.quotes.iloc[-1].speaker == "Dunmore Valley Water Authority"
+
+
+# --- speakers the parse does not hand over ---------------------------------------------
+
+def test_name_opening_the_frame_after_the_quote_with_an_apposition(nlp):
+    text = ("Headline About Ferries\n\n"
+            "“It is not the moment to pretend the timetable works,” Olga Brandt, a harbour pilot, "
+            "said at a meeting in Kestwick.")
+    assert row_with(quotes_of(nlp, text), "pretend the timetable")["speaker"] == "Olga Brandt"
+
+
+def test_nested_report_goes_to_the_outer_speaker(nlp):
+    text = ("Harbour Plan\n\n"
+            "Mayor Ines Kovar said a majority of residents now believe “the ferry is worth saving at any price.”")
+    assert row_with(quotes_of(nlp, text), "worth saving")["speaker"] == "Ines Kovar"
+
+
+def test_two_reports_side_by_side_keep_their_own_speakers(nlp):
+    text = ("Harbour Plan\n\n"
+            "Mayor Ines Kovar said the plan was “a lifeline,” and Tomas Reyes said it was “a fantasy.”")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "lifeline")["speaker"] == "Ines Kovar"
+    assert row_with(quotes, "fantasy")["speaker"] == "Tomas Reyes"
+
+
+def test_cueless_quote_goes_to_the_subject_of_the_sentence_before(nlp):
+    text = ("Bakery Wins Award\n\n"
+            "Marta Lindqvist praised the bakery's owners for keeping prices low through the winter.\n\n"
+            "“We need more places like this on the high street, not fewer.”")
+    assert row_with(quotes_of(nlp, text), "more places like this")["speaker"] == "Marta Lindqvist"
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    text = ("Minister Visits Port\n\n"
+            "KESTWICK — Transport Minister Hana Ostrova, opening the new terminal on Friday, said it would "
+            "“change how this town sees the sea.”")
+    assert row_with(quotes_of(nlp, text), "change how this town")["speaker"] == "Hana Ostrova"
+
+
+def test_a_share_of_those_polled_is_not_the_speaker_the_poll_is(nlp):
+    text = ("Survey on Trams\n\n"
+            "In a Kestwick Gazette poll released on Monday, 64 percent of riders said the trams were "
+            "“too slow to be worth the fare.”")
+    assert "poll" in row_with(quotes_of(nlp, text), "too slow")["speaker"]
