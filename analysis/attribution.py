@@ -38,8 +38,8 @@ member official spokesman spokeswoman spokesperson representative staff lawyer a
 """.split())
 # "WASHINGTON —", "LA CROSSE, Wisc. —", "LONDON (Reuters) -": a place and maybe a wire, in
 # capitals, opening a story; the parser often makes the place the first verb's subject
-DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
-                      r"\s*(?:\([\w .]+\))?\s*(?:--|[—–-])\s")
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+                      r"\s*(?:\([\w .]+\))?\s*(?:--|[―—–-])\s")
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
 
 
@@ -111,12 +111,13 @@ class Resolver:
         for m in self._mentions:
             p = m[4]
             local = m[0] - self.parsed.article.paragraphs[p].start
-            if not self._in_quote(p, local):
+            lo, hi = self._dateline(p)
+            if not self._in_quote(p, local) and not lo <= local < hi:
                 out[m[0]] = _Candidate(m[0], m[2], m[3], m[3] in GROUP_LABELS, False, p)
         for p, doc in enumerate(self.parsed.docs):
             for tok in doc:
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") \
-                        and not self._in_quote(p, tok.idx):
+                        and not self._in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
                     if cand is not None:
                         out[cand.offset] = cand
@@ -162,10 +163,14 @@ class Resolver:
             or self.noun_phrase(p, tok)
 
     def _in_dateline(self, p: int, tok: Token) -> bool:
-        if tok.idx > 40 or not (tok.text.isupper() or tok.is_punct or tok.text.istitle()):
-            return False
-        m = DATELINE.match(self.parsed.article.paragraphs[p].text)
-        return m is not None and tok.idx < m.end()
+        lo, hi = self._dateline(p)
+        return lo <= tok.idx < hi and (tok.text.isupper() or tok.is_punct or tok.text.istitle())
+
+    def _dateline(self, p: int) -> tuple[int, int]:
+        """Paragraph p's dateline ("WASHINGTON —"), opening a line in its first 400
+        characters (a headline line may come before it); (0, 0) if it has none."""
+        m = DATELINE.search(self.parsed.article.paragraphs[p].text, 0, 400)
+        return m.span() if m is not None else (0, 0)
 
     def _relative(self, p: int, tok: Token) -> Speaker | None:
         """"Ana Ruiz, who said", "the Kestrel Group, which said": the cue attaches to the

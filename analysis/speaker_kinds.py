@@ -7,6 +7,7 @@ entity, else from the head word the reporting cue attaches to in the parse.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -29,6 +30,7 @@ memo letter website site post tweet book documentary film video footage transcri
 indictment affidavit ruling order budget plan estimate research paper article story review audit
 investigation inquiry census index chart map model forecast projection release notice sign message
 note records documents emails polls surveys studies findings release bulletin announcement
+ad advert advertisement commercial spot clip leaflet flyer brochure editorial column obituary transcript
 """.split())
 
 # Singular nouns that stand for one person ("the minister said", "a neighbour said").
@@ -37,8 +39,19 @@ man woman person source aide adviser advisor expert critic supporter voter mothe
 son daughter wife husband teacher worker owner neighbour neighbor friend witness victim official
 spokesman spokeswoman spokesperson representative member lawyer attorney economist researcher
 scientist doctor manager organiser organizer campaigner resident protester protestor officer
+mogul tycoon announcer narrator speechwriter questioner reader caller listener viewer relative surrogate
+moderator interviewer host crowd audience chorus panel jury
 """.split())) - {"state", "house", "senate", "foreign", "defense", "defence", "former", "late",
                   "majority", "minority", "vice", "prime", "executive"}
+
+
+# "he", "she", or a name after a title only people take
+_PERSONAL = re.compile(r"(?i:he|she|him|her)$|(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sir|Dame|Lady|Lord)\.?\s+[A-Z]"
+                       r"|(?:Senator|Governor|Mayor|Councillor|President|Judge|Justice)\s+[A-Z]")
+
+
+# a share of people: "74 percent of voters said", "a majority", "one", "many"
+_QUANTIFIERS = frozenset("percent % majority minority one many some most several few half third all both".split())
 
 
 def kind_of_label(label: str) -> str | None:
@@ -72,14 +85,18 @@ def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
         return "organisation"
     if head.tag_ in ("NNS", "NNPS"):
         return "group"
-    if lemma in PERSON_NOUNS:
+    if lemma in PERSON_NOUNS or lemma in _QUANTIFIERS:
         return "person"
     return "source"
 
 
-def kind_of_speaker(label: str, row_kinds: Iterable[str]) -> str:
-    """A speaker's kind over an article: their entity label's, else the kind most of their
-    quotes give (ties: person, organisation, group, source, in that order)."""
+def kind_of_speaker(label: str, row_kinds: Iterable[str], said_as: Iterable[str] = ()) -> str:
+    """A speaker's kind over an article: a person wherever the article gives them away as
+    one ("he said", "she added", "Sen. Rubio said", whatever label the entity model gave),
+    else their entity label's, else the kind most of their quotes give (ties: person,
+    organisation, group, source, in that order). `said_as`: the words each cue attached to."""
+    if any(_PERSONAL.match(str(words)) for words in said_as):
+        return "person"
     from_label = kind_of_label(label)
     if from_label is not None:
         return from_label

@@ -36,22 +36,24 @@ def speaker_table(quotes: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.D
     kind_of = dict(zip(zip(paragraphs["article"], paragraphs["paragraph"]), paragraphs["kind"], strict=True))
     own_labels = quotes["speaker_label"] if "speaker_label" in quotes.columns else [""] * len(quotes)
     own_kinds = quotes["speaker_kind"] if "speaker_kind" in quotes.columns else [""] * len(quotes)
+    said_as = quotes["speaker_text"] if "speaker_text" in quotes.columns else [""] * len(quotes)
     groups: dict[tuple[str, str], dict] = {}
-    for article, paragraph, speaker, quote, polarity, subjectivity, own, kind in zip(
+    for article, paragraph, speaker, quote, polarity, subjectivity, own, kind, words in zip(
             quotes["article"], quotes["paragraph"], quotes["speaker"], quotes["quote"],
-            quotes["polarity"], quotes["subjectivity"], own_labels, own_kinds, strict=True):
+            quotes["polarity"], quotes["subjectivity"], own_labels, own_kinds, said_as, strict=True):
         if not isinstance(speaker, str) or not speaker:
             continue
         if kinds is not None and kind_of.get((article, paragraph)) not in kinds:
             continue
         g = groups.setdefault((article, speaker), {"n": 0, "words": 0, "pol": [], "subj": [], "said": [], "own": "",
-                                                     "kinds": []})
+                                                     "kinds": [], "as": []})
         g["n"] += 1
         g["words"] += len(str(quote).split())
         g["pol"].append(float(polarity))
         g["subj"].append(float(subjectivity))
         g["said"].append(str(quote))
         g["kinds"].append(kind)
+        g["as"].append(words)
         g["own"] = g["own"] or (own if isinstance(own, str) else "")
     labels: dict[tuple[str, str], str] = {}
     for key in zip(mentions["article"], mentions["entity"], mentions["label"], strict=True) if len(mentions) else ():
@@ -65,7 +67,7 @@ def speaker_table(quotes: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.D
 
 def _row(article: str, speaker: str, g: dict, label: str, tone: Tone) -> dict:
     pol, subj = g["pol"], g["subj"]
-    return {"article": article, "speaker": speaker, "kind": kind_of_speaker(label, g["kinds"]),
+    return {"article": article, "speaker": speaker, "kind": kind_of_speaker(label, g["kinds"], g["as"]),
             "quotes": g["n"], "words": g["words"],
             "polarity": round(sum(pol) / len(pol), 4), "subjectivity": round(sum(subj) / len(subj), 4),
             "polarity_min": round(min(pol), 4), "polarity_max": round(max(pol), 4),

@@ -19,6 +19,8 @@ from analysis.speaker_kinds import KINDS, kind_of_speaker, speaker_kind
     ("The report said costs had doubled.", "The report", "source"),
     ("A new poll says voters are split.", "A new poll", "source"),
     ("Stockpiling said nothing of the kind.", "Stockpiling", "source"),
+    ("The ad says the plan has failed.", "The ad", "source"),
+    ("Critics argued the plan was rushed.", "Critics", "group"),
 ])
 def test_kind_from_the_words_the_cue_attaches_to(nlp, sentence, who, kind):
     doc = nlp(sentence)
@@ -39,6 +41,22 @@ def test_a_speakers_kind_over_an_article():
     assert kind_of_speaker("", ["group", "source", "group"]) == "group"
     assert kind_of_speaker("", ["organisation", "person"]) == "person"  # ties: the first kind
     assert kind_of_speaker("", []) == "person"
+
+
+def test_he_or_a_personal_title_makes_a_person_whatever_the_label():
+    assert kind_of_speaker("ORG", ["organisation"], ["Holt"]) == "organisation"
+    assert kind_of_speaker("ORG", ["organisation", "person"], ["Holt", "he"]) == "person"
+    assert kind_of_speaker("GPE", ["organisation"], ["Sen. Holt"]) == "person"
+    assert kind_of_speaker("ORG", ["organisation"], ["Hemmings Hall"]) == "organisation"
+
+
+def test_words_no_one_speaks_leave_the_quote_without_a_speaker(nlp):
+    text = ("Outreach Row\n\n"
+            "Senator Ada Brink told the group she disliked the term, adding that the phrase suggests "
+            "a campaign has to \"go outside itself to find voters.\"")
+    quotes = analyze(text, "t.txt", nlp=nlp).quotes
+    row = quotes[quotes["quote"].str.contains("go outside itself")].iloc[0]
+    assert row["speaker"] == "Ada Brink"
 
 
 def test_speakers_table_says_who_is_a_source(nlp):
