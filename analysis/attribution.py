@@ -76,6 +76,7 @@ class Resolver:
         self._persons = {m[2] for m in self._mentions if m[3] == "PERSON"}
         self._gender = self._genders_from_titles()
         self._quoted = [QuotedRanges(ranges) for ranges in quoted]
+        self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._candidates = self._collect_candidates()
         self._offsets = [c.offset for c in self._candidates]
@@ -111,7 +112,7 @@ class Resolver:
         for m in self._mentions:
             p = m[4]
             local = m[0] - self.parsed.article.paragraphs[p].start
-            lo, hi = self._dateline(p)
+            lo, hi = self._datelines[p]
             if not self._in_quote(p, local) and not lo <= local < hi:
                 out[m[0]] = _Candidate(m[0], m[2], m[3], m[3] in GROUP_LABELS, False, p)
         for p, doc in enumerate(self.parsed.docs):
@@ -163,14 +164,8 @@ class Resolver:
             or self.noun_phrase(p, tok)
 
     def _in_dateline(self, p: int, tok: Token) -> bool:
-        lo, hi = self._dateline(p)
+        lo, hi = self._datelines[p]
         return lo <= tok.idx < hi and (tok.text.isupper() or tok.is_punct or tok.text.istitle())
-
-    def _dateline(self, p: int) -> tuple[int, int]:
-        """Paragraph p's dateline ("WASHINGTON —"), opening a line in its first 400
-        characters (a headline line may come before it); (0, 0) if it has none."""
-        m = DATELINE.search(self.parsed.article.paragraphs[p].text, 0, 400)
-        return m.span() if m is not None else (0, 0)
 
     def _relative(self, p: int, tok: Token) -> Speaker | None:
         """"Ana Ruiz, who said", "the Kestrel Group, which said": the cue attaches to the
@@ -310,6 +305,13 @@ class Resolver:
         if window and p - window[-1].paragraph <= 1:
             return window[-1]
         return subjects[-1] if subjects else window[-1] if window else None
+
+
+def _dateline(text: str) -> tuple[int, int]:
+    """A paragraph's dateline ("WASHINGTON —"), opening a line in its first 400 characters
+    (a headline line may come before it); (0, 0) if it has none."""
+    m = DATELINE.search(text, 0, 400)
+    return m.span() if m is not None else (0, 0)
 
 
 def _personish(c: _Candidate) -> bool:

@@ -294,7 +294,6 @@ def _row(parsed: Parsed, q: Quote) -> dict:
     text = parsed.article.paragraphs[q.paragraph].text[q.start:q.end]
     polarity, subjectivity = score(text)
     speaker: Speaker | None = q.who.speaker if q.who else None
-    kind = _speaker_kind(parsed, speaker) if speaker and speaker.name else ""
     own = speaker is not None
     return {"article": parsed.article.name, "paragraph": q.paragraph,
             "start": parsed.offset(q.paragraph, q.start), "end": parsed.offset(q.paragraph, q.end),
@@ -303,7 +302,7 @@ def _row(parsed: Parsed, q: Quote) -> dict:
             "cue": q.who.cue if q.who else "", "polarity": polarity, "subjectivity": subjectivity,
             "channel": (q.who.channel or "") if q.who else "",
             "speaker_text": speaker.text if own else "", "speaker_label": speaker.label if speaker else "",
-            "speaker_kind": kind}
+            "speaker_kind": _speaker_kind(parsed, speaker) if speaker and speaker.name else ""}
 
 
 def _speaker_kind(parsed: Parsed, speaker: Speaker) -> str:

@@ -30,7 +30,7 @@ memo letter website site post tweet book documentary film video footage transcri
 indictment affidavit ruling order budget plan estimate research paper article story review audit
 investigation inquiry census index chart map model forecast projection release notice sign message
 note records documents emails polls surveys studies findings release bulletin announcement
-ad advert advertisement commercial spot clip leaflet flyer brochure editorial column obituary transcript
+ad advert advertisement commercial spot clip leaflet flyer brochure editorial column obituary
 """.split())
 
 # Singular nouns that stand for one person ("the minister said", "a neighbour said").
@@ -45,12 +45,12 @@ moderator interviewer host crowd audience chorus panel jury
                   "majority", "minority", "vice", "prime", "executive"}
 
 
-# "he", "she", or a name after a title only people take
-_PERSONAL = re.compile(r"(?i:he|she|him|her)$|(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sir|Dame|Lady|Lord)\.?\s+[A-Z]"
-                       r"|(?:Senator|Governor|Mayor|Councillor|President|Judge|Justice)\s+[A-Z]")
+# a name after a title only people take ("he" and "she" are PERSON_PRONOUNS)
+_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sir|Dame|Lady|Lord)\.?\s+[A-Z]"
+                     r"|(?:Senator|Governor|Mayor|Councillor|President|Judge|Justice)\s+[A-Z]")
 
 
-# a share of people: "74 percent of voters said", "a majority", "one", "many"
+# a share of people or an indefinite one: "74 percent of voters said", "a majority", "one", "many"
 _QUANTIFIERS = frozenset("percent % majority minority one many some most several few half third all both".split())
 
 
@@ -95,7 +95,7 @@ def kind_of_speaker(label: str, row_kinds: Iterable[str], said_as: Iterable[str]
     one ("he said", "she added", "Sen. Rubio said", whatever label the entity model gave),
     else their entity label's, else the kind most of their quotes give (ties: person,
     organisation, group, source, in that order). `said_as`: the words each cue attached to."""
-    if any(_PERSONAL.match(str(words)) for words in said_as):
+    if any(str(words).lower() in PERSON_PRONOUNS or _TITLED.match(str(words)) for words in said_as):
         return "person"
     from_label = kind_of_label(label)
     if from_label is not None:
