@@ -34,12 +34,48 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     acronyms = _acronym_map(mentions, names, text)
     names = [acronyms.get(n, n) for n in names]
     names = _merge_person_parts(mentions, names)
+    names = _merge_org_parts(names, _labels(mentions, names))
+    return names, _labels(mentions, names)
+
+
+def _labels(mentions: list[Mention], names: list[str]) -> dict[str, str]:
+    """Each name's label by the votes of its mentions; a full person's name counts double."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m, n in zip(mentions, names):
         if m.label:
             votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name)
-    labels = {n: (votes[n].most_common(1)[0][0] if votes[n] else "ORG") for n in set(names)}
-    return names, labels
+    return {n: (votes[n].most_common(1)[0][0] if votes[n] else "ORG") for n in set(names)}
+
+
+def _merge_org_parts(names: list[str], labels: dict[str, str]) -> list[str]:
+    """An organisation's short form goes to its full name: the words it opens with
+    ("Northmoor", "Corvane Freight" for "Corvane Freight Systems") or two or more it ends
+    with ("Clean Air Group" for "Hollin Cross Clean Air Group"). A short form that could
+    be several of the article's organisations, or that the article uses for a place or a
+    people, stays as it is."""
+    full = {n for n in names if labels[n] in ("ORG", "FAC") and " " in n}
+    parts: dict[str, set[str]] = defaultdict(set)
+    for n in full:
+        words = n.split()
+        for k in range(1, len(words)):
+            parts[" ".join(words[:k])].add(n)
+            if k >= 2:
+                parts[" ".join(words[-k:])].add(n)
+    out = list(names)
+    for i, n in enumerate(names):
+        owners = _widest(parts.get(n, set()), parts)
+        if len(owners) != 1 or labels[n] in ("GPE", "LOC", "NORP", "FAC"):
+            continue
+        if (labels[n] == "PERSON" and " " not in n) or not any(w[:1].isupper() for w in n.split()):
+            continue  # "Ford" the person, not Ford Motor Company
+        out[i] = next(iter(owners))
+    return out
+
+
+def _widest(owners: set[str], parts: dict[str, set[str]]) -> set[str]:
+    """Of the names holding a short form, those no other of them holds: "Brightwater"
+    is in "Brightwater Chemical" and "Brightwater Chemical Co.", one organisation."""
+    return {o for o in owners if not parts.get(o, set()) & owners}
 
 
 def _acronym_map(mentions: list[Mention], names: list[str], text: str) -> dict[str, str]:
@@ -54,13 +90,14 @@ def _acronym_map(mentions: list[Mention], names: list[str], text: str) -> dict[s
         if ACRONYM.match(n):
             letters = n.replace(".", "")
             for full in full_names:
-                if _initials(full) == letters:
+                if initials(full) == letters:
                     out[n] = full
                     break
     return out
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
+    """The letters of an acronym of `name`: "Bank of England" -> "BE"."""
     return "".join(w[0] for w in name.split() if w.lower() not in SMALL_WORDS and w[0].isalpha()).upper()
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .canonical import ACRONYM, SMALL_WORDS, canonicalise
+from .canonical import ACRONYM, SMALL_WORDS, canonicalise, initials
 from .nlp import Parsed
 from .schema import frame
 from .tone.columns import counts, summary
@@ -45,12 +45,27 @@ goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger ec
 
 # Titles that only ever stand before a person's name.
 PERSON_TITLES = {
-    "president", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "dr.", "mr.", "mrs.",
-    "ms.", "prof.", "professor", "judge", "justice", "gen.", "general", "lt.", "col.", "sgt.",
-    "capt.", "captain", "chancellor", "minister", "secretary", "ambassador", "councillor",
-    "councilman", "councilwoman", "commissioner", "inspector", "detective", "sheriff", "rev.",
-    "pope", "king", "queen", "prince", "princess", "sir", "dame", "chairman", "chairwoman",
+    "president", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "mr", "mr.", "mrs", "mrs.", "ms",
+    "ms.", "mx", "dr", "dr.", "prof.", "professor", "judge", "justice", "gen.", "general", "lt.", "col.",
+    "sgt.", "capt.", "captain", "chancellor", "minister", "secretary", "ambassador", "councillor",
+    "councilor", "cllr", "cllr.", "councilman", "councilwoman", "commissioner", "inspector", "detective",
+    "sheriff", "rev.", "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady",
+    "chairman", "chairwoman",
 }
+TITLES |= PERSON_TITLES
+# what a person is described as in apposition ("Ana Ruiz, a spokeswoman for ...")
+PERSON_ROLES = OCCUPATIONS | PERSON_TITLES | frozenset("""
+spokesman spokeswoman spokesperson chair chief executive director leader adviser advisor aide deputy
+official organiser organizer campaigner manager counsel head founder president
+""".split())
+
+# Last words that make a name an organisation's
+ORG_ENDINGS = frozenset("""
+ltd ltd. limited inc inc. co co. corp corp. corporation llc llp plc gmbh ag company group association
+trust council union party foundation institute university college agency authority ministry department
+committee commission bank society federation league club network partners holdings systems industries
+services airlines airways
+""".split())
 
 # Photo credits run names into the credit's words: "Kremlin Pool Photo", "Ahmed Mohamed Image".
 _CREDIT_SUFFIX = {
@@ -82,6 +97,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     `sentence`, the article-wide index of the sentence that holds it.
     """
     raw = _join_possessed_bodies(list(_raw_mentions(parsed)), parsed.article.text)
+    raw = _bracketed_acronyms(raw, parsed.article.text)
     titles = title_lines(parsed)
     raw = sorted(raw + _titled_people(parsed, raw), key=lambda m: m.start)
     raw = sorted(raw + _repeats(parsed, raw, titles), key=lambda m: m.start)
@@ -101,8 +117,12 @@ def _raw_mentions(parsed: Parsed):
             if ent.label_ not in NAMED_LABELS or _is_adjective(ent):
                 continue
             sent = parsed.sentence_id(p, ent.start)
-            for piece in _split_slashes(ent, titled=_after_person_title(ent)):
+            titled = _after_person_title(ent) or _described_as_person(ent)
+            for piece in _split_slashes(ent, titled=titled):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent)
+                if mention is not None and not titled and mention.name.split()[-1].lower() in ORG_ENDINGS \
+                        and " " in mention.name:
+                    mention = replace(mention, label="ORG")  # "Keswick Boatworks Ltd", whatever the model says
                 if mention is not None:
                     yield mention
 
@@ -113,6 +133,18 @@ def _after_person_title(ent: Span) -> bool:
     if len(ent) > 1 and first.lower_ in PERSON_TITLES and first.text[:1].isupper():
         return True
     return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
+
+
+def _described_as_person(ent: Span) -> bool:
+    """"Darnell Price, president of Local 418", "Priya Chandran, who organised the
+    petition": a name the article describes as a person's, whatever the model's label."""
+    for tok in ent:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_ROLES:
+                return True
+            if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children):
+                return True
+    return False
 
 
 class _Spans:
@@ -278,6 +310,50 @@ def _join_possessed_bodies(mentions: list[Mention], text: str) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’&.-]*|and|of|for|&)$")
+
+
+def _bracketed_acronyms(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Derwent Marine Research Station (DMRS)": the acronym is a mention of the same
+    name, so its later uses are found as repeats. Where the model cut the name short
+    ("Harrowfield and [District Hospitals Trust] (HDHT)"), the acronym's letters say how
+    far back the name starts, and the words before it join the mention."""
+    out: list[Mention] = []
+    found = {m.start for m in mentions}
+    for m in mentions:
+        after = _BRACKETED.match(text, m.end)
+        if after is None or m.label not in ("ORG", "GPE", "NORP", "FAC", "LOC") or " " not in m.name:
+            out.append(m)
+            continue
+        letters = after.group(1).replace(".", "")
+        if initials(m.name) != letters:
+            m = _extend_to_initials(m, text, letters)
+            while out and out[-1].end > m.start:  # "Harrowfield" alone is now part of the name
+                out.pop()
+        out.append(m)
+        lo, hi = after.span(1)
+        if lo not in found:
+            out.append(Mention(m.paragraph, m.sentence, lo, hi, after.group(1), m.label, after.group(1)))
+    return out
+
+
+def _extend_to_initials(m: Mention, text: str, letters: str) -> Mention:
+    """`m` with up to four words before it, in the same line, if they complete its initials."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    words = text[line_start:m.start].split()[-4:]
+    for k in range(1, len(words) + 1):
+        lead = words[-k:]
+        if not all(_NAME_WORD.match(w) for w in lead) or not lead[0][:1].isupper():
+            continue
+        name = " ".join(lead + [m.name])
+        if initials(name) == letters:
+            start = text.rindex(lead[0], line_start, m.start)
+            if text[start:m.end].split() == name.split():
+                return replace(m, start=start, text=text[start:m.end], name=name)
+    return m
 
 
 def title_lines(parsed: Parsed) -> _Spans:

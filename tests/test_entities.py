@@ -142,3 +142,31 @@ def test_repeats_are_whole_names_in_reading_order(nlp):
     assert list(ruiz["start"]) == sorted(ruiz["start"])
     assert text.index("\">Ruiz") + 2 in list(ruiz["start"])
     assert (a.mentions["entity"] == "Marek Ostrowski").sum() == 2
+
+
+def test_short_forms_of_an_organisation_are_one_entity(nlp):
+    text = ("Keswick Harbour Boatworks Ltd wants to build a dry dock beside the marina.\n\n"
+            "Residents of the Lowfield Estate Tenants Association oppose it. Keswick Harbour said "
+            "the dock would bring jobs. The Tenants Association said it would object.")
+    found = entities_of(analyze(text, "dock.txt", nlp=nlp))
+    assert "Keswick Harbour" not in found and "Tenants Association" not in found
+    assert found["Keswick Harbour Boatworks Ltd"][1] == 2
+    assert found["Lowfield Estate Tenants Association"][1] == 2
+
+
+def test_a_bracketed_acronym_names_the_organisation_and_completes_it(nlp):
+    text = ("Nurses at Ashby and District Hospitals Trust (ADHT) say wards are full. "
+            "The Pellow Marine Research Station (PMRS) counted seals.\n\n"
+            "ADHT said beds would open in May. PMRS said numbers had doubled.")
+    found = entities_of(analyze(text, "acr.txt", nlp=nlp))
+    assert found["Ashby and District Hospitals Trust"][1] == 3
+    assert found["Pellow Marine Research Station"][1] == 3
+    assert "District Hospitals Trust" not in found
+
+
+def test_a_name_described_as_a_person_is_a_person(nlp):
+    text = ("Darnell Okoro, president of the local branch, called the offer an insult. "
+            "Okoro said members would vote next week. Mira Castell, who organised the petition, agreed.")
+    found = entities_of(analyze(text, "branch.txt", nlp=nlp))
+    assert found["Darnell Okoro"] == ("PERSON", 2)
+    assert found["Mira Castell"][0] == "PERSON"
