@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .nlp import Parsed
 from .quotemarks import QuotedRanges
+from .roles import Roles, find_roles
 
 PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("they them".split())
@@ -78,6 +79,8 @@ class Resolver:
         self._quoted = [QuotedRanges(ranges) for ranges in quoted]
         self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
+        self._roles = Roles(find_roles(parsed, self._mentions, self.mention_at, self.token_starts))
+        self._described = self._descriptions()
         self._candidates = self._collect_candidates()
         self._offsets = [c.offset for c in self._candidates]
 
@@ -103,6 +106,16 @@ class Resolver:
                     return m
         return None
 
+    def first_person(self, p: int, lo: int, hi: int) -> Speaker | None:
+        """The first person named in paragraph p's characters [lo, hi), outside quotes."""
+        start, end = self.parsed.offset(p, lo), self.parsed.offset(p, hi)
+        for m in self._mentions[bisect_left(self._starts, start):]:
+            if m[0] >= end:
+                break
+            if m[3] == "PERSON" and not self._in_quote(p, m[0] - self.parsed.offset(p, 0)):
+                return Speaker(m[2], m[0], m[1], self.parsed.article.text[m[0]:m[1]], m[3])
+        return None
+
     def _in_quote(self, p: int, char: int) -> bool:
         return self._quoted[p].holds(char)
 
@@ -125,7 +138,8 @@ class Resolver:
         return sorted(out.values(), key=lambda c: c.offset)
 
     def _subject_candidate(self, p: int, tok: Token) -> _Candidate | None:
-        speaker = self.named(p, tok) or self.member_of(p, tok) or self.noun_phrase(p, tok)
+        speaker = self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
+            or self.noun_phrase(p, tok)
         if speaker is None:
             return None
         plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children) \
@@ -160,8 +174,8 @@ class Resolver:
             return self.pronoun(p, tok)
         if _has_conj(tok):
             return self.noun_phrase(p, tok)
-        return self.named(p, tok) or self.member_of(p, tok) or self.organisation(p, tok) \
-            or self.noun_phrase(p, tok)
+        return self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
+            or self.organisation(p, tok) or self.noun_phrase(p, tok)
 
     def _in_dateline(self, p: int, tok: Token) -> bool:
         lo, hi = self._datelines[p]
@@ -182,7 +196,7 @@ class Resolver:
         base = self.parsed.offset(p, 0)
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
         if m is None and tok.pos_ == "NOUN":
-            m = self._named_in_apposition(base, tok)
+            m = self._named_in_apposition(base, tok) or self._named_next(base, tok)
         if m is not None:
             return Speaker(m[2], m[0], m[1], self.parsed.article.text[m[0]:m[1]], m[3])
         if tok.pos_ == "PROPN":
@@ -204,6 +218,15 @@ class Resolver:
                 if m is not None and (m[3] not in ("GPE", "NORP", "LOC", "FAC") or child.dep_ == "compound"):
                     return m
         return None
+
+    def _named_next(self, base: int, tok: Token) -> tuple | None:
+        """"Head coach Marisol Duarte, in her ... described": a role noun the parser made
+        the subject, right before the person's name."""
+        if tok.i + 1 >= len(tok.doc) or tok.whitespace_ != " ":
+            return None
+        after = tok.doc[tok.i + 1]
+        m = self.mention_at(base + after.idx, base + after.idx + len(after))
+        return m if m is not None and m[0] == base + after.idx and m[3] == "PERSON" else None
 
     def _unnamed_proper(self, p: int, tok: Token) -> Speaker:
         """A proper name the NER missed: match a known person's surname, else keep the words."""
@@ -245,6 +268,14 @@ class Resolver:
             return Speaker(named.name, start, start + len(tok), tok.text, named.label)
         return None
 
+    def role_holder(self, p: int, tok: Token) -> Speaker | None:
+        """"the judge said", "Corvane's chief executive said": the person the article gave that role."""
+        start = self.parsed.offset(p, tok.idx)
+        if self.mention_at(start, start + len(tok)) is not None:
+            return None
+        role = self._roles.holder(tok, start)
+        return None if role is None else Speaker(role.name, start, start + len(tok), tok.text, role.label)
+
     def member_of(self, p: int, tok: Token) -> Speaker | None:
         """"Members of the parish council", "a spokesman for the company": the body speaks."""
         if tok.lemma_.lower() not in _MEMBER_NOUNS:
@@ -261,18 +292,40 @@ class Resolver:
         return Speaker(m[2], start, start + len(tok), tok.text, m[3])
 
     def noun_phrase(self, p: int, tok: Token) -> Speaker | None:
-        """A speaker that is no entity ("Russian officials"): its noun phrase, minus "the"."""
+        """A speaker that is no entity ("Russian officials"): its noun phrase without an
+        article, a quantifier or an owner named before it ("the council's own assessment"
+        is "assessment"). A bare "the report" takes the fuller name the article gave a
+        report earlier ("an inspection report")."""
         words = [tok, *_np_modifiers(tok)]
         lo = min(t.i for t in words)
         hi = max(t.i for t in words) + 1
         span = tok.doc[lo:hi]
-        text = span.text
-        if span[0].lower_ in ("the", "a", "an") and len(span) > 1:
-            text = tok.doc[lo + 1:hi].text
+        text = _without_owner(span, tok)
         if not any(c.isalpha() for c in text):
             return None
-        return Speaker(text, self.parsed.offset(p, span.start_char), self.parsed.offset(p, span.end_char),
-                       span.text)
+        start = self.parsed.offset(p, span.start_char)
+        if text == tok.text and span[0].lower_ in ("the", "this", "that"):
+            text = self._described_before(tok, start) or text
+        return Speaker(text, start, self.parsed.offset(p, span.end_char), span.text)
+
+    def _described_before(self, tok: Token, before: int) -> str | None:
+        """The latest fuller description of a noun before article offset `before`."""
+        found = self._described.get(tok.lemma_.lower(), [])
+        i = bisect_left(found, (before, ""))
+        return found[i - 1][1] if i else None
+
+    def _descriptions(self) -> dict[str, list[tuple[int, str]]]:
+        """Every common noun the article describes ("inspection report"), by its lemma."""
+        out: dict[str, list[tuple[int, str]]] = {}
+        for p, doc in enumerate(self.parsed.docs):
+            for tok in doc:
+                if tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(
+                        c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children):
+                    words = [t for c in tok.children if c.dep_ in _NP_DEPS and c.i < tok.i for t in c.subtree]
+                    text = _without_owner(tok.doc[min(t.i for t in words):tok.i + 1], tok)
+                    if text != tok.text:
+                        out.setdefault(tok.lemma_.lower(), []).append((self.parsed.offset(p, tok.idx), text))
+        return out
 
     def pronoun(self, p: int, tok: Token) -> Speaker | None:
         """he/she: the latest person in subject position (else any person named) before it;
@@ -330,6 +383,23 @@ def _same_flow(kind: str, c: _Candidate, p: int, parsed: Parsed) -> bool:
     if kind in ("caption", "credit"):
         return c.paragraph == p
     return parsed.kinds[c.paragraph] not in ("caption", "credit")
+
+
+_QUANTIFIER_DETS = frozenset("the a an some many several most few".split())
+
+
+def _without_owner(span, head: Token) -> str:
+    """A noun phrase's words from its first descriptive one: no article or quantifier, no
+    owner named before it ("the council's own"), no "own"."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    skip = set(owner.subtree) if owner is not None else set()
+    words = [t for t in span if t not in skip and t.lower_ != "own"]
+    while len(words) > 1 and words[0].lower_ in _QUANTIFIER_DETS:
+        words.pop(0)
+    if not words:
+        return span.text
+    return span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1 \
+        else " ".join(t.text for t in words)
 
 
 def _has_conj(tok: Token) -> bool:

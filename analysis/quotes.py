@@ -176,10 +176,35 @@ def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Reso
                           if c is not None and c.paragraph >= q.paragraph - 1]
             latest = max(candidates, key=lambda c: (c.paragraph, c.start), default=None)
             inherited = _lead_in(parsed, q, resolver) or colon_cue(q.paragraph - 1) or (latest.who if latest else None)
+            if _first_person(parsed, q) and (inherited is None or _speaker_kind(parsed, inherited.speaker) != "person"):
+                inherited = _named_next(parsed, q, resolver) or inherited
             if inherited is not None:
                 q = replace(q, who=replace(inherited, inherited=True))
         out.append(q)
     return out
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|d|ve|ll)|[Mm]y|me|myself)\b")
+
+
+def _first_person(parsed: Parsed, q: Quote) -> bool:
+    """A quote that fills its paragraph and speaks as one person ("My kids were ...")."""
+    text = parsed.article.paragraphs[q.paragraph].text
+    return not text[:q.start].strip(" \"“‘'") and not text[q.end:].strip(" \"”’'.,") \
+        and _FIRST_PERSON.search(text, q.start, q.end) is not None
+
+
+def _named_next(parsed: Parsed, q: Quote, resolver: Resolver) -> Attribution | None:
+    """Who a first-person quote that no person leads in is: the person the next
+    paragraph's first sentence names ("That was Gloria Tessaro, 58, who ...")."""
+    p = q.paragraph + 1
+    if p >= len(parsed.docs) or parsed.kinds[p] != "body":
+        return None
+    first = next(iter(parsed.docs[p].sents), None)
+    if first is None:
+        return None
+    speaker = resolver.first_person(p, first.start_char, first.end_char)
+    return Attribution("", speaker) if speaker is not None else None
 
 
 _LEAD_PRONOUNS = frozenset("he she they".split())

@@ -85,7 +85,9 @@ def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
         return "organisation"
     if head.tag_ in ("NNS", "NNPS"):
         return "group"
-    if lemma in PERSON_NOUNS or lemma in _QUANTIFIERS:
+    if lemma in _QUANTIFIERS:  # "one" of them is a person; "many", "most", "74 percent" are a group
+        return "person" if lemma == "one" else "group"
+    if lemma in PERSON_NOUNS:
         return "person"
     return "source"
 

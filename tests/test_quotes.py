@@ -340,3 +340,40 @@ def test_a_share_of_those_polled_is_not_the_speaker_the_poll_is(nlp):
             "In a Kestwick Gazette poll released on Monday, 64 percent of riders said the trams were "
             "“too slow to be worth the fare.”")
     assert "poll" in row_with(quotes_of(nlp, text), "too slow")["speaker"]
+
+
+def test_a_role_noun_goes_to_the_person_given_that_role(nlp):
+    text = ("Health Minister Imogen Caird visited the ward on Monday. Tobias Wren, the hospital's "
+            "chief executive, showed her round. Councillor Ruth Abney, the cabinet member for care, "
+            "joined them.\n\n"
+            "\"We cannot go on like this,\" the minister said.\n\n"
+            "The chief executive said that beds would open in May.\n\n"
+            "\"Every pound counts,\" the cabinet member said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "go on like this")["speaker"] == "Imogen Caird"
+    assert row_with(quotes, "beds would open")["speaker"] == "Tobias Wren"
+    assert row_with(quotes, "Every pound")["speaker"] == "Ruth Abney"
+
+
+def test_a_role_goes_to_the_latest_holder_with_its_modifiers(nlp):
+    text = ("Prime Minister Boris Kallas met Finance Minister Ana Petek.\n\n"
+            "\"The budget is balanced,\" the prime minister said. \"It is not,\" the finance minister said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "balanced")["speaker"] == "Boris Kallas"
+    assert row_with(quotes, "It is not")["speaker"] == "Ana Petek"
+
+
+def test_a_first_person_quote_goes_to_the_person_named_next(nlp):
+    text = ("Fans filled the square after the win. Many said the wait had been worth it.\n\n"
+            "\u201cMy grandfather brought me here when I was five.\u201d\n\n"
+            "That was Lorna Haig, 61, who has not missed a home game since 1980.")
+    assert row_with(quotes_of(nlp, text), "grandfather")["speaker"] == "Lorna Haig"
+
+
+def test_a_source_is_named_by_its_description_not_its_owner(nlp):
+    text = ("Inspectors published an inspection report on the Kelby ward in June.\n\n"
+            "The report said that patients had waited on trolleys for days. "
+            "The council's own impact assessment said that poorer families would lose most.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "trolleys")["speaker"] == "inspection report"
+    assert row_with(quotes, "poorer families")["speaker"] == "impact assessment"

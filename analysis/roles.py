@@ -1,0 +1,125 @@
+"""The roles an article gives its people, so "the judge said" names the judge.
+
+"Judge Eleanor Vance", "Health Minister Imogen Reilly", "Andrea Fulton, Corvane's chief
+executive" and "the coach, Marisol Duarte" each tie a role noun to a person. The
+constructions are dependency patterns, matched with spaCy's DependencyMatcher over each
+paragraph; a later "the minister" or "Corvane's chief executive" goes to the latest
+person the article gave that role.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Token
+
+from .entities import OCCUPATIONS, TITLES
+from .nlp import Parsed
+
+PATTERNS = {
+    # "Andrea Fulton, Corvane's chief executive"
+    "name, role": [{"RIGHT_ID": "name", "RIGHT_ATTRS": {"POS": "PROPN"}},
+                   {"LEFT_ID": "name", "REL_OP": ">", "RIGHT_ID": "role",
+                    "RIGHT_ATTRS": {"DEP": "appos", "POS": "NOUN"}}],
+    # "the coach, Marisol Duarte"; "the chief executive, Andrea Fulton"
+    "role, name": [{"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "NOUN"}},
+                   {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "name",
+                    "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}}],
+}
+# role nouns the entity model's label need not confirm: the name is a person's
+_PERSON_ROLES = TITLES | OCCUPATIONS
+# words that date a role rather than name it ("the former judge", "the new coach")
+_TIME_WORDS = frozenset("former new current then acting interim outgoing incoming late longtime".split())
+_DETERMINERS = frozenset("the this that".split())
+_SPELLED_OUT = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+                "prof.": "professor", "supt.": "superintendent", "det.": "detective", "insp.": "inspector",
+                "cllr": "councillor", "cllr.": "councillor", "councilor": "councillor", "lt.": "lieutenant",
+                "col.": "colonel", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral"}
+
+
+@dataclass(frozen=True)
+class Role:
+    offset: int  # article offset of the name
+    name: str  # the person's canonical name
+    label: str  # its entity label
+    noun: str  # the role's head noun, lower case ("minister")
+    words: frozenset[str]  # its modifiers, lower case ("prime"; "chief"; "cabinet")
+
+
+def find_roles(parsed: Parsed, mentions: list[tuple], mention_at: Callable[[int, int], tuple | None],
+               token_starts: list[list[int]]) -> list[Role]:
+    """Every (person, role) the article states, in reading order. `mentions` are tuples
+    (start, end, entity, label, paragraph) in article order; `mention_at(start, end)`
+    finds the one at article offsets; `token_starts[p]` are paragraph p's token offsets."""
+    if not parsed.docs:
+        return []
+    roles: dict[tuple[int, str], Role] = {}
+
+    def add(m: tuple | None, role: Token, words: frozenset[str]) -> None:
+        noun = _noun(role)
+        if m is None or role.tag_ in ("NNS", "NNPS") or noun in ("mr", "ms", "mrs", "dr"):
+            return
+        if m[3] == "PERSON" or noun in _PERSON_ROLES:
+            roles.setdefault((m[0], noun), Role(m[0], m[2], m[3], noun, words))
+
+    for m in mentions:  # "Judge Eleanor Vance", "Prairie Kings coach Walt Jeffries"
+        p = m[4]
+        doc, starts = parsed.docs[p], token_starts[p]
+        i = bisect_left(starts, m[0] - parsed.offset(p, 0))
+        if 0 < i < len(doc) and starts[i] == m[0] - parsed.offset(p, 0) and doc[i - 1].pos_ in ("NOUN", "PROPN") and doc[i - 1].is_alpha \
+                and (doc[i - 1].pos_ == "NOUN" or doc[i - 1].lower_ in _PERSON_ROLES):
+            add(m, doc[i - 1], frozenset(t.lemma_.lower() for t in _words_before(doc, i - 1)))
+    matcher = DependencyMatcher(parsed.docs[0].vocab)
+    for key, pattern in PATTERNS.items():
+        matcher.add(key, [pattern])
+    for p, doc in enumerate(parsed.docs):  # "Andrea Fulton, Corvane's chief executive"
+        base = parsed.offset(p, 0)
+        for match_id, (a, b) in matcher(doc):
+            name, role = (doc[b], doc[a]) if doc.vocab.strings[match_id] == "role, name" else (doc[a], doc[b])
+            add(mention_at(base + name.idx, base + name.idx + len(name)), role, _modifiers(role))
+    return sorted(roles.values(), key=lambda r: r.offset)
+
+
+def _words_before(doc, i: int) -> list[Token]:
+    """The role's own modifiers: up to two adjectives or nouns right before it ("Prime", "Head", "Health")."""
+    out = []
+    j = i - 1
+    while j >= 0 and i - j <= 2 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].is_alpha:
+        out.append(doc[j])
+        j -= 1
+    return out
+
+
+def _noun(tok: Token) -> str:
+    low = tok.lemma_.lower()
+    return _SPELLED_OUT.get(low, low)
+
+
+def _modifiers(role: Token) -> frozenset[str]:
+    return frozenset(c.lemma_.lower() for c in role.children if c.dep_ in ("compound", "amod"))
+
+
+class Roles:
+    """Looks up who holds a role noun at a point in the article."""
+
+    def __init__(self, roles: list[Role]):
+        self.roles = roles
+        self.offsets = [r.offset for r in roles]
+        self.nouns = {r.noun for r in roles}
+
+    def holder(self, tok: Token, before: int) -> Role | None:
+        """The person a definite role subject ("the minister", "Corvane's chief
+        executive") stands for: the latest one given that role before article offset
+        `before`, whose role has every modifier the subject has."""
+        noun = _noun(tok)
+        if noun not in self.nouns or tok.tag_ not in ("NN", "NNP"):  # "the prime minister" is often NNP
+            return None
+        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DETERMINERS) for c in tok.children):
+            return None
+        words = _modifiers(tok) - _TIME_WORDS
+        for role in reversed(self.roles[:bisect_left(self.offsets, before)]):
+            if role.noun == noun and words <= role.words:
+                return role
+        return None
