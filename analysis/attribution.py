@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Token
 
+from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, noun_kind
 from .nlp import Parsed
 from .quotemarks import QuotedRanges
 from .roles import Roles, find_roles
@@ -22,16 +23,6 @@ THING_PRONOUNS = frozenset("it".split())
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = ("ORG", "GPE", "NORP")
 
-# head nouns of "the company said" that stand for an organisation the article names
-ORG_NOUNS = frozenset("""
-company firm ministry department agency government administration office embassy police army
-military party campaign committee commission council court bank group organization organisation
-union association board university school hospital network newspaper station club team league
-airline corporation institute foundation authority regulator council service bureau fund
-parliament senate congress cabinet kremlin church charity coalition alliance federation
-""".split())
-# of those, the ones that may stand for any organisation (no name shares the word)
-GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation corporation business".split())
 _GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\.?\s+([A-Z][\w'’-]+)")
 _MALE_TITLES = frozenset(("mr", "sir", "lord", "mister"))
 _MEMBER_NOUNS = frozenset("""
@@ -112,11 +103,12 @@ class Resolver:
         for m in self._mentions[bisect_left(self._starts, start):]:
             if m[0] >= end:
                 break
-            if m[3] == "PERSON" and not self._in_quote(p, m[0] - self.parsed.offset(p, 0)):
+            if m[3] == "PERSON" and not self.in_quote(p, m[0] - self.parsed.offset(p, 0)):
                 return Speaker(m[2], m[0], m[1], self.parsed.article.text[m[0]:m[1]], m[3])
         return None
 
-    def _in_quote(self, p: int, char: int) -> bool:
+    def in_quote(self, p: int, char: int) -> bool:
+        """Whether paragraph p's character `char` lies between quote marks."""
         return self._quoted[p].holds(char)
 
     def _collect_candidates(self) -> list[_Candidate]:
@@ -126,18 +118,20 @@ class Resolver:
             p = m[4]
             local = m[0] - self.parsed.article.paragraphs[p].start
             lo, hi = self._datelines[p]
-            if not self._in_quote(p, local) and not lo <= local < hi:
+            if not self.in_quote(p, local) and not lo <= local < hi:
                 out[m[0]] = _Candidate(m[0], m[2], m[3], m[3] in GROUP_LABELS, False, p)
         for p, doc in enumerate(self.parsed.docs):
             for tok in doc:
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") \
-                        and not self._in_quote(p, tok.idx) and not self._in_dateline(p, tok):
+                        and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
                     if cand is not None:
                         out[cand.offset] = cand
         return sorted(out.values(), key=lambda c: c.offset)
 
     def _subject_candidate(self, p: int, tok: Token) -> _Candidate | None:
+        if tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None:
+            return None  # "other changes are needed": no one "they" can stand for
         speaker = self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
             or self.noun_phrase(p, tok)
         if speaker is None:
@@ -389,9 +383,11 @@ _QUANTIFIER_DETS = frozenset("the a an some many several most few".split())
 
 
 def _without_owner(span, head: Token) -> str:
-    """A noun phrase's words from its first descriptive one: no article or quantifier, no
-    owner named before it ("the council's own"), no "own"."""
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    """A noun phrase's words from its first descriptive one: no article or quantifier and,
+    for a document, no owner named before it ("the council's own assessment"; but
+    "Scott's family" keeps its owner)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
+        if noun_kind(head.lemma_.lower()) == "source" else None
     skip = set(owner.subtree) if owner is not None else set()
     words = [t for t in span if t not in skip and t.lower_ != "own"]
     while len(words) > 1 and words[0].lower_ in _QUANTIFIER_DETS:

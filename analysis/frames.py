@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .attribution import ORG_NOUNS, Resolver, Speaker
+from .attribution import Resolver, Speaker
 from .cues import (
     ASPECT_LEMMAS,
     INDIRECT_LEMMAS,
@@ -25,9 +25,10 @@ from .cues import (
     noun_cue_speaker,
     subject_of,
 )
+from .lexicon import ORG_NOUNS, PERSON_NOUNS
 from .nlp import Parsed
 from .quotemarks import QuoteSpan
-from .speaker_kinds import PERSON_NOUNS
+from .speaker_kinds import kind_in_article
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bSt|\bNo|\bvs)\.$")
@@ -137,7 +138,7 @@ def _adjacent(cue: Token, frame: list[Token], backwards: bool) -> bool:
 
 def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], resolver: Resolver, *,
                  after: bool = False, quote: tuple[int, int] = (0, 0)) -> Attribution:
-    subject = _subject(cue, frame, after=after, quote=quote)
+    subject = _subject(cue, frame, after=after, quote=quote, quoted=lambda char: resolver.in_quote(p, char))
     written = _is_written(cue, subject)
     speaker = resolver.speaker(p, subject) if subject is not None and not written else None
     if speaker is not None and speaker.name and subject.pos_ == "PRON":
@@ -145,6 +146,8 @@ def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], reso
     elif subject is not None and not written:
         cue, speaker = _reporter(p, cue, cues, subject, speaker, resolver)
         speaker = _poll_of_share(p, subject, resolver) or speaker
+        if speaker is not None and speaker.name and not names_a_speaker(resolver, speaker):
+            speaker = None  # "the phrase suggests": no one said it
     return Attribution(cue_text(cue), speaker, _channel(p, cue, cues, speaker, resolver), written=written)
 
 
@@ -178,6 +181,12 @@ def _reporter(p: int, cue: Token, cues: list[Token], subject: Token, speaker: Sp
     return cue, speaker
 
 
+def names_a_speaker(resolver: Resolver, speaker: Speaker) -> bool:
+    """Whether a speaker is one: a person, a body, a group or a source by its entity label
+    or by its head word (not "the phrase", "other changes", "Monday")."""
+    return bool(kind_in_article(resolver.parsed, speaker.start, speaker.end, speaker.label))
+
+
 def _poll_of_share(p: int, subject: Token, resolver: Resolver) -> Speaker | None:
     """"In a Post-ABC poll, 75 percent of Republicans said ...": a share of those asked is
     no speaker; the poll (or survey, study) the sentence names is the source."""
@@ -208,13 +217,14 @@ def speaker_of_cue(p: int, cue: Token, resolver: Resolver, frame: list[Token] | 
 
 
 def _subject(cue: Token, frame: list[Token], *, after: bool = False,
-             quote: tuple[int, int] = (0, 0)) -> Token | None:
+             quote: tuple[int, int] = (0, 0), quoted=lambda char: False) -> Token | None:
     """The parse's subject of the cue (or of the verb governing "saying"), else the name
     or pronoun right next to the cue in the frame ("said Ruiz" misparsed), else, in a
     frame after the quote, the name that opens it ("..." Gene Sperling, an adviser, said).
 
-    A subject inside the quote is the parser joining the quote's words to the cue, never
-    the speaker: it is set aside.
+    A subject inside the quote, or in a later quote (`said on Fox News's "Fox and
+    Friends."`), is the parser joining quoted words to the cue, never the speaker: it is
+    set aside. `quoted(char)` tells whether a paragraph character is between quote marks.
     """
     subject = subject_of(cue)
     if subject is None and cue.dep_ == "acl" and cue.head.pos_ == "PROPN":
@@ -222,7 +232,7 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
     if subject is None and cue.lower_ != "according":
         gov = governing_cue(cue)
         subject = subject_of(gov) if gov is not None else None
-    if subject is not None and not quote[0] <= subject.idx < quote[1]:
+    if subject is not None and not quote[0] <= subject.idx < quote[1] and not quoted(subject.idx):
         return subject
     near = [t for t in frame if 0 < t.i - cue.i <= 3] + [t for t in reversed(frame) if 0 < cue.i - t.i <= 2]
     found = next((t for t in near if t.dep_ not in _OBJECT_DEPS and (

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Resolver
 from .cues import cue_text, is_cue
-from .frames import Attribution, Quote, is_headline, speaker_of_cue
+from .frames import Attribution, Quote, is_headline, names_a_speaker, speaker_of_cue
 from .nlp import Parsed
 from .quotemarks import QuotedRanges
 
@@ -46,7 +46,8 @@ def _candidate(p: int, cue: Token, quoted: QuotedRanges, resolver: Resolver):
     if quoted.overlaps(start, end):
         return None
     speaker = speaker_of_cue(p, cue, resolver)
-    if speaker is None or not speaker.name or quoted.holds(speaker.start - resolver.parsed.offset(p, 0)):
+    if speaker is None or not speaker.name or quoted.holds(speaker.start - resolver.parsed.offset(p, 0)) \
+            or not names_a_speaker(resolver, speaker):
         return None
     return cue, start, end, Attribution(cue_text(cue), speaker)
 

@@ -28,7 +28,7 @@ from .paragraphs import TONE_KINDS
 from .quotemarks import QuoteSpan, find_quotes
 from .schema import frame
 from .sentiment import score
-from .speaker_kinds import speaker_kind
+from .speaker_kinds import kind_in_article
 
 EXTRA = ("channel", "speaker_text", "speaker_label", "speaker_kind", "passage")
 _PASSAGE_GAP_WORDS = 12
@@ -319,6 +319,9 @@ def _row(parsed: Parsed, q: Quote) -> dict:
     text = parsed.article.paragraphs[q.paragraph].text[q.start:q.end]
     polarity, subjectivity = score(text)
     speaker: Speaker | None = q.who.speaker if q.who else None
+    kind = _speaker_kind(parsed, speaker) if speaker and speaker.name else ""
+    if speaker is not None and speaker.name and not kind:
+        speaker = None  # words that name no speaker ("Monday", "the phrase"), however they were reached
     own = speaker is not None
     return {"article": parsed.article.name, "paragraph": q.paragraph,
             "start": parsed.offset(q.paragraph, q.start), "end": parsed.offset(q.paragraph, q.end),
@@ -327,14 +330,11 @@ def _row(parsed: Parsed, q: Quote) -> dict:
             "cue": q.who.cue if q.who else "", "polarity": polarity, "subjectivity": subjectivity,
             "channel": (q.who.channel or "") if q.who else "",
             "speaker_text": speaker.text if own else "", "speaker_label": speaker.label if speaker else "",
-            "speaker_kind": _speaker_kind(parsed, speaker) if speaker and speaker.name else ""}
+            "speaker_kind": kind if speaker else ""}
 
 
 def _speaker_kind(parsed: Parsed, speaker: Speaker) -> str:
-    """The kind of speaker, read in the paragraph that holds the words the cue attaches to."""
-    p = parsed.paragraph_at(speaker.start)
-    base = parsed.article.paragraphs[p].start
-    return speaker_kind(parsed.docs[p], speaker.start - base, speaker.end - base, speaker.label)
+    return kind_in_article(parsed, speaker.start, speaker.end, speaker.label)
 
 
 def resolved_pronouns(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -1,10 +1,11 @@
 """The roles an article gives its people, so "the judge said" names the judge.
 
 "Judge Eleanor Vance", "Health Minister Imogen Reilly", "Andrea Fulton, Corvane's chief
-executive" and "the coach, Marisol Duarte" each tie a role noun to a person. The
-constructions are dependency patterns, matched with spaCy's DependencyMatcher over each
-paragraph; a later "the minister" or "Corvane's chief executive" goes to the latest
-person the article gave that role.
+executive" and "the coach, Marisol Duarte" each tie a role noun to a person. Appositions
+are dependency patterns, matched with spaCy's DependencyMatcher over each paragraph; a
+role written before a name is the noun right before the mention (the parser often
+misreads "Head coach Marisol Duarte"). A later "the minister" or "Corvane's chief
+executive" goes to the latest person the article gave that role.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .entities import OCCUPATIONS, TITLES
 from .nlp import Parsed
@@ -65,12 +66,9 @@ def find_roles(parsed: Parsed, mentions: list[tuple], mention_at: Callable[[int,
             roles.setdefault((m[0], noun), Role(m[0], m[2], m[3], noun, words))
 
     for m in mentions:  # "Judge Eleanor Vance", "Prairie Kings coach Walt Jeffries"
-        p = m[4]
-        doc, starts = parsed.docs[p], token_starts[p]
-        i = bisect_left(starts, m[0] - parsed.offset(p, 0))
-        if 0 < i < len(doc) and starts[i] == m[0] - parsed.offset(p, 0) and doc[i - 1].pos_ in ("NOUN", "PROPN") and doc[i - 1].is_alpha \
-                and (doc[i - 1].pos_ == "NOUN" or doc[i - 1].lower_ in _PERSON_ROLES):
-            add(m, doc[i - 1], frozenset(t.lemma_.lower() for t in _words_before(doc, i - 1)))
+        role = _role_before(parsed.docs[m[4]], token_starts[m[4]], m[0] - parsed.offset(m[4], 0))
+        if role is not None:
+            add(m, role, frozenset(t.lemma_.lower() for t in _words_before(role)))
     matcher = DependencyMatcher(parsed.docs[0].vocab)
     for key, pattern in PATTERNS.items():
         matcher.add(key, [pattern])
@@ -82,11 +80,23 @@ def find_roles(parsed: Parsed, mentions: list[tuple], mention_at: Callable[[int,
     return sorted(roles.values(), key=lambda r: r.offset)
 
 
-def _words_before(doc, i: int) -> list[Token]:
+def _role_before(doc: Doc, starts: list[int], char: int) -> Token | None:
+    """The noun right before a name starting at paragraph character `char`: a common noun
+    ("coach Walt Jeffries") or a title ("Judge Eleanor Vance")."""
+    i = bisect_left(starts, char)
+    if not 0 < i < len(doc) or starts[i] != char:
+        return None
+    before = doc[i - 1]
+    if before.is_alpha and (before.pos_ == "NOUN" or (before.pos_ == "PROPN" and before.lower_ in _PERSON_ROLES)):
+        return before
+    return None
+
+
+def _words_before(role: Token) -> list[Token]:
     """The role's own modifiers: up to two adjectives or nouns right before it ("Prime", "Head", "Health")."""
-    out = []
-    j = i - 1
-    while j >= 0 and i - j <= 2 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].is_alpha:
+    doc, out = role.doc, []
+    j = role.i - 1
+    while j >= 0 and role.i - j <= 2 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].is_alpha:
         out.append(doc[j])
         j -= 1
     return out

@@ -11,10 +11,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from .attribution import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, THING_PRONOUNS
-from .entities import OCCUPATIONS, TITLES
+from .attribution import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from .lexicon import noun_kind
+from .nlp import Parsed
 
 KINDS = ("person", "organisation", "group", "source")
 # the comparison shows these; sources are listed apart
@@ -23,35 +24,10 @@ SPEAKING_KINDS = KINDS[:3]
 _LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "FAC": "organisation",
                 "LOC": "organisation", "NORP": "group"}
 
-# Head nouns of things that are read, not heard.
-SOURCE_NOUNS = frozenset("""
-report document email e-mail record poll survey study data figure statement filing analysis database
-memo letter website site post tweet book documentary film video footage transcript complaint lawsuit
-indictment affidavit ruling order budget plan estimate research paper article story review audit
-investigation inquiry census index chart map model forecast projection release notice sign message
-note records documents emails polls surveys studies findings release bulletin announcement
-ad advert advertisement commercial spot clip leaflet flyer brochure editorial column obituary
-""".split())
-
-# Singular nouns that stand for one person ("the minister said", "a neighbour said").
-PERSON_NOUNS = (TITLES | OCCUPATIONS | frozenset("""
-man woman person source aide adviser advisor expert critic supporter voter mother father parent child
-son daughter wife husband teacher worker owner neighbour neighbor friend witness victim official
-spokesman spokeswoman spokesperson representative member lawyer attorney economist researcher
-scientist doctor manager organiser organizer campaigner resident protester protestor officer
-mogul tycoon announcer narrator speechwriter questioner reader caller listener viewer relative surrogate
-moderator interviewer host crowd audience chorus panel jury
-""".split())) - {"state", "house", "senate", "foreign", "defense", "defence", "former", "late",
-                  "majority", "minority", "vice", "prime", "executive"}
-
-
+_NOT_ONE = re.compile(r"['’]s\b| and ")  # "Mrs. Clinton's tax proposals", "Mr. King and Mr. Schultz"
 # a name after a title only people take ("he" and "she" are PERSON_PRONOUNS)
 _TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sir|Dame|Lady|Lord)\.?\s+[A-Z]"
                      r"|(?:Senator|Governor|Mayor|Councillor|President|Judge|Justice)\s+[A-Z]")
-
-
-# a share of people or an indefinite one: "74 percent of voters said", "a majority", "one", "many"
-_QUANTIFIERS = frozenset("percent % majority minority one many some most several few half third all both".split())
 
 
 def kind_of_label(label: str) -> str | None:
@@ -61,35 +37,64 @@ def kind_of_label(label: str) -> str | None:
 
 def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
     """The kind of the speaker whose words fill `doc`'s characters [start, end): from the
-    entity label if it has one, else from the head word of those words."""
+    entity label if it has one, else from the head word of those words; "" where those
+    words name no speaker ("the phrase suggests", a clause the parser took for a subject)."""
     from_label = kind_of_label(label)
     if from_label is not None:
-        return from_label
+        return from_label  # other labels (WORK_OF_ART, DATE, ...) say nothing: the words decide
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "person"
     head = span.root
-    low, lemma = head.lower_, head.lemma_.lower()
+    if head.ent_type_ in ("DATE", "TIME"):
+        return ""  # "Monday said": a parse gone wrong
+    low = head.lower_
     if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
         if low in THING_PRONOUNS:
             return "organisation"
         return "group" if low in GROUP_PRONOUNS or low in ("we", "us") else "person"
     if any(c.dep_ == "conj" for c in head.children):
-        return "group"  # "The U.S., Canada and Britain said", "Smith and Jones said"
+        # "The U.S., Canada and Britain said", "Smith and Jones said": a group, unless every
+        # one is a source ("a civil complaint and a 15-count complaint") or one is no speaker
+        kinds = [_word_kind(t) for t in _conjuncts(head)]
+        if all(k == "source" for k in kinds):
+            return "source"
+        return "" if "" in kinds else "group"
     if head.pos_ == "PROPN":
         # a name the entity model missed is most often a person's; "Democrats" is a group
         return "group" if head.tag_ == "NNPS" else "person"
-    if lemma in SOURCE_NOUNS or low in SOURCE_NOUNS:
-        return "source"
-    if lemma in ORG_NOUNS:
-        return "organisation"
-    if head.tag_ in ("NNS", "NNPS"):
-        return "group"
-    if lemma in _QUANTIFIERS:  # "one" of them is a person; "many", "most", "74 percent" are a group
-        return "person" if lemma == "one" else "group"
-    if lemma in PERSON_NOUNS:
+    return _word_kind(head)
+
+
+def _word_kind(tok: Token) -> str:
+    """The kind a head word names on its own: a name is a person's, a noun as the lexicon says."""
+    if tok.pos_ == "PROPN":
         return "person"
-    return "source"
+    if tok.text[:1].isupper() and tok.pos_ in ("NOUN", "VERB", "ADJ", "INTJ", "X") and not tok.lower_.endswith("ing") \
+            and noun_kind(tok.lemma_.lower()) is None and noun_kind(tok.lower_) is None:
+        return "person"  # "Matthews said", "Trump said": a name the tagger took for a word
+    if tok.lower_ == "%" or tok.pos_ in ("NOUN", "NUM", "ADJ", "DET", "PRON") or tok.tag_ == "PDT":
+        kind = noun_kind(tok.lemma_.lower(), plural=tok.tag_ in ("NNS", "NNPS")) or noun_kind(tok.lower_)
+        if kind is None and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return "organisation"  # "the Gannett newspaper chain": a named body
+        return kind or ""
+    return ""
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def kind_in_article(parsed: Parsed, start: int, end: int, label: str = "") -> str:
+    """speaker_kind of the words at article offsets [start, end), read in their paragraph."""
+    p = parsed.paragraph_at(start)
+    base = parsed.article.paragraphs[p].start
+    return speaker_kind(parsed.docs[p], start - base, end - base, label)
 
 
 def kind_of_speaker(label: str, row_kinds: Iterable[str], said_as: Iterable[str] = ()) -> str:
@@ -97,7 +102,8 @@ def kind_of_speaker(label: str, row_kinds: Iterable[str], said_as: Iterable[str]
     one ("he said", "she added", "Sen. Rubio said", whatever label the entity model gave),
     else their entity label's, else the kind most of their quotes give (ties: person,
     organisation, group, source, in that order). `said_as`: the words each cue attached to."""
-    if any(str(words).lower() in PERSON_PRONOUNS or _TITLED.match(str(words)) for words in said_as):
+    if any(str(words).lower() in PERSON_PRONOUNS or (_TITLED.match(str(words)) and not _NOT_ONE.search(str(words)))
+           for words in said_as):
         return "person"
     from_label = kind_of_label(label)
     if from_label is not None:

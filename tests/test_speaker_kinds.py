@@ -18,7 +18,10 @@ from analysis.speaker_kinds import KINDS, kind_of_speaker, speaker_kind
     ("It said the rules were clear.", "It", "organisation"),
     ("The report said costs had doubled.", "The report", "source"),
     ("A new poll says voters are split.", "A new poll", "source"),
-    ("Stockpiling said nothing of the kind.", "Stockpiling", "source"),
+    ("Stockpiling said nothing of the kind.", "Stockpiling", ""),
+    ("The phrase suggests a campaign has to look outside itself.", "The phrase", ""),
+    ("Two strategists said the plan was rushed.", "Two strategists", "group"),
+    ("The staffer said the plan was rushed.", "The staffer", "person"),
     ("The ad says the plan has failed.", "The ad", "source"),
     ("Critics argued the plan was rushed.", "Critics", "group"),
 ])

@@ -1,0 +1,98 @@
+"""Nouns by the kind of speaker they name, for the speakers no entity names.
+
+"The strategist said" is a person, "the ministry said" an organisation, "residents said"
+and "74 percent said" a group, "the report said" a source; "the phrase suggests" names
+no speaker at all. Closed word lists first, then the shapes of words for people
+("-ist", "-ian", "-er" ...), with the common words of those shapes that name things.
+"""
+from __future__ import annotations
+
+from .entities import OCCUPATIONS, TITLES
+
+# head nouns of "the company said" that stand for an organisation the article names
+ORG_NOUNS = frozenset("""
+company firm ministry department agency government administration office embassy police army
+military party campaign committee commission council court bank group organization organisation
+union association board university school hospital network newspaper station club team league
+airline corporation institute foundation authority regulator council service bureau fund
+parliament senate congress cabinet kremlin church charity coalition alliance federation
+""".split())
+# of those, the ones that may stand for any organisation (no name shares the word)
+GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation corporation business".split())
+# bodies that speak as one without standing for a named organisation
+_BODY_NOUNS = ORG_NOUNS | frozenset("state country nation city county town village media press".split())
+
+# Head nouns of things that are read, not heard.
+SOURCE_NOUNS = frozenset("""
+report document email e-mail record poll survey study data figure statement filing analysis database
+memo letter website site post tweet book documentary film video footage transcript complaint lawsuit
+indictment affidavit ruling order budget plan estimate research paper article story review audit
+investigation inquiry census index chart map model forecast projection release notice sign message
+note records documents emails polls surveys studies findings release bulletin announcement
+ad advert advertisement commercial spot clip leaflet flyer brochure editorial column obituary
+biography disclosure opinion petition publication outlet page result tally average count
+speech interview testimony remark comment program programme show broadcast episode summary assessment
+submission account statistics slide presentation brief
+""".split())
+
+# Singular nouns that stand for one person ("the minister said", "a neighbour said").
+PERSON_NOUNS = (TITLES | OCCUPATIONS | frozenset("""
+man woman person source aide adviser advisor expert critic supporter voter mother father parent child
+son daughter wife husband teacher worker owner neighbour neighbor friend witness victim official
+spokesman spokeswoman spokesperson representative member lawyer attorney economist researcher
+scientist doctor manager organiser organizer campaigner resident protester protestor officer
+mogul tycoon announcer narrator speechwriter questioner reader caller listener viewer relative surrogate
+moderator interviewer host crowd audience chorus panel jury guy boy girl kid diplomat delegate
+superdelegate counsel rival incumbent operative executive staff individual steward guard crew fan
+citizen pupil local youth elder inmate medic clergy colleague peer sibling cousin uncle aunt ally troop
+insider customer survivor teen teenager adult senior
+""".split())) - {"state", "house", "senate", "foreign", "defense", "defence", "former", "late",
+                  "majority", "minority", "vice", "prime"}
+
+# Nouns for many people at once ("the public", "others", "both sides").
+GROUP_NOUNS = frozenset("""
+people public crowd audience family community side other everyone everybody someone somebody anyone
+nobody none both each all electorate population
+""".split())
+
+# a share of people or an indefinite one: "74 percent of voters said", "a majority", "one", "many"
+QUANTIFIERS = frozenset("""
+percent % majority minority one many some most several few half third quarter all both two three four
+five six seven eight nine ten dozen hundred thousand thousands million millions
+""".split())
+
+_PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eur", "ee", "ant", "ent", "er", "or", "eon")
+# common words of those shapes that name things, not people
+_THINGS = frozenset("""
+number power paper letter order matter water center centre quarter chapter border computer corner
+weather manner error factor sector mirror color colour honor honour labor labour favor favour humor
+humour rumor rumour terror horror motor floor door answer offer cover banner meter filter barrier
+river tower dinner summer winter finger layer trailer poster sticker thriller cancer disorder murder
+shelter chamber register character percent event content extent agreement comment moment government
+element segment amendment investment statement payment argument department development movement
+management environment parliament establishment treatment equipment experiment instrument document
+plant grant restaurant giant elephant pennant covenant tenet talent patent accent descent incident
+accident evidence ingredient component parent
+""".split()) - {"parent"}
+
+
+def noun_kind(lemma: str, plural: bool = False) -> str | None:
+    """The kind of speaker a common noun names (person, organisation, group, source),
+    or None for a noun that names no speaker ("phrase", "changes", "trip")."""
+    if lemma in SOURCE_NOUNS:
+        return "source"
+    if lemma in _BODY_NOUNS:
+        return "organisation"
+    if lemma in QUANTIFIERS:
+        return "person" if lemma == "one" and not plural else "group"
+    if lemma in GROUP_NOUNS:
+        return "group"
+    if lemma in PERSON_NOUNS or _names_a_person(lemma):
+        return "group" if plural else "person"
+    return None
+
+
+def _names_a_person(lemma: str) -> bool:
+    """"strategist", "politician", "staffer", "respondent": the shapes of words for people."""
+    return len(lemma) > 4 and lemma.endswith(_PERSON_ENDINGS) and lemma not in _THINGS \
+        and not lemma.endswith("ment")
