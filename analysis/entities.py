@@ -73,6 +73,7 @@ _CREDIT_SUFFIX = {
     "PERSON": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool|Image|Images|Picture)$"),
 }
 _LETTERS = re.compile(r"[^\W\d_]+")
+_NAME_RUN = re.compile(r"\w[\w.'’&-]*")  # a word of a name, with its inner dots and apostrophes
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _GOVERNMENT_BODY = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Ministries|Parliament|Embassy|Government|Army|Navy|"
@@ -102,7 +103,8 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     raw = sorted(raw + _titled_people(parsed, raw), key=lambda m: m.start)
     raw = sorted(raw + _repeats(parsed, raw, titles), key=lambda m: m.start)
     known = {m.name for m in raw if not _inside(m, titles)}
-    mentions = [m for mention in raw for m in _fit_title_line(mention, known, titles)]
+    longest = max((len(n.split()) for n in known), default=1)
+    mentions = [m for mention in raw for m in _fit_title_line(mention, known, titles, longest)]
     canonical, labels = canonicalise(mentions, parsed.article.text)
     rows = [{"article": parsed.article.name, "paragraph": m.paragraph, "start": m.start,
              "end": m.end, "text": m.text, "label": labels[canonical[i]],
@@ -379,17 +381,27 @@ def _is_title_case(line: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _fit_title_line(m: Mention, known: set[str], titles: _Spans) -> list[Mention]:
-    """Keep a title-line mention only as the names running text knows ("Xi Agree NATO" -> Xi, NATO)."""
+def _fit_title_line(m: Mention, known: set[str], titles: _Spans, longest: int) -> list[Mention]:
+    """Keep a title-line mention only as the names running text knows ("Xi Agree NATO" ->
+    Xi, NATO): the longest known run of words at each place, left to right. `longest` is
+    the most words a known name has, so the work grows with the mention, not the article."""
     if m.name in known or not _inside(m, titles):
         return [m]
-    out = []
-    for name in sorted(known, key=len, reverse=True):
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", m.text):
-            s, e = m.start + hit.start(), m.start + hit.end()
-            if all(e <= o.start or s >= o.end for o in out):
-                out.append(replace(m, start=s, end=e, text=name, name=name, label=""))
-    return sorted(out, key=lambda x: x.start)
+    words = [(w.start(), w.end()) for w in _NAME_RUN.finditer(m.text)]
+    out, i = [], 0
+    while i < len(words):
+        for k in range(min(longest, len(words) - i), 0, -1):
+            lo, hi = words[i][0], words[i + k - 1][1]
+            written = m.text[lo:hi]  # "Xi", or "Xi." ending a line, or "Xi's"
+            name = next((n for n in (written, written.rstrip("."), _POSSESSIVE.sub("", written)) if n in known), "")
+            hi = lo + len(name)
+            if name:
+                out.append(replace(m, start=m.start + lo, end=m.start + hi, text=name, name=name, label=""))
+                i += k
+                break
+        else:
+            i += 1
+    return out
 
 
 def entity_table(mentions: pd.DataFrame, sentences: pd.DataFrame,
