@@ -52,7 +52,7 @@ def analyze(text: str, name: str = "article", *, nlp: Language | None = None) ->
     """
     parsed = parse(make_article(text, name), nlp or load_model())
     mentions = extract_mentions(parsed)
-    sentences, mentions, quotes = with_tone(sentence_table(parsed), mentions, extract_quotes(parsed, mentions))
+    sentences, mentions, quotes = with_tone(sentence_table(parsed), mentions, extract_quotes(parsed))
     paragraphs = with_paragraph_tone(paragraph_table(parsed, mentions, quotes), sentences)
     return Analysis(
         name=name, text=parsed.article.text, paragraphs=paragraphs, sentences=sentences,

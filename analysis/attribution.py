@@ -1,6 +1,6 @@
 """Who a cue's subject is: named entities, pronouns, "the company", plain noun phrases.
 
-A `Resolver` is built once per article from the parse and the mentions table; it keeps
+A `Resolver` is built once per article from the parse and its mention layer; it keeps
 the article's subjects in reading order so a pronoun looks back without rescanning.
 """
 from __future__ import annotations
@@ -9,9 +9,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-import pandas as pd
 from spacy.tokens import Token
 
+from .entities import Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, noun_kind
 from .nlp import Parsed
 from .quotemarks import QuotedRanges
@@ -59,13 +59,11 @@ class _Candidate:
 class Resolver:
     """Maps subject tokens to speakers for one article."""
 
-    def __init__(self, parsed: Parsed, mentions: pd.DataFrame, quoted: list[list[tuple[int, int]]]):
+    def __init__(self, parsed: Parsed, quoted: list[list[tuple[int, int]]]):
         self.parsed = parsed
-        rows = mentions.sort_values("start") if len(mentions) else mentions
-        self._mentions = list(zip(rows["start"], rows["end"], rows["entity"], rows["label"],
-                                  rows["paragraph"])) if len(rows) else []
-        self._starts = [m[0] for m in self._mentions]
-        self._persons = {m[2] for m in self._mentions if m[3] == "PERSON"}
+        self._mentions = mention_layer(parsed)
+        self._starts = [m.start for m in self._mentions]
+        self._persons = {m.entity for m in self._mentions if m.label == "PERSON"}
         self._gender = self._genders_from_titles()
         self._quoted = [QuotedRanges(ranges) for ranges in quoted]
         self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
@@ -83,17 +81,17 @@ class Resolver:
         for hit in _GENDER_TITLE.finditer(text):
             m = self.mention_at(hit.start(2), hit.end(2))
             if m is not None:
-                out.setdefault(m[2], "m" if hit.group(1).lower() in _MALE_TITLES else "f")
+                out.setdefault(m.entity, "m" if hit.group(1).lower() in _MALE_TITLES else "f")
         return out
 
     # --- mentions -------------------------------------------------------------------
-    def mention_at(self, start: int, end: int) -> tuple | None:
+    def mention_at(self, start: int, end: int) -> Named | None:
         """The first mention overlapping article offsets [start, end)."""
         i = bisect_left(self._starts, start)
         for j in (i - 1, i, i + 1):
             if 0 <= j < len(self._mentions):
                 m = self._mentions[j]
-                if m[0] < end and start < m[1]:
+                if m.start < end and start < m.end:
                     return m
         return None
 
@@ -101,10 +99,10 @@ class Resolver:
         """The first person named in paragraph p's characters [lo, hi), outside quotes."""
         start, end = self.parsed.offset(p, lo), self.parsed.offset(p, hi)
         for m in self._mentions[bisect_left(self._starts, start):]:
-            if m[0] >= end:
+            if m.start >= end:
                 break
-            if m[3] == "PERSON" and not self.in_quote(p, m[0] - self.parsed.offset(p, 0)):
-                return Speaker(m[2], m[0], m[1], self.parsed.article.text[m[0]:m[1]], m[3])
+            if m.label == "PERSON" and not self.in_quote(p, m.start - self.parsed.offset(p, 0)):
+                return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
         return None
 
     def in_quote(self, p: int, char: int) -> bool:
@@ -115,11 +113,11 @@ class Resolver:
         """Every subject outside quotes, and every named mention, in reading order."""
         out: dict[int, _Candidate] = {}
         for m in self._mentions:
-            p = m[4]
-            local = m[0] - self.parsed.article.paragraphs[p].start
+            p = m.paragraph
+            local = m.start - self.parsed.article.paragraphs[p].start
             lo, hi = self._datelines[p]
             if not self.in_quote(p, local) and not lo <= local < hi:
-                out[m[0]] = _Candidate(m[0], m[2], m[3], m[3] in GROUP_LABELS, False, p)
+                out[m.start] = _Candidate(m.start, m.entity, m.label, m.label in GROUP_LABELS, False, p)
         for p, doc in enumerate(self.parsed.docs):
             for tok in doc:
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") \
@@ -146,8 +144,8 @@ class Resolver:
         start, end = self.parsed.offset(p, lo), self.parsed.offset(p, hi)
         text = self.parsed.article.text[start:end]
         m = self.mention_at(start, end)
-        if m is not None and m[0] >= start and m[1] <= end:
-            return Speaker(m[2], start, end, text, m[3])
+        if m is not None and m.start >= start and m.end <= end:
+            return Speaker(m.entity, start, end, text, m.label)
         last = text.split()[-1].lower() if text.split() else ""
         person = next((n for n in self._persons if n.split()[-1].lower() == last), None)
         if person is not None:
@@ -192,7 +190,7 @@ class Resolver:
         if m is None and tok.pos_ == "NOUN":
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok)
         if m is not None:
-            return Speaker(m[2], m[0], m[1], self.parsed.article.text[m[0]:m[1]], m[3])
+            return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
         if tok.pos_ == "PROPN":
             return self._unnamed_proper(p, tok)
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -200,7 +198,7 @@ class Resolver:
             return self._unnamed_proper(p, appos)
         return None
 
-    def _named_in_apposition(self, base: int, tok: Token) -> tuple | None:
+    def _named_in_apposition(self, base: int, tok: Token) -> Named | None:
         """"spokesman John Smith", "the review's author, retired surgeon Dr. Naomi Petrakis":
         the person named beside a descriptive subject."""
         for child in tok.children:
@@ -209,18 +207,18 @@ class Resolver:
             names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else [child]
             for name in names:
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
-                if m is not None and (m[3] not in ("GPE", "NORP", "LOC", "FAC") or child.dep_ == "compound"):
+                if m is not None and (m.label not in ("GPE", "NORP", "LOC", "FAC") or child.dep_ == "compound"):
                     return m
         return None
 
-    def _named_next(self, base: int, tok: Token) -> tuple | None:
+    def _named_next(self, base: int, tok: Token) -> Named | None:
         """"Head coach Marisol Duarte, in her ... described": a role noun the parser made
         the subject, right before the person's name."""
         if tok.i + 1 >= len(tok.doc) or tok.whitespace_ != " ":
             return None
         after = tok.doc[tok.i + 1]
         m = self.mention_at(base + after.idx, base + after.idx + len(after))
-        return m if m is not None and m[0] == base + after.idx and m[3] == "PERSON" else None
+        return m if m is not None and m.start == base + after.idx and m.label == "PERSON" else None
 
     def _unnamed_proper(self, p: int, tok: Token) -> Speaker:
         """A proper name the NER missed: match a known person's surname, else keep the words."""
@@ -245,15 +243,16 @@ class Resolver:
         before = self.parsed.offset(p, tok.idx)
         earlier = self._mentions[max(0, bisect_left(self._starts, before) - 200):bisect_left(self._starts, before)]
         for m in reversed(earlier):
-            if m[3] not in ("GPE", "NORP", "LOC") and noun in {w.lower().rstrip("s") for w in m[2].split()} | \
-                    {w.lower() for w in m[2].split()}:
+            if m.label not in ("GPE", "NORP", "LOC") and noun in {w.lower().rstrip("s") for w in m.entity.split()} | \
+                    {w.lower() for w in m.entity.split()}:
                 return self._speaker_from(m, p, tok)
         if noun not in GENERIC_ORG_NOUNS and noun not in ORG_NOUNS:
             return None
         # "the agency said" where no name holds "agency": the latest organisation nearby,
         # one of several words first (a lone capitalised word is often a misread name)
-        nearby = [m for m in reversed(earlier) if m[3] == "ORG" and p - m[4] <= 8]
-        org = next((m for m in nearby if " " in m[2]), None) or next((m for m in nearby if p - m[4] <= 4), None)
+        nearby = [m for m in reversed(earlier) if m.label == "ORG" and p - m.paragraph <= 8]
+        org = next((m for m in nearby if " " in m.entity), None) \
+            or next((m for m in nearby if p - m.paragraph <= 4), None)
         if org is not None:
             return self._speaker_from(org, p, tok)
         named = self._look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC"))
@@ -281,9 +280,9 @@ class Resolver:
         found = self.named(p, body) or self.organisation(p, body)
         return found if found is not None and found.label not in ("PERSON", "") else None
 
-    def _speaker_from(self, m: tuple, p: int, tok: Token) -> Speaker:
+    def _speaker_from(self, m: Named, p: int, tok: Token) -> Speaker:
         start = self.parsed.offset(p, tok.idx)
-        return Speaker(m[2], start, start + len(tok), tok.text, m[3])
+        return Speaker(m.entity, start, start + len(tok), tok.text, m.label)
 
     def noun_phrase(self, p: int, tok: Token) -> Speaker | None:
         """A speaker that is no entity ("Russian officials"): its noun phrase without an

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import pandas as pd
 from spacy.matcher import PhraseMatcher
@@ -14,6 +15,7 @@ from .nlp import Parsed
 from .schema import frame
 from .tone.columns import counts, summary
 
+MENTIONS = "mentions"  # the key of the mention layer in each paragraph Doc's `spans`
 NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                 "WORK_OF_ART", "LAW", "LANGUAGE")
 
@@ -106,11 +108,43 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     longest = max((len(n.split()) for n in known), default=1)
     mentions = [m for mention in raw for m in _fit_title_line(mention, known, titles, longest)]
     canonical, labels = canonicalise(mentions, parsed.article.text)
+    _store_layer(parsed, mentions, canonical, labels)
     rows = [{"article": parsed.article.name, "paragraph": m.paragraph, "start": m.start,
              "end": m.end, "text": m.text, "label": labels[canonical[i]],
              "entity": canonical[i], "sentence": m.sentence}
             for i, m in enumerate(mentions)]
     return frame("mentions", rows, extra=("sentence",))
+
+
+class Named(NamedTuple):
+    """One mention of the article's mention layer, at article offsets."""
+    start: int
+    end: int
+    entity: str  # canonical name
+    label: str  # the entity's label, settled over the article
+    paragraph: int
+
+
+def _store_layer(parsed: Parsed, mentions: list[Mention], canonical: list[str], labels: dict[str, str]) -> None:
+    """Keep the mentions on the paragraphs' Docs as `doc.spans["mentions"]`: each Span's
+    label is the entity's label and its kb_id the canonical name, so later steps (speaker
+    resolution, roles) read the one layer instead of rebuilding it."""
+    by_paragraph: list[list[Span]] = [[] for _ in parsed.docs]
+    for m, name in zip(mentions, canonical, strict=True):
+        base = parsed.article.paragraphs[m.paragraph].start
+        span = parsed.docs[m.paragraph].char_span(m.start - base, m.end - base, label=labels[name], kb_id=name,
+                                                  alignment_mode="expand")
+        if span is not None:
+            by_paragraph[m.paragraph].append(span)
+    for doc, spans in zip(parsed.docs, by_paragraph, strict=True):
+        doc.spans[MENTIONS] = spans
+
+
+def mention_layer(parsed: Parsed) -> list[Named]:
+    """The article's mentions in reading order, as extract_mentions left them on the Docs."""
+    return [Named(base + span.start_char, base + span.end_char, span.kb_id_, span.label_, p)
+            for p, (doc, base) in enumerate(zip(parsed.docs, parsed.paragraph_starts, strict=True))
+            for span in doc.spans.get(MENTIONS, [])]
 
 
 def _raw_mentions(parsed: Parsed):

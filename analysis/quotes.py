@@ -38,8 +38,9 @@ _NAME_COLON = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 
 
-def extract_quotes(parsed: Parsed, mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per quote with the contract's columns, plus `channel` (who passed the
+def extract_quotes(parsed: Parsed) -> pd.DataFrame:
+    """One row per quote, its speaker resolved against the mention layer that
+    extract_mentions left on `parsed`'s Docs. The contract's columns, plus `channel` (who passed the
     quote on: "CCTV" in "Xi said, according to CCTV"), `speaker_text` (the words the
     cue attaches to), `speaker_label` (the speaker's entity label, if any), `speaker_kind`
     (person, organisation, group or source: analysis.speaker_kinds) and `passage` (rows of
@@ -47,7 +48,7 @@ def extract_quotes(parsed: Parsed, mentions: pd.DataFrame) -> pd.DataFrame:
     texts = [p.text for p in parsed.article.paragraphs]
     spans = find_quotes(texts)
     quoted = [[(q.open_at, q.close_at + 1) for q in ps] for ps in spans]
-    resolver = Resolver(parsed, mentions, quoted)
+    resolver = Resolver(parsed, quoted)
     speech = [[(q.open_at, q.close_at + 1) for q in ps if not _is_title(text, q, any_kind=True)]
               for ps, text in zip(spans, texts, strict=True)]
     indirect = indirect_quotes(parsed, speech, resolver)

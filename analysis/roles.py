@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
-from .entities import OCCUPATIONS, TITLES
+from .entities import OCCUPATIONS, TITLES, Named
 from .nlp import Parsed
 
 PATTERNS = {
@@ -49,24 +49,25 @@ class Role:
     words: frozenset[str]  # its modifiers, lower case ("prime"; "chief"; "cabinet")
 
 
-def find_roles(parsed: Parsed, mentions: list[tuple], mention_at: Callable[[int, int], tuple | None],
+def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int, int], Named | None],
                token_starts: list[list[int]]) -> list[Role]:
-    """Every (person, role) the article states, in reading order. `mentions` are tuples
-    (start, end, entity, label, paragraph) in article order; `mention_at(start, end)`
-    finds the one at article offsets; `token_starts[p]` are paragraph p's token offsets."""
+    """Every (person, role) the article states, in reading order. `mentions` is the
+    mention layer in article order; `mention_at(start, end)` finds the one at article
+    offsets; `token_starts[p]` are paragraph p's token offsets."""
     if not parsed.docs:
         return []
     roles: dict[tuple[int, str], Role] = {}
 
-    def add(m: tuple | None, role: Token, words: frozenset[str]) -> None:
+    def add(m: Named | None, role: Token, words: frozenset[str]) -> None:
         noun = _noun(role)
         if m is None or role.tag_ in ("NNS", "NNPS") or noun in ("mr", "ms", "mrs", "dr"):
             return
-        if m[3] == "PERSON" or noun in _PERSON_ROLES:
-            roles.setdefault((m[0], noun), Role(m[0], m[2], m[3], noun, words))
+        if m.label == "PERSON" or noun in _PERSON_ROLES:
+            roles.setdefault((m.start, noun), Role(m.start, m.entity, m.label, noun, words))
 
     for m in mentions:  # "Judge Eleanor Vance", "Prairie Kings coach Walt Jeffries"
-        role = _role_before(parsed.docs[m[4]], token_starts[m[4]], m[0] - parsed.offset(m[4], 0))
+        p = m.paragraph
+        role = _role_before(parsed.docs[p], token_starts[p], m.start - parsed.offset(p, 0))
         if role is not None:
             add(m, role, frozenset(t.lemma_.lower() for t in _words_before(role)))
     matcher = DependencyMatcher(parsed.docs[0].vocab)

@@ -67,7 +67,7 @@ def timed_steps(text: str, nlp) -> dict[str, float]:
 
     parsed = step("spaCy pipeline", parse, make_article(text, "long.txt"), nlp)
     mentions = step("mentions", extract_mentions, parsed)
-    quotes = step("quotes and speakers", extract_quotes, parsed, mentions)
+    quotes = step("quotes and speakers", extract_quotes, parsed)
     sentences, mentions, quotes = step("sentences and tone", lambda: with_tone(sentence_table(parsed), mentions,
                                                                               quotes))
     step("summary tables", summaries, parsed, sentences, mentions, quotes)

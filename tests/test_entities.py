@@ -170,3 +170,17 @@ def test_a_name_described_as_a_person_is_a_person(nlp):
     found = entities_of(analyze(text, "branch.txt", nlp=nlp))
     assert found["Darnell Okoro"] == ("PERSON", 2)
     assert found["Mira Castell"][0] == "PERSON"
+
+
+def test_the_mention_layer_lives_on_the_docs_with_canonical_names(nlp):
+    from analysis.entities import MENTIONS, extract_mentions, mention_layer
+    from analysis.ingest import make_article
+    from analysis.nlp import parse
+
+    parsed = parse(make_article("Judge Eleanor Vance ruled.\n\nVance said the wells were unsafe.", "w.txt"), nlp)
+    table = extract_mentions(parsed)
+    spans = [s for doc in parsed.docs for s in doc.spans[MENTIONS]]
+    assert [(s.text, s.kb_id_, s.label_) for s in spans] == [("Eleanor Vance", "Eleanor Vance", "PERSON"),
+                                                             ("Vance", "Eleanor Vance", "PERSON")]
+    layer = mention_layer(parsed)
+    assert [(m.start, m.end, m.entity) for m in layer] == list(zip(table["start"], table["end"], table["entity"]))
