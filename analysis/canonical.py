@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,6 +24,21 @@ ALIASES = (
     ("Soviet Union", "USSR", "U.S.S.R."),
 )
 ALIAS_OF = {form.lower(): group[0] for group in ALIASES for form in group}
+# Last words that make a name an organisation's
+ORG_ENDINGS = frozenset("""
+ltd ltd. limited inc inc. co co. corp corp. corporation llc llp plc gmbh ag company group association
+trust council union party foundation institute university college agency authority ministry department
+committee commission bank society federation league club network partners holdings systems industries
+services airlines airways pac caucus fc
+""".split())
+
+# Last words of places that open with a given name ("Virginia Beach", "Austin Street")
+_PLACE_ENDINGS = frozenset("""
+beach city county street road avenue park valley springs falls hills island islands lake river bay
+heights center centre hall square bridge port harbor harbour point mountain mountains creek village
+""".split())
+_GIVEN_NAMES = frozenset((Path(__file__).parent / "data" / "given_names.txt").read_text().split())
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al")
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
                "by", "with", "from", "as", "or", "nor", "but", "vs", "vs.", "into", "over", "amid", "after"}
@@ -39,12 +55,25 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
 
 
 def _labels(mentions: list[Mention], names: list[str]) -> dict[str, str]:
-    """Each name's label by the votes of its mentions; a full person's name counts double."""
+    """Each name's label by the votes of its mentions (a full person's name counts double,
+    a label the text gives away - a title, "in Aldmoor", "Ltd" - five times), unless the
+    name itself shows a person: a common given name, then surname-like words ("Ava
+    DuVernay", "Terry McAuliffe", whatever the model said of each mention)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m, n in zip(mentions, names):
         if m.label:
-            votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name)
-    return {n: (votes[n].most_common(1)[0][0] if votes[n] else "ORG") for n in set(names)}
+            votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name) + 4 * m.sure
+    return {n: "PERSON" if looks_like_a_person(n) else (votes[n].most_common(1)[0][0] if votes[n] else "ORG")
+            for n in set(names)}
+
+
+def looks_like_a_person(name: str) -> bool:
+    """A name of two to four words that opens with a common given name and ends like a
+    surname, not like an organisation or a place ("Jordan Peterson", not "Jordan Valley
+    Water Authority" nor "Virginia Beach")."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0].lower() in _GIVEN_NAMES and all(_NAME_WORD.fullmatch(w) for w in words) \
+        and words[-1].lower() not in ORG_ENDINGS | _PLACE_ENDINGS and words[-1][:1].isupper()
 
 
 def _merge_org_parts(names: list[str], labels: dict[str, str]) -> list[str]:

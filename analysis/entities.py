@@ -10,7 +10,7 @@ import pandas as pd
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .canonical import ACRONYM, SMALL_WORDS, canonicalise, initials
+from .canonical import ACRONYM, ORG_ENDINGS, SMALL_WORDS, canonicalise, initials
 from .nlp import Parsed
 from .schema import frame
 from .tone.columns import counts, summary
@@ -61,13 +61,8 @@ spokesman spokeswoman spokesperson chair chief executive director leader adviser
 official organiser organizer campaigner manager counsel head founder president
 """.split())
 
-# Last words that make a name an organisation's
-ORG_ENDINGS = frozenset("""
-ltd ltd. limited inc inc. co co. corp corp. corporation llc llp plc gmbh ag company group association
-trust council union party foundation institute university college agency authority ministry department
-committee commission bank society federation league club network partners holdings systems industries
-services airlines airways
-""".split())
+_PLACE_PREPOSITIONS = frozenset("in near outside around across inside throughout".split())
+_SITTING_BODIES = frozenset("congress parliament senate court government cabinet office".split())
 
 # Photo credits run names into the credit's words: "Kremlin Pool Photo", "Ahmed Mohamed Image".
 _CREDIT_SUFFIX = {
@@ -91,6 +86,7 @@ class Mention:
     text: str
     label: str
     name: str
+    sure: bool = False  # the label comes from the text's evidence (a title, "in Aldmoor"), not the model
 
 
 def extract_mentions(parsed: Parsed) -> pd.DataFrame:
@@ -156,11 +152,23 @@ def _raw_mentions(parsed: Parsed):
             titled = _after_person_title(ent) or _described_as_person(ent)
             for piece in _split_slashes(ent, titled=titled):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent)
-                if mention is not None and not titled and mention.name.split()[-1].lower() in ORG_ENDINGS \
-                        and " " in mention.name:
-                    mention = replace(mention, label="ORG")  # "Keswick Boatworks Ltd", whatever the model says
-                if mention is not None:
-                    yield mention
+                if mention is None:
+                    continue
+                if titled:
+                    mention = replace(mention, sure=True)
+                elif mention.name.split()[-1].lower() in ORG_ENDINGS and " " in mention.name:
+                    mention = replace(mention, label="ORG", sure=True)  # "Keswick Boatworks Ltd"
+                elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):
+                    mention = replace(mention, label="GPE", sure=True)  # "homes in Aldmoor"
+                yield mention
+
+
+def _after_place_word(ent: Span) -> bool:
+    """"in Aldmoor", "near Vikhamn": a one-word name right after a preposition of place
+    (not "in Congress": bodies that sit somewhere are listed apart)."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return len(ent) == 1 and before is not None and before.lower_ in _PLACE_PREPOSITIONS \
+        and ent[0].lower_ not in _SITTING_BODIES
 
 
 def _after_person_title(ent: Span) -> bool:

@@ -184,3 +184,12 @@ def test_the_mention_layer_lives_on_the_docs_with_canonical_names(nlp):
                                                              ("Vance", "Eleanor Vance", "PERSON")]
     layer = mention_layer(parsed)
     assert [(m.start, m.end, m.entity) for m in layer] == list(zip(table["start"], table["end"], table["entity"]))
+
+
+def test_a_given_name_and_a_place_preposition_settle_the_label(nlp):
+    text = ("Terry Vandermolen opened the new school in Kelderwick on Monday.\n\n"
+            "Vandermolen said homes near Kelderwick would get bus passes. Virginia Beach was mentioned.")
+    found = entities_of(analyze(text, "school.txt", nlp=nlp))
+    assert found["Terry Vandermolen"] == ("PERSON", 2)
+    assert found["Kelderwick"][0] == "GPE"
+    assert found.get("Virginia Beach", ("GPE",))[0] != "PERSON"
