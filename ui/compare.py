@@ -1,8 +1,13 @@
 """Compare tab: the articles side by side, and one speaker or entity across them."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
+
+from analysis import Analysis
+from analysis.identity import corpus_names
 
 from . import charts, summary
 from .data import Loaded, Source, entities_for, speakers_for
@@ -16,7 +21,7 @@ PER_ROW = 3
 def render(good: list[tuple[Source, Loaded]], opts: Options) -> None:
     tables = {s.name: (speakers_for(s.data, s.name, opts.kinds), entities_for(s.data, s.name, opts.kinds))
               for s, _ in good}
-    analyses = [loaded.analysis for _, loaded in good]
+    tables, analyses = one_name_each(tables, [loaded.analysis for _, loaded in good])
     tone = opts.tone
     _overview(analyses, tables, opts)
     what = st.segmented_control("Compare", ["Speaker", "Entity"], default="Speaker", key="compare_what",
@@ -42,6 +47,28 @@ def render(good: list[tuple[Source, Loaded]], opts: Options) -> None:
     st.plotly_chart(charts.compare_chart(rows, title=f"{name} across articles", measure=tone),
                     key="compare_chart", alt=f"{upper_first(tone.name)} of {name} in each article")
     _side_by_side(analyses, name, what, rows, opts)
+
+
+def one_name_each(tables: dict[str, tuple[pd.DataFrame, pd.DataFrame]],
+                  analyses: list[Analysis]) -> tuple[dict[str, tuple[pd.DataFrame, pd.DataFrame]], list[Analysis]]:
+    """The tables and analyses with each speaker and entity under its corpus name
+    (analysis.identity), so "Donald J. Trump" in one article and "Donald Trump" in
+    another are one row to compare."""
+    seen = set()
+    for article, (speakers, entities) in tables.items():
+        seen |= {(article, n, k == "person") for n, k in zip(speakers["speaker"], speakers["kind"])}
+        seen |= {(article, n, label == "PERSON") for n, label in zip(entities["entity"], entities["label"])}
+    rename = corpus_names((n, person) for _, n, person in seen)
+    if all(k == v for k, v in rename.items()):
+        return tables, analyses
+
+    def renamed(df: pd.DataFrame, column: str) -> pd.DataFrame:
+        return df.assign(**{column: df[column].map(lambda n: rename.get(n, n))}) if len(df) else df
+
+    tables = {article: (renamed(sp, "speaker"), renamed(en, "entity")) for article, (sp, en) in tables.items()}
+    analyses = [replace(a, mentions=renamed(a.mentions, "entity"), quotes=renamed(a.quotes, "speaker"))
+                for a in analyses]
+    return tables, analyses
 
 
 def _columns(tables: dict, what: str) -> list[tuple[pd.DataFrame, str]]:
