@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .entities import Named, mention_layer
-from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, noun_kind
+from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, QUANTIFIERS, noun_kind
 from .nlp import Parsed
 from .quotemarks import QuotedRanges
 from .roles import Roles, find_roles
@@ -160,7 +160,7 @@ class Resolver:
                          and not self._in_dateline(p, c)), None)
             return self.speaker(p, name) if name is not None else None
         low = tok.lower_
-        if low in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        if low in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             return self._relative(p, tok)
         if tok.pos_ == "PRON" or low in PRONOUNS:
             return self.pronoun(p, tok)
@@ -382,15 +382,23 @@ _QUANTIFIER_DETS = frozenset("the a an some many several most few".split())
 
 
 def _without_owner(span, head: Token) -> str:
-    """A noun phrase's words from its first descriptive one: no article or quantifier and,
-    for a document, no owner named before it ("the council's own assessment"; but
-    "Scott's family" keeps its owner)."""
+    """A noun phrase's words from its first descriptive one: no article or quantifier; for
+    a group of people no number or common adjective before its noun words ("Two senior
+    ministry officials" are "ministry officials", "Local campaigners" "campaigners", but
+    "Russian officials" stay Russian); for a
+    document, no owner named before it ("the council's own assessment"; but "Scott's
+    family" keeps its owner)."""
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
         if noun_kind(head.lemma_.lower()) == "source" else None
     skip = set(owner.subtree) if owner is not None else set()
     words = [t for t in span if t not in skip and t.lower_ != "own"]
     while len(words) > 1 and words[0].lower_ in _QUANTIFIER_DETS:
         words.pop(0)
+    if head.tag_ == "NNS" and head.lemma_.lower() not in QUANTIFIERS \
+            and noun_kind(head.lemma_.lower(), plural=True) == "group":  # "Two senior ministry officials"
+        while len(words) > 1 and (words[0].like_num or (
+                words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_)):
+            words.pop(0)  # "Russian officials" keep what makes them Russian
     if not words:
         return span.text
     return span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1 \

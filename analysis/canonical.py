@@ -29,11 +29,11 @@ ORG_ENDINGS = frozenset("""
 ltd ltd. limited inc inc. co co. corp corp. corporation llc llp plc gmbh ag company group association
 trust council union party foundation institute university college agency authority ministry department
 committee commission bank society federation league club network partners holdings systems industries
-services airlines airways pac caucus fc
+services airlines airways pac caucus fc gallery museum theatre theater school hospital
 """.split())
 
 # Last words of places that open with a given name ("Virginia Beach", "Austin Street")
-_PLACE_ENDINGS = frozenset("""
+PLACE_ENDINGS = frozenset("""
 beach city county street road avenue park valley springs falls hills island islands lake river bay
 heights center centre hall square bridge port harbor harbour point mountain mountains creek village
 """.split())
@@ -73,7 +73,7 @@ def looks_like_a_person(name: str) -> bool:
     Water Authority" nor "Virginia Beach")."""
     words = name.split()
     return 2 <= len(words) <= 4 and words[0].lower() in _GIVEN_NAMES and all(_NAME_WORD.fullmatch(w) for w in words) \
-        and words[-1].lower() not in ORG_ENDINGS | _PLACE_ENDINGS and words[-1][:1].isupper()
+        and words[-1].lower() not in ORG_ENDINGS | PLACE_ENDINGS and words[-1][:1].isupper()
 
 
 def _merge_org_parts(names: list[str], labels: dict[str, str]) -> list[str]:

@@ -8,9 +8,10 @@ from typing import NamedTuple
 
 import pandas as pd
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from .canonical import ACRONYM, ORG_ENDINGS, SMALL_WORDS, canonicalise, initials
+from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise, initials
+from .lexicon import OCCUPATIONS, PERSON_ROLES, PERSON_TITLES, TITLES, names_a_person
 from .nlp import Parsed
 from .schema import frame
 from .tone.columns import counts, summary
@@ -18,48 +19,6 @@ from .tone.columns import counts, summary
 MENTIONS = "mentions"  # the key of the mention layer in each paragraph Doc's `spans`
 NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                 "WORK_OF_ART", "LAW", "LANGUAGE")
-
-TITLES = {
-    "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "rep.",
-    "representative", "gov.", "governor", "mayor", "dr.", "dr", "mr.", "mr", "mrs.", "mrs",
-    "ms.", "ms", "miss", "prof.", "professor", "judge", "justice", "general", "gen.",
-    "lt.", "col.", "colonel", "sgt.", "sergeant", "capt.", "captain", "adm.", "admiral",
-    "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "ambassador",
-    "leader", "chairman", "chairwoman", "chair", "ceo", "chief", "executive", "director",
-    "spokesman", "spokeswoman", "spokesperson", "commissioner", "inspector", "officer",
-    "detective", "attorney", "sir", "dame", "lord", "lady", "rev.", "reverend", "father",
-    "sister", "brother", "coach", "manager", "premier", "speaker", "deputy", "foreign",
-    "defense", "defence", "state", "former", "late", "candidate", "nominee", "house",
-    "senate", "majority", "minority", "whip", "head", "adviser", "advisor", "st.",
-}
-
-# Occupations written like titles before a name ("Farmer Colin Hebden", "Economist Jane
-# Muir"); stripped only where a name of two words or more remains.
-OCCUPATIONS = set("""
-farmer economist activist lawyer actor actress singer author writer novelist poet analyst
-historian scientist researcher doctor nurse teacher pastor student coach player veteran
-businessman businesswoman entrepreneur investor journalist reporter columnist photographer
-artist musician rapper comedian filmmaker producer designer architect engineer trooper agent
-firefighter resident neighbor neighbour witness victim suspect billionaire lawmaker legislator
-alderman chef owner founder pilot soldier priest rabbi imam bishop cardinal striker midfielder
-goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger economist
-""".split())
-
-# Titles that only ever stand before a person's name.
-PERSON_TITLES = {
-    "president", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "mr", "mr.", "mrs", "mrs.", "ms",
-    "ms.", "mx", "dr", "dr.", "prof.", "professor", "judge", "justice", "gen.", "general", "lt.", "col.",
-    "sgt.", "capt.", "captain", "chancellor", "minister", "secretary", "ambassador", "councillor",
-    "councilor", "cllr", "cllr.", "councilman", "councilwoman", "commissioner", "inspector", "detective",
-    "sheriff", "rev.", "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady",
-    "chairman", "chairwoman",
-}
-TITLES |= PERSON_TITLES
-# what a person is described as in apposition ("Ana Ruiz, a spokeswoman for ...")
-PERSON_ROLES = OCCUPATIONS | PERSON_TITLES | frozenset("""
-spokesman spokeswoman spokesperson chair chief executive director leader adviser advisor aide deputy
-official organiser organizer campaigner manager counsel head founder president
-""".split())
 
 _PLACE_PREPOSITIONS = frozenset("in near outside around across inside throughout".split())
 _SITTING_BODIES = frozenset("congress parliament senate court government cabinet office".split())
@@ -70,6 +29,7 @@ _CREDIT_SUFFIX = {
     "PERSON": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool|Image|Images|Picture)$"),
 }
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 _NAME_RUN = re.compile(r"\w[\w.'’&-]*")  # a word of a name, with its inner dots and apostrophes
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _GOVERNMENT_BODY = re.compile(
@@ -99,6 +59,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     raw = _bracketed_acronyms(raw, parsed.article.text)
     titles = title_lines(parsed)
     raw = sorted(raw + _titled_people(parsed, raw), key=lambda m: m.start)
+    raw = _completed_names(parsed, raw)
     raw = sorted(raw + _repeats(parsed, raw, titles), key=lambda m: m.start)
     known = {m.name for m in raw if not _inside(m, titles)}
     longest = max((len(n.split()) for n in known), default=1)
@@ -172,11 +133,20 @@ def _after_place_word(ent: Span) -> bool:
 
 
 def _after_person_title(ent: Span) -> bool:
-    """"Mayor Elena Marsh", "Councillor Tom Becker": a person, whatever label the model gave."""
+    """"Mayor Elena Marsh", "Councillor Tom Becker", "Trumpeter Femi Ogundipe": a person,
+    whatever label the model gave."""
     first, before = ent[0], ent.doc[ent.start - 1] if ent.start else None
     if len(ent) > 1 and first.lower_ in PERSON_TITLES and first.text[:1].isupper():
         return True
+    if len(ent) == 3 and _occupation(first.lower_) and all(
+            t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in ORG_ENDINGS | PLACE_ENDINGS for t in ent[1:]):
+        return True
     return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
+
+
+def _occupation(word: str) -> bool:
+    """A word for what someone does: "farmer", "trumpeter", "sculptor", "economist"."""
+    return word in OCCUPATIONS or names_a_person(word)
 
 
 def _described_as_person(ent: Span) -> bool:
@@ -226,6 +196,44 @@ def _titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(p, parsed.sentence_id(p, span.start), start, start + len(span.text),
                                    span.text, "PERSON", span.text))
     return out
+
+
+def _completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """Full names the model missed where it found the surname alone elsewhere: "Chidinma
+    Arinze" once, "Arinze" after. A proper noun or two right before a known surname,
+    capitalised and no title, join it as one person's mention."""
+    surnames = {m.name for m in found if m.label == "PERSON" and " " not in m.name and m.name[:1].isupper()}
+    if not surnames:
+        return found
+    # a one-word mention before the surname is the given name misread ("Chidinma" as NORP),
+    # unless it reads as a people's name ("Republican Cruz", "Nigerian Okafor")
+    taken = _Spans((m.start, m.end) for m in found
+                   if " " in m.name and m.name not in surnames or _DEMONYM.search(m.name))
+    added: list[Mention] = []
+    for p, doc in enumerate(parsed.docs):
+        for tok in doc:
+            if tok.text not in surnames or not tok.i:
+                continue
+            first = tok.i
+            while first > 0 and tok.i - first < 2 and _given_word(doc[first - 1]):
+                first -= 1
+            if first == tok.i:
+                continue
+            span = doc[first:tok.i + 1]
+            start = parsed.offset(p, span.start_char)
+            if not taken.overlaps(start, start + len(span.text)):
+                added.append(Mention(p, parsed.sentence_id(p, first), start, start + len(span.text), span.text,
+                                     "PERSON", span.text))
+    if not added:
+        return found
+    covered = _Spans((m.start, m.end) for m in added)
+    kept = [m for m in found if not covered.overlaps(m.start, m.end)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+def _given_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text.istitle() and tok.lower_ not in TITLES \
+        and "\n" not in tok.whitespace_
 
 
 def _repeats(parsed: Parsed, found: list[Mention], titles: _Spans) -> list[Mention]:
@@ -336,7 +344,7 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
 
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and words[0].lower() in OCCUPATIONS)):
+    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and _occupation(words[0].lower()))):
         words.pop(0)
     return " ".join(words)
 

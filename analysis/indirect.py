@@ -117,7 +117,7 @@ def _according_content(cue: Token) -> tuple[int, int] | None:
     phrase_end = cue.right_edge.i + 1
     if cue.i == sent.start or doc[cue.i - 1].is_punct and cue.i - 1 == sent.start:
         clause = cue.head
-        if clause is cue or clause.pos_ not in ("VERB", "AUX"):
+        if clause == cue or clause.pos_ not in ("VERB", "AUX"):
             return None
         # the clause starts at its subject; the parser may fold the subject into an
         # apposition of the source ("According to her aide, Ben Ito, the governor will")

@@ -7,7 +7,47 @@ no speaker at all. Closed word lists first, then the shapes of words for people
 """
 from __future__ import annotations
 
-from .entities import OCCUPATIONS, TITLES
+TITLES = {
+    "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "rep.",
+    "representative", "gov.", "governor", "mayor", "dr.", "dr", "mr.", "mr", "mrs.", "mrs",
+    "ms.", "ms", "miss", "prof.", "professor", "judge", "justice", "general", "gen.",
+    "lt.", "col.", "colonel", "sgt.", "sergeant", "capt.", "captain", "adm.", "admiral",
+    "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "ambassador",
+    "leader", "chairman", "chairwoman", "chair", "ceo", "chief", "executive", "director",
+    "spokesman", "spokeswoman", "spokesperson", "commissioner", "inspector", "officer",
+    "detective", "attorney", "sir", "dame", "lord", "lady", "rev.", "reverend", "father",
+    "sister", "brother", "coach", "manager", "premier", "speaker", "deputy", "foreign",
+    "defense", "defence", "state", "former", "late", "candidate", "nominee", "house",
+    "senate", "majority", "minority", "whip", "head", "adviser", "advisor", "st.",
+}
+
+# Occupations written like titles before a name ("Farmer Colin Hebden", "Economist Jane
+# Muir"); stripped only where a name of two words or more remains.
+OCCUPATIONS = set("""
+farmer economist activist lawyer actor actress singer author writer novelist poet analyst
+historian scientist researcher doctor nurse teacher pastor student coach player veteran
+businessman businesswoman entrepreneur investor journalist reporter columnist photographer
+artist musician rapper comedian filmmaker producer designer architect engineer trooper agent
+firefighter resident neighbor neighbour witness victim suspect billionaire lawmaker legislator
+alderman chef owner founder pilot soldier priest rabbi imam bishop cardinal striker midfielder
+goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger economist
+""".split())
+
+# Titles that only ever stand before a person's name.
+PERSON_TITLES = {
+    "president", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "mr", "mr.", "mrs", "mrs.", "ms",
+    "ms.", "mx", "dr", "dr.", "prof.", "professor", "judge", "justice", "gen.", "general", "lt.", "col.",
+    "sgt.", "capt.", "captain", "chancellor", "minister", "secretary", "ambassador", "councillor",
+    "councilor", "cllr", "cllr.", "councilman", "councilwoman", "commissioner", "inspector", "detective",
+    "sheriff", "rev.", "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady",
+    "chairman", "chairwoman",
+}
+TITLES |= PERSON_TITLES
+# what a person is described as in apposition ("Ana Ruiz, a spokeswoman for ...")
+PERSON_ROLES = OCCUPATIONS | PERSON_TITLES | frozenset("""
+spokesman spokeswoman spokesperson chair chief executive director leader adviser advisor aide deputy
+official organiser organizer campaigner manager counsel head founder president
+""".split())
 
 # head nouns of "the company said" that stand for an organisation the article names
 ORG_NOUNS = frozenset("""
@@ -87,12 +127,12 @@ def noun_kind(lemma: str, plural: bool = False) -> str | None:
         return "person" if lemma == "one" and not plural else "group"
     if lemma in GROUP_NOUNS:
         return "group"
-    if lemma in PERSON_NOUNS or _names_a_person(lemma):
+    if lemma in PERSON_NOUNS or names_a_person(lemma):
         return "group" if plural else "person"
     return None
 
 
-def _names_a_person(lemma: str) -> bool:
+def names_a_person(lemma: str) -> bool:
     """"strategist", "politician", "staffer", "respondent": the shapes of words for people."""
     return len(lemma) > 4 and lemma.endswith(_PERSON_ENDINGS) and lemma not in _THINGS \
         and not lemma.endswith("ment")

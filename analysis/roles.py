@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
-from .entities import OCCUPATIONS, TITLES, Named
+from .entities import Named
+from .lexicon import OCCUPATIONS, TITLES
 from .nlp import Parsed
 
 PATTERNS = {
@@ -88,7 +89,8 @@ def _role_before(doc: Doc, starts: list[int], char: int) -> Token | None:
     if not 0 < i < len(doc) or starts[i] != char:
         return None
     before = doc[i - 1]
-    if before.is_alpha and (before.pos_ == "NOUN" or (before.pos_ == "PROPN" and before.lower_ in _PERSON_ROLES)):
+    if before.text.rstrip(".").isalpha() and (  # "Gov." too
+            before.pos_ == "NOUN" or (before.pos_ == "PROPN" and before.lower_ in _PERSON_ROLES)):
         return before
     return None
 
