@@ -193,3 +193,13 @@ def test_a_given_name_and_a_place_preposition_settle_the_label(nlp):
     assert found["Terry Vandermolen"] == ("PERSON", 2)
     assert found["Kelderwick"][0] == "GPE"
     assert found.get("Virginia Beach", ("GPE",))[0] != "PERSON"
+
+
+def test_a_full_name_the_model_missed_is_found_from_its_surname(nlp):
+    text = ("The show was years in the making for Chidinma Arinze, a musicologist who found the tapes.\n\n"
+            "Arinze said the band had been forgotten.\n\n"
+            "Trumpeter Femi Ogundipe, 84, said he had not played in public for more than 30 years.")
+    found = entities_of(analyze(text, "show.txt", nlp=nlp))
+    assert found["Chidinma Arinze"] == ("PERSON", 2)
+    assert "Arinze" not in found
+    assert found["Femi Ogundipe"][0] == "PERSON" and "Trumpeter Femi Ogundipe" not in found

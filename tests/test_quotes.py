@@ -377,3 +377,12 @@ def test_a_source_is_named_by_its_description_not_its_owner(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "trolleys")["speaker"] == "inspection report"
     assert row_with(quotes, "poorer families")["speaker"] == "impact assessment"
+
+
+def test_group_names_keep_their_nouns_and_proper_adjectives(nlp):
+    text = ("Two senior ministry officials said the plan was late. Local campaigners said the figures were too low. "
+            "Russian officials said nothing had changed.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "plan was late")["speaker"] == "ministry officials"
+    assert row_with(quotes, "too low")["speaker"] == "campaigners"
+    assert row_with(quotes, "nothing had changed")["speaker"] == "Russian officials"
