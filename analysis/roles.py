@@ -129,8 +129,11 @@ class Roles:
         noun = _noun(tok)
         if noun not in self.nouns or tok.tag_ not in ("NN", "NNP"):  # "the prime minister" is often NNP
             return None
-        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DETERMINERS) for c in tok.children):
-            return None
+        if any(c.dep_ == "appos" for c in tok.children):
+            return None  # "Its chief executive, Marla Ostrowski, said": the name beside it speaks
+        if not any((c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "det" and c.lower_ in _DETERMINERS)
+                   for c in tok.children):
+            return None  # "the minister", "Corvane's chief executive"; not "its chief executive"
         words = _modifiers(tok) - _TIME_WORDS
         for role in reversed(self.roles[:bisect_left(self.offsets, before)]):
             if role.noun == noun and words <= role.words:
