@@ -12,6 +12,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .lexicon import OCCUPATIONS, TITLES, names_a_person
+
 if TYPE_CHECKING:
     from .entities import Mention
 
@@ -131,20 +133,23 @@ def initials(name: str) -> str:
 
 
 def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
-    """A surname or given name alone goes to the full name it is part of.
+    """A surname or given name alone goes to the full name it is part of, and so does a
+    two-word surname or the last two names of a longer one ("Nic Dhonnacha" of "Siobhán
+    Nic Dhonnacha", "Anwar Basha" of "Shaik Anwar Basha").
 
     With several candidates ("Clinton": Hillary or Bill), the most recent full name
     before the mention wins, else the first one after it.
     """
     full = [(i, n) for i, (m, n) in enumerate(zip(mentions, names)) if m.label == "PERSON" and " " in n]
     out = _drop_leading_words(names, {n for _, n in full})
-    by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)  # first or last word -> (index, full name)
+    # first or last word, or last two of a longer name ("Nic Dhonnacha") -> (index, full name)
+    by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for j, _ in full:
         words = out[j].split()
-        for word in {words[0], words[-1]}:
-            by_word[word].append((j, out[j]))
+        for part in {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}:
+            by_word[part].append((j, out[j]))
     for i, n in enumerate(names):
-        fits = by_word.get(n) if " " not in n else None
+        fits = [f for f in by_word.get(n, ()) if f[1] != n] if len(n.split()) <= 2 else None
         if not fits:
             continue
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
@@ -153,12 +158,14 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
 
 
 def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
-    """"Farmer Colin Hebden" is "Colin Hebden" when the article also writes that name alone."""
+    """"Farmer Colin Hebden" is "Colin Hebden" when the article also writes that name
+    alone; "Oisín Ó Laoire" stays whole (a given name is no leading word)."""
     def shortest(name: str) -> str:
         words = name.split()
         for k in range(len(words) - 2, 0, -1):
             tail = " ".join(words[k:])
-            if tail in people:
+            if tail in people and all(w.lower() in TITLES or names_a_person(w.lower()) or w.lower() in OCCUPATIONS
+                                      for w in words[:k]):
                 return tail
         return name
     return [shortest(n) if n in people else n for n in names]

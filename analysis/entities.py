@@ -29,6 +29,7 @@ _CREDIT_SUFFIX = {
     "PERSON": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool|Image|Images|Picture)$"),
 }
 _LETTERS = re.compile(r"[^\W\d_]+")
+_PARTY_WORDS = frozenset("democrat republican tory labour conservative liberal green independent".split())
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 _NAME_RUN = re.compile(r"\w[\w.'’&-]*")  # a word of a name, with its inner dots and apostrophes
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -110,6 +111,7 @@ def _raw_mentions(parsed: Parsed):
             if ent.label_ not in NAMED_LABELS or _is_adjective(ent):
                 continue
             sent = parsed.sentence_id(p, ent.start)
+            ent = _widened(ent)
             titled = _after_person_title(ent) or _described_as_person(ent)
             for piece in _split_slashes(ent, titled=titled):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent)
@@ -122,6 +124,17 @@ def _raw_mentions(parsed: Parsed):
                 elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):
                     mention = replace(mention, label="GPE", sure=True)  # "homes in Aldmoor"
                 yield mention
+
+
+def _widened(ent: Span) -> Span:
+    """An organisation's name the model cut short ("Tillamere [Outdoor Gear Inc.]"): the
+    capitalised proper nouns right before it that no other entity holds join it."""
+    if ent.label_ != "ORG":
+        return ent
+    doc, start = ent.doc, ent.start
+    while start > 0 and ent.start - start < 3 and _given_word(doc[start - 1]) and not doc[start - 1].ent_type_:
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
 
 
 def _after_place_word(ent: Span) -> bool:
@@ -186,7 +199,8 @@ def _titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
             if tok.lower_ not in PERSON_TITLES or doc[tok.i + 1].lower_ in TITLES:
                 continue
             end = tok.i + 1
-            while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ in ("PROPN", "NOUN") \
+                    and doc[end].text[:1].isupper():  # "Mr O’Driscoll": the tagger may call it a noun
                 end += 1
             if end == tok.i + 1:
                 continue
@@ -199,41 +213,65 @@ def _titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
 
 
 def _completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
-    """Full names the model missed where it found the surname alone elsewhere: "Chidinma
-    Arinze" once, "Arinze" after. A proper noun or two right before a known surname,
-    capitalised and no title, join it as one person's mention."""
-    surnames = {m.name for m in found if m.label == "PERSON" and " " not in m.name and m.name[:1].isupper()}
-    if not surnames:
+    """Full names the model missed where it found a shorter form elsewhere: "Chidinma
+    Arinze" once, "Arinze" after; "Siobhán Nic Dhonnacha", then "Nic Dhonnacha". Up to
+    two capitalised proper nouns, no title, right before a person's name of one or two
+    words join it as one person's mention."""
+    short = {m.name for m in found if m.label == "PERSON" and len(m.name.split()) <= 2 and m.name[:1].isupper()}
+    if not short:
         return found
-    # a one-word mention before the surname is the given name misread ("Chidinma" as NORP),
-    # unless it reads as a people's name ("Republican Cruz", "Nigerian Okafor")
-    taken = _Spans((m.start, m.end) for m in found
-                   if " " in m.name and m.name not in surnames or _DEMONYM.search(m.name))
+    by_first: dict[str, list[list[str]]] = {}
+    for name in short:
+        by_first.setdefault(name.split()[0], []).append(name.split())
+    # a mention inside the longer name is the model's shorter reading ("Chidinma" as NORP,
+    # "Anwar Basha" of "Shaik Anwar Basha"), unless it reads as a people's or a party's
+    # name ("Republican Cruz", "Democrat Manchin"); a mention reaching outside it
+    # ("Marie-Claude Aubertin" around "Claude Aubertin") means the name is already whole
+    starts = [m.start for m in found]
+
+    def blocked(start: int, name_start: int, end: int) -> bool:
+        i = bisect_left(starts, end)
+        for m in found[max(0, i - 4):i]:
+            if m.end > start and (m.start < start or m.end > end or (
+                    m.end <= name_start and (_DEMONYM.search(m.name) or m.name.lower() in _PARTY_WORDS))):
+                return True
+        return False
+
     added: list[Mention] = []
     for p, doc in enumerate(parsed.docs):
         for tok in doc:
-            if tok.text not in surnames or not tok.i:
-                continue
-            first = tok.i
-            while first > 0 and tok.i - first < 2 and _given_word(doc[first - 1]):
-                first -= 1
-            if first == tok.i:
-                continue
-            span = doc[first:tok.i + 1]
-            start = parsed.offset(p, span.start_char)
-            if not taken.overlaps(start, start + len(span.text)):
-                added.append(Mention(p, parsed.sentence_id(p, first), start, start + len(span.text), span.text,
-                                     "PERSON", span.text))
+            for words in by_first.get(tok.text, ()):
+                last = tok.i + len(words) - 1
+                if last >= len(doc) or [t.text for t in doc[tok.i:last + 1]] != words:
+                    continue
+                first = tok.i
+                while first > 0 and tok.i - first < 2 and _given_word(doc[first - 1]):
+                    first -= 1
+                if first == tok.i and first > 1 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+                        and not doc[first - 1].whitespace_ and _given_word(doc[first - 2]):
+                    first -= 2  # "Marie-Claude Aubertin" where the model found "Claude Aubertin"
+                if first == tok.i:
+                    continue
+                span = doc[first:last + 1]
+                start = parsed.offset(p, span.start_char)
+                if not blocked(start, parsed.offset(p, tok.idx), start + len(span.text)):
+                    added.append(Mention(p, parsed.sentence_id(p, first), start, start + len(span.text), span.text,
+                                         "PERSON", span.text))
     if not added:
         return found
+    ordered, added = sorted(added, key=lambda m: (m.start, -m.end)), []
+    for m in ordered:  # one mention per place, the longest
+        if not added or m.start >= added[-1].end:
+            added.append(m)
     covered = _Spans((m.start, m.end) for m in added)
     kept = [m for m in found if not covered.overlaps(m.start, m.end)]
     return sorted(kept + added, key=lambda m: m.start)
 
 
 def _given_word(tok: Token) -> bool:
+    """A capitalised proper noun that may open a name: not a title or an occupation ("Treasurer")."""
     return tok.pos_ == "PROPN" and tok.is_alpha and tok.text.istitle() and tok.lower_ not in TITLES \
-        and "\n" not in tok.whitespace_
+        and not _occupation(tok.lower_) and "\n" not in tok.whitespace_
 
 
 def _repeats(parsed: Parsed, found: list[Mention], titles: _Spans) -> list[Mention]:

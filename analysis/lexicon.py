@@ -1,4 +1,5 @@
-"""Nouns by the kind of speaker they name, for the speakers no entity names.
+"""The engine's word lists: titles and occupations written before names, and nouns by the
+kind of speaker they name, for the speakers no entity names.
 
 "The strategist said" is a person, "the ministry said" an organisation, "residents said"
 and "74 percent said" a group, "the report said" a source; "the phrase suggests" names
@@ -30,7 +31,8 @@ businessman businesswoman entrepreneur investor journalist reporter columnist ph
 artist musician rapper comedian filmmaker producer designer architect engineer trooper agent
 firefighter resident neighbor neighbour witness victim suspect billionaire lawmaker legislator
 alderman chef owner founder pilot soldier priest rabbi imam bishop cardinal striker midfielder
-goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger economist
+goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger economist forward guard
+rookie jockey shortstop fullback halfback flanker centre-back
 """.split())
 
 # Titles that only ever stand before a person's name.

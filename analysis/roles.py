@@ -17,7 +17,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from .entities import Named
-from .lexicon import OCCUPATIONS, TITLES
+from .lexicon import OCCUPATIONS, TITLES, names_a_person
 from .nlp import Parsed
 
 PATTERNS = {
@@ -90,7 +90,8 @@ def _role_before(doc: Doc, starts: list[int], char: int) -> Token | None:
         return None
     before = doc[i - 1]
     if before.text.rstrip(".").isalpha() and (  # "Gov." too
-            before.pos_ == "NOUN" or (before.pos_ == "PROPN" and before.lower_ in _PERSON_ROLES)):
+            before.pos_ == "NOUN" or (before.pos_ == "PROPN" and (before.lower_ in _PERSON_ROLES
+                                                                   or names_a_person(before.lower_)))):
         return before
     return None
 

@@ -203,3 +203,13 @@ def test_a_full_name_the_model_missed_is_found_from_its_surname(nlp):
     assert found["Chidinma Arinze"] == ("PERSON", 2)
     assert "Arinze" not in found
     assert found["Femi Ogundipe"][0] == "PERSON" and "Trumpeter Femi Ogundipe" not in found
+
+
+def test_names_of_three_words_take_their_two_word_and_hyphenated_forms(nlp):
+    text = ("Councillor Siobhán Nic Dhonnacha opened the pool. Shaik Anwar Basha, a trader, lost his stall.\n\n"
+            "Nic Dhonnacha said it would close. Anwar Basha said the fire spread fast. "
+            "Treasurer Marcus Delahunty agreed, and Delahunty left.")
+    found = entities_of(analyze(text, "names.txt", nlp=nlp))
+    assert found["Siobhán Nic Dhonnacha"] == ("PERSON", 2)
+    assert found["Shaik Anwar Basha"] == ("PERSON", 2)
+    assert found["Marcus Delahunty"] == ("PERSON", 2) and "Treasurer Marcus Delahunty" not in found
