@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .lexicon import OCCUPATIONS, TITLES, names_a_person
+from .lexicon import TITLES, occupation
 
 if TYPE_CHECKING:
     from .entities import Mention
@@ -164,7 +164,7 @@ def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
         words = name.split()
         for k in range(len(words) - 2, 0, -1):
             tail = " ".join(words[k:])
-            if tail in people and all(w.lower() in TITLES or names_a_person(w.lower()) or w.lower() in OCCUPATIONS
+            if tail in people and all(w.lower() in TITLES or occupation(w.lower())
                                       for w in words[:k]):
                 return tail
         return name

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import pandas as pd
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise, initials
-from .lexicon import OCCUPATIONS, PERSON_ROLES, PERSON_TITLES, TITLES, names_a_person
+from .lexicon import PERSON_ROLES, PERSON_TITLES, TITLES, occupation
 from .nlp import Parsed
 from .schema import frame
 from .tone.columns import counts, summary
@@ -56,7 +56,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     Columns: the contract's (article, paragraph, start, end, text, label, entity) and
     `sentence`, the article-wide index of the sentence that holds it.
     """
-    raw = _join_possessed_bodies(list(_raw_mentions(parsed)), parsed.article.text)
+    raw = _join_possessed_bodies(_patterned_orgs(parsed, list(_raw_mentions(parsed))), parsed.article.text)
     raw = _bracketed_acronyms(raw, parsed.article.text)
     titles = title_lines(parsed)
     raw = sorted(raw + _titled_people(parsed, raw), key=lambda m: m.start)
@@ -137,6 +137,39 @@ def _widened(ent: Span) -> Span:
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
 
 
+# a run of capitalised words ending in a word organisations end in: "Tillamere Outdoor
+# Gear Inc.", "Northern Lakes Transit Users Group", "Bank of England" is the model's
+ORG_NAME_PATTERN = [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": sorted(ORG_ENDINGS)}, "IS_TITLE": True}]
+
+
+def _patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """Organisations the model missed that their name's shape gives away (ORG_NAME_PATTERN,
+    one spaCy Matcher over the paragraphs). A mention inside such a name is replaced by it;
+    one reaching outside it keeps its place."""
+    if not parsed.docs:
+        return found
+    matcher = Matcher(parsed.docs[0].vocab)
+    matcher.add("ORG", [ORG_NAME_PATTERN], greedy="LONGEST")
+    starts = [m.start for m in found]
+    added: list[Mention] = []
+    for p, doc in enumerate(parsed.docs):
+        for span in matcher(doc, as_spans=True):
+            if span[0].lower_ == "the":
+                span = span[1:]
+            if len(span) < 2 or "\n" in span.text:
+                continue
+            start, end = parsed.offset(p, span.start_char), parsed.offset(p, span.end_char)
+            i = bisect_left(starts, end)
+            if any(m.end > start and (m.start < start or m.end > end) for m in found[max(0, i - 4):i]):
+                continue
+            added.append(Mention(p, parsed.sentence_id(p, span.start), start, end, span.text, "ORG", span.text,
+                                 sure=True))
+    if not added:
+        return found
+    covered = _Spans((m.start, m.end) for m in added)
+    return sorted([m for m in found if not covered.overlaps(m.start, m.end)] + added, key=lambda m: m.start)
+
+
 def _after_place_word(ent: Span) -> bool:
     """"in Aldmoor", "near Vikhamn": a one-word name right after a preposition of place
     (not "in Congress": bodies that sit somewhere are listed apart)."""
@@ -151,15 +184,12 @@ def _after_person_title(ent: Span) -> bool:
     first, before = ent[0], ent.doc[ent.start - 1] if ent.start else None
     if len(ent) > 1 and first.lower_ in PERSON_TITLES and first.text[:1].isupper():
         return True
-    if len(ent) == 3 and _occupation(first.lower_) and all(
+    if len(ent) == 3 and occupation(first.lower_) and all(
             t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in ORG_ENDINGS | PLACE_ENDINGS for t in ent[1:]):
         return True
     return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
 
 
-def _occupation(word: str) -> bool:
-    """A word for what someone does: "farmer", "trumpeter", "sculptor", "economist"."""
-    return word in OCCUPATIONS or names_a_person(word)
 
 
 def _described_as_person(ent: Span) -> bool:
@@ -271,7 +301,7 @@ def _completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
 def _given_word(tok: Token) -> bool:
     """A capitalised proper noun that may open a name: not a title or an occupation ("Treasurer")."""
     return tok.pos_ == "PROPN" and tok.is_alpha and tok.text.istitle() and tok.lower_ not in TITLES \
-        and not _occupation(tok.lower_) and "\n" not in tok.whitespace_
+        and not occupation(tok.lower_) and "\n" not in tok.whitespace_
 
 
 def _repeats(parsed: Parsed, found: list[Mention], titles: _Spans) -> list[Mention]:
@@ -382,7 +412,7 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
 
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and _occupation(words[0].lower()))):
+    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and occupation(words[0].lower()))):
         words.pop(0)
     return " ".join(words)
 

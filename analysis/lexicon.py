@@ -134,6 +134,11 @@ def noun_kind(lemma: str, plural: bool = False) -> str | None:
     return None
 
 
+def occupation(word: str) -> bool:
+    """A word for what someone does, written before a name: "farmer", "critic", "trumpeter"."""
+    return word in OCCUPATIONS or word in PERSON_NOUNS or names_a_person(word)
+
+
 def names_a_person(lemma: str) -> bool:
     """"strategist", "politician", "staffer", "respondent": the shapes of words for people."""
     return len(lemma) > 4 and lemma.endswith(_PERSON_ENDINGS) and lemma not in _THINGS \

@@ -213,3 +213,12 @@ def test_names_of_three_words_take_their_two_word_and_hyphenated_forms(nlp):
     assert found["Siobhán Nic Dhonnacha"] == ("PERSON", 2)
     assert found["Shaik Anwar Basha"] == ("PERSON", 2)
     assert found["Marcus Delahunty"] == ("PERSON", 2) and "Treasurer Marcus Delahunty" not in found
+
+
+def test_an_organisation_the_model_missed_is_found_by_the_shape_of_its_name(nlp):
+    text = ("Tillamere Outdoor Gear Inc. will close its parka factory by June.\n\n"
+            "The Northern Lakes Transit Users Group said commuters had waited long enough. Critic Ray Dunmore agreed.")
+    found = entities_of(analyze(text, "plant.txt", nlp=nlp))
+    assert found["Tillamere Outdoor Gear Inc."][0] == "ORG"
+    assert found["Northern Lakes Transit Users Group"][0] == "ORG"
+    assert "Ray Dunmore" in found and "Critic Ray Dunmore" not in found
