@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .entities import Named, mention_layer
-from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, QUANTIFIERS, noun_kind
+from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, QUANTIFIERS, noun_kind
 from .nlp import Parsed
 from .quotemarks import QuotedRanges
 from .roles import Roles, find_roles
@@ -64,7 +64,7 @@ class Resolver:
         self._mentions = mention_layer(parsed)
         self._starts = [m.start for m in self._mentions]
         self._persons = {m.entity for m in self._mentions if m.label == "PERSON"}
-        self._gender = self._genders_from_titles()
+        self._gender = self._genders()
         self._quoted = [QuotedRanges(ranges) for ranges in quoted]
         self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
@@ -73,15 +73,20 @@ class Resolver:
         self._candidates = self._collect_candidates()
         self._offsets = [c.offset for c in self._candidates]
 
-    def _genders_from_titles(self) -> dict[str, str]:
+    def _genders(self) -> dict[str, str]:
         """"Mr. Edwards" is a man and "Ms Shah" a woman, wherever else the article names
-        them, so "she said" can skip him; names with no title stay open to either."""
+        them, and so, failing a title, are "Donald Trump" and "Esther Kilonzo" by their
+        given names, so "she said" can skip him; other names stay open to either."""
         text = self.parsed.article.text
         out: dict[str, str] = {}
         for hit in _GENDER_TITLE.finditer(text):
             m = self.mention_at(hit.start(2), hit.end(2))
             if m is not None:
                 out.setdefault(m.entity, "m" if hit.group(1).lower() in _MALE_TITLES else "f")
+        for name in self._persons:
+            sex = GIVEN_NAMES.get(name.split()[0].lower(), "-") if " " in name else "-"
+            if sex != "-":
+                out.setdefault(name, sex)
         return out
 
     # --- mentions -------------------------------------------------------------------

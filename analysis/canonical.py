@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .lexicon import TITLES, occupation
+from .lexicon import GIVEN_NAMES, TITLES, occupation
 
 if TYPE_CHECKING:
     from .entities import Mention
@@ -39,7 +38,6 @@ PLACE_ENDINGS = frozenset("""
 beach city county street road avenue park valley springs falls hills island islands lake river bay
 heights center centre hall square bridge port harbor harbour point mountain mountains creek village
 """.split())
-_GIVEN_NAMES = frozenset((Path(__file__).parent / "data" / "given_names.txt").read_text().split())
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al")
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
@@ -74,7 +72,7 @@ def looks_like_a_person(name: str) -> bool:
     surname, not like an organisation or a place ("Jordan Peterson", not "Jordan Valley
     Water Authority" nor "Virginia Beach")."""
     words = name.split()
-    return 2 <= len(words) <= 4 and words[0].lower() in _GIVEN_NAMES and all(_NAME_WORD.fullmatch(w) for w in words) \
+    return 2 <= len(words) <= 4 and words[0].lower() in GIVEN_NAMES and all(_NAME_WORD.fullmatch(w) for w in words) \
         and words[-1].lower() not in ORG_ENDINGS | PLACE_ENDINGS and words[-1][:1].isupper()
 
 
@@ -147,9 +145,9 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
     for j, _ in full:
         words = out[j].split()
         for part in {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}:
-            by_word[part].append((j, out[j]))
+            by_word[part.lower()].append((j, out[j]))  # "Von Stetten" opening a sentence is "von Stetten"
     for i, n in enumerate(names):
-        fits = [f for f in by_word.get(n, ()) if f[1] != n] if len(n.split()) <= 2 else None
+        fits = [f for f in by_word.get(n.lower(), ()) if f[1] != n] if len(n.split()) <= 2 else None
         if not fits:
             continue
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins

@@ -29,6 +29,7 @@ _CREDIT_SUFFIX = {
     "PERSON": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool|Image|Images|Picture)$"),
 }
 _LETTERS = re.compile(r"[^\W\d_]+")
+_PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin ibn al".split())
 _PARTY_WORDS = frozenset("democrat republican tory labour conservative liberal green independent".split())
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 _NAME_RUN = re.compile(r"\w[\w.'’&-]*")  # a word of a name, with its inner dots and apostrophes
@@ -274,12 +275,7 @@ def _completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
                 last = tok.i + len(words) - 1
                 if last >= len(doc) or [t.text for t in doc[tok.i:last + 1]] != words:
                     continue
-                first = tok.i
-                while first > 0 and tok.i - first < 2 and _given_word(doc[first - 1]):
-                    first -= 1
-                if first == tok.i and first > 1 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
-                        and not doc[first - 1].whitespace_ and _given_word(doc[first - 2]):
-                    first -= 2  # "Marie-Claude Aubertin" where the model found "Claude Aubertin"
+                first = _name_start(doc, tok.i)
                 if first == tok.i:
                     continue
                 span = doc[first:last + 1]
@@ -296,6 +292,23 @@ def _completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     covered = _Spans((m.start, m.end) for m in added)
     kept = [m for m in found if not covered.overlaps(m.start, m.end)]
     return sorted(kept + added, key=lambda m: m.start)
+
+
+def _name_start(doc: Doc, i: int) -> int:
+    """Where a name that the model read from token i really starts: up to two given names
+    before it, across surname particles ("Henrik ter Horst") or a hyphen ("Marie-Claude")."""
+    j = i
+    while j > 0 and doc[j - 1].lower_ in _PARTICLES:
+        j -= 1
+    given = 0
+    while j > 0 and given < 2 and _given_word(doc[j - 1]):
+        j, given = j - 1, given + 1
+    if given:
+        return j
+    if i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
+            and _given_word(doc[i - 2]):
+        return i - 2
+    return i
 
 
 def _given_word(tok: Token) -> bool:

@@ -8,6 +8,12 @@ no speaker at all. Closed word lists first, then the shapes of words for people
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+# common given names (US Census 1990, analysis/data/make_given_names.py) -> "m", "f" or "-"
+GIVEN_NAMES: dict[str, str] = dict(
+    line.split() for line in (Path(__file__).parent / "data" / "given_names.txt").read_text().splitlines() if line)
+
 TITLES = {
     "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "rep.",
     "representative", "gov.", "governor", "mayor", "dr.", "dr", "mr.", "mr", "mrs.", "mrs",
@@ -135,8 +141,9 @@ def noun_kind(lemma: str, plural: bool = False) -> str | None:
 
 
 def occupation(word: str) -> bool:
-    """A word for what someone does, written before a name: "farmer", "critic", "trumpeter"."""
-    return word in OCCUPATIONS or word in PERSON_NOUNS or names_a_person(word)
+    """A word for what someone does, written before a name: "farmer", "critic", "trumpeter"
+    (not a given name of the same shape: "Esther", "Hunter")."""
+    return word in OCCUPATIONS or word in PERSON_NOUNS or (names_a_person(word) and word not in GIVEN_NAMES)
 
 
 def names_a_person(lemma: str) -> bool:

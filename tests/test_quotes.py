@@ -386,3 +386,9 @@ def test_group_names_keep_their_nouns_and_proper_adjectives(nlp):
     assert row_with(quotes, "plan was late")["speaker"] == "ministry officials"
     assert row_with(quotes, "too low")["speaker"] == "campaigners"
     assert row_with(quotes, "nothing had changed")["speaker"] == "Russian officials"
+
+
+def test_she_skips_a_man_known_by_his_given_name(nlp):
+    text = ("Donald Pryor, the club's treasurer, met Esther Kilonzo on Monday.\n\n"
+            "She said that the books would be opened to members.")
+    assert row_with(quotes_of(nlp, text), "books would be opened")["speaker"] == "Esther Kilonzo"

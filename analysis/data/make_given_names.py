@@ -1,4 +1,5 @@
-"""Write given_names.txt: common given names, the evidence that "Ava DuVernay" is a person.
+"""Write given_names.txt: common given names, the evidence that "Ava DuVernay" is a person
+and that "she said" is not Gethin Rowlands.
 
 Usage: python analysis/data/make_given_names.py [NAMES_SDIST_DIR]
 
@@ -6,9 +7,10 @@ The names are the US Census Bureau's 1990 frequency lists of male and female fir
 (a work of the US government, public domain), as packaged on PyPI in `names` 0.3.0 (MIT).
 Without an argument the script fetches that sdist with pip (build time only; the engine
 reads the text file and needs no network). A name is kept when at least 0.005% of people
-of either sex carry it; words that are far more often something else (months, places,
-verbs and virtues) are left out, since they would make "Virginia Beach" or "May Day" a
-person.
+of either sex carry it, with the sex that carries it ten times as often as the other
+("m", "f") or "-" for names both carry ("Terry", "Jordan"). Words that are far more
+often something else (months, places, verbs and virtues) are left out, since they would
+make "Virginia Beach" or "May Day" a person.
 """
 from __future__ import annotations
 
@@ -40,14 +42,19 @@ def main() -> None:
             with tarfile.open(next(Path(tmp).glob("names-*.tar.gz"))) as sdist:
                 sdist.extractall(tmp, filter="data")
             root = next(Path(tmp).glob("names-*"))
-        names = set()
-        for path in root.rglob("dist.*.first"):
-            for line in path.read_text().splitlines():
+        share: dict[str, dict[str, float]] = {}
+        for sex in ("male", "female"):
+            for line in next(root.rglob(f"dist.{sex}.first")).read_text().splitlines():
                 name, percent = line.split()[:2]
-                if float(percent) >= MIN_PERCENT:
-                    names.add(name.lower())
-    OUT.write_text("\n".join(sorted(names - NOT_NAMES)) + "\n")
-    print(f"{len(names - NOT_NAMES)} names -> {OUT}")
+                share.setdefault(name.lower(), {})[sex[0]] = float(percent)
+    rows = []
+    for name, by_sex in sorted(share.items()):
+        if max(by_sex.values()) < MIN_PERCENT or name in NOT_NAMES:
+            continue
+        m, f = by_sex.get("m", 0.0), by_sex.get("f", 0.0)
+        rows.append(f"{name} {'m' if m >= 10 * f else 'f' if f >= 10 * m else '-'}")
+    OUT.write_text("\n".join(rows) + "\n")
+    print(f"{len(rows)} names -> {OUT}")
 
 
 if __name__ == "__main__":
