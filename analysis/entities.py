@@ -11,7 +11,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise, initials
-from .lexicon import PERSON_ROLES, PERSON_TITLES, TITLES, occupation
+from .lexicon import ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, occupation
 from .nlp import Parsed
 from .schema import frame
 from .tone.columns import counts, summary
@@ -20,6 +20,7 @@ MENTIONS = "mentions"  # the key of the mention layer in each paragraph Doc's `s
 NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                 "WORK_OF_ART", "LAW", "LANGUAGE")
 
+_BODY_WORDS = ORG_NOUNS | frozenset("band label orchestra choir ensemble troupe charity publisher".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside around across inside throughout".split())
 _SITTING_BODIES = frozenset("congress parliament senate court government cabinet office".split())
 
@@ -120,6 +121,8 @@ def _raw_mentions(parsed: Parsed):
                     continue
                 if titled:
                     mention = replace(mention, sure=True)
+                elif _after_body_noun(ent) and mention.label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"):
+                    mention = replace(mention, label="ORG", sure=True)  # "the band Hollowmere"
                 elif mention.name.split()[-1].lower() in ORG_ENDINGS and " " in mention.name:
                     mention = replace(mention, label="ORG", sure=True)  # "Keswick Boatworks Ltd"
                 elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):
@@ -169,6 +172,13 @@ def _patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
         return found
     covered = _Spans((m.start, m.end) for m in added)
     return sorted([m for m in found if not covered.overlaps(m.start, m.end)] + added, key=lambda m: m.start)
+
+
+def _after_body_noun(ent: Span) -> bool:
+    """"the band Hollowmere", "rival firm Kestrel", "the charity Shelterwell": a name right
+    after a noun for a body of people is that body's."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in _BODY_WORDS
 
 
 def _after_place_word(ent: Span) -> bool:

@@ -177,7 +177,8 @@ def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Reso
                           if c is not None and c.paragraph >= q.paragraph - 1]
             latest = max(candidates, key=lambda c: (c.paragraph, c.start), default=None)
             inherited = _lead_in(parsed, q, resolver) or colon_cue(q.paragraph - 1) or (latest.who if latest else None)
-            if _first_person(parsed, q) and (inherited is None or _speaker_kind(parsed, inherited.speaker) != "person"):
+            if _first_person(parsed, q) and (inherited is None or _speaker_kind(parsed, inherited.speaker) != "person"
+                                             or _introduces(parsed, q.paragraph + 1)):
                 inherited = _named_next(parsed, q, resolver) or inherited
             if inherited is not None:
                 q = replace(q, who=replace(inherited, inherited=True))
@@ -193,6 +194,14 @@ def _first_person(parsed: Parsed, q: Quote) -> bool:
     text = parsed.article.paragraphs[q.paragraph].text
     return not text[:q.start].strip(" \"“‘'") and not text[q.end:].strip(" \"”’'.,") \
         and _FIRST_PERSON.search(text, q.start, q.end) is not None
+
+
+_INTRODUCTION = re.compile(r"(?:That|This)(?: [a-z]+)? (?:was|is)\b")
+
+
+def _introduces(parsed: Parsed, p: int) -> bool:
+    """A paragraph that opens by saying who just spoke: "That was Marisa Fenwick, 34, ..."."""
+    return p < len(parsed.docs) and _INTRODUCTION.match(parsed.article.paragraphs[p].text) is not None
 
 
 def _named_next(parsed: Parsed, q: Quote, resolver: Resolver) -> Attribution | None:

@@ -392,3 +392,14 @@ def test_she_skips_a_man_known_by_his_given_name(nlp):
     text = ("Donald Pryor, the club's treasurer, met Esther Kilonzo on Monday.\n\n"
             "She said that the books would be opened to members.")
     assert row_with(quotes_of(nlp, text), "books would be opened")["speaker"] == "Esther Kilonzo"
+
+
+def test_a_paragraph_saying_who_just_spoke_names_the_speaker(nlp):
+    text = ("Fiddler Orla Bannerman, whose band Hollowmere closed the bill, has played every year. "
+            "\u2018It was four hundred of us,\u2019 she said.\n\n"
+            "Organiser Gethin Rowlands said the festival would return.\n\n"
+            "\u2018I\u2019ve been coming since I was twenty-four.\u2019\n\n"
+            "That was Marisa Fenwick, 34, who camps by the stage.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "four hundred")["speaker"] == "Orla Bannerman"
+    assert row_with(quotes, "twenty-four")["speaker"] == "Marisa Fenwick"
