@@ -60,6 +60,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     """
     raw = _join_possessed_bodies(_patterned_orgs(parsed, list(_raw_mentions(parsed))), parsed.article.text)
     raw = _bracketed_acronyms(raw, parsed.article.text)
+    raw = _spelled_acronyms(parsed, raw)
     titles = title_lines(parsed)
     raw = sorted(raw + _titled_people(parsed, raw), key=lambda m: m.start)
     raw = _completed_names(parsed, raw)
@@ -481,6 +482,26 @@ def _bracketed_acronyms(mentions: list[Mention], text: str) -> list[Mention]:
         if lo not in found:
             out.append(Mention(m.paragraph, m.sentence, lo, hi, after.group(1), m.label, after.group(1)))
     return out
+
+
+def _spelled_acronyms(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """Acronyms the model missed that spell an organisation the article names: "RTWU" for
+    the Remote Technical Workers Union. Each becomes a mention; canonical names join it
+    to the organisation."""
+    spelled = {initials(m.name) for m in found if m.label in ("ORG", "FAC") and len(m.name.split()) >= 2}
+    spelled = {a for a in spelled if len(a) >= 3}
+    if not spelled:
+        return found
+    taken = _Spans((m.start, m.end) for m in found)
+    added = []
+    for p, doc in enumerate(parsed.docs):
+        for tok in doc:
+            if tok.is_upper and tok.text in spelled:
+                start = parsed.offset(p, tok.idx)
+                if not taken.overlaps(start, start + len(tok)):
+                    added.append(Mention(p, parsed.sentence_id(p, tok.i), start, start + len(tok), tok.text, "ORG",
+                                         tok.text))
+    return sorted(found + added, key=lambda m: m.start) if added else found
 
 
 def _extend_to_initials(m: Mention, text: str, letters: str) -> Mention:

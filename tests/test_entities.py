@@ -230,3 +230,10 @@ def test_surname_particles_and_a_name_opening_a_sentence(nlp):
     found = entities_of(analyze(text, "bridge.txt", nlp=nlp))
     assert found["Henrik ter Horst"][0] == "PERSON" and "Horst" not in found
     assert found["Katharina von Stetten"][1] == 2 and "Von Stetten" not in found
+
+
+def test_an_acronym_the_model_missed_joins_the_organisation_it_spells(nlp):
+    text = ("Workers voted to join the Remote Technical Workers Union in May.\n\n"
+            "The RTWU said the closure was retaliation.")
+    found = entities_of(analyze(text, "union.txt", nlp=nlp))
+    assert found["Remote Technical Workers Union"] == ("ORG", 2) and "RTWU" not in found
