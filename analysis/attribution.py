@@ -32,6 +32,8 @@ member official spokesman spokeswoman spokesperson representative staff lawyer a
 # capitals, opening a story; the parser often makes the place the first verb's subject
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
                       r"\s*(?:\([\w .]+\))?\s*(?:--|[―—–-])\s")
+# a quantifier standing alone for people the sentence before named ("Several said")
+_BARE_QUANTIFIERS = frozenset("several many some most few others both".split())
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
 
 
@@ -167,7 +169,7 @@ class Resolver:
         low = tok.lower_
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             return self._relative(p, tok)
-        if tok.pos_ == "PRON" or low in PRONOUNS:
+        if tok.pos_ == "PRON" or low in PRONOUNS or (low in _BARE_QUANTIFIERS and not list(tok.children)):
             return self.pronoun(p, tok)
         if _has_conj(tok):
             return self.noun_phrase(p, tok)
@@ -332,7 +334,7 @@ class Resolver:
         if low in PERSON_PRONOUNS:
             other = "f" if low in ("he", "him") else "m"
             want = lambda c: _personish(c) and self._gender.get(c.name) != other  # noqa: E731
-        elif low in GROUP_PRONOUNS:
+        elif low in GROUP_PRONOUNS or low in _BARE_QUANTIFIERS:  # "Traders were unconvinced. Several said"
             want = lambda c: c.plural or c.label in GROUP_LABELS  # noqa: E731
         elif low in THING_PRONOUNS:
             want = lambda c: c.label in ("ORG", "GPE") or c.name.split()[-1].lower() in ORG_NOUNS  # noqa: E731
@@ -340,6 +342,8 @@ class Resolver:
             want = None
         found = self._look_back(p, self.parsed.offset(p, tok.idx), want) if want else None
         start = self.parsed.offset(p, tok.idx)
+        if found is None and low in _BARE_QUANTIFIERS:
+            return self.noun_phrase(p, tok)  # "Many said", with no one named before: many
         if found is None:  # "I", "we", or nobody fits: the cue still attaches here
             return Speaker("", start, start + len(tok), tok.text)
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)

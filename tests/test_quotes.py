@@ -403,3 +403,8 @@ def test_a_paragraph_saying_who_just_spoke_names_the_speaker(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "four hundred")["speaker"] == "Orla Bannerman"
     assert row_with(quotes, "twenty-four")["speaker"] == "Marisa Fenwick"
+
+
+def test_a_bare_quantifier_stands_for_the_group_named_before(nlp):
+    text = "Traders were unconvinced. Several said that they had heard the same promises in 2019."
+    assert row_with(quotes_of(nlp, text), "same promises")["speaker"] == "Traders"
