@@ -32,6 +32,11 @@ member official spokesman spokeswoman spokesperson representative staff lawyer a
 # capitals, opening a story; the parser often makes the place the first verb's subject
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
                       r"\s*(?:\([\w .]+\))?\s*(?:--|[―—–-])\s")
+_COMPANY_NOUNS = frozenset("company firm corporation business".split())
+_PUBLIC_BODY_WORDS = frozenset("""
+department ministry court council police parliament senate congress agency commission office committee
+government authority regulator bureau service union association federation
+""".split())
 # a quantifier standing alone for people the sentence before named ("Several said")
 _BARE_QUANTIFIERS = frozenset("several many some most few others both".split())
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
@@ -258,6 +263,9 @@ class Resolver:
         # "the agency said" where no name holds "agency": the latest organisation nearby,
         # one of several words first (a lone capitalised word is often a misread name)
         nearby = [m for m in reversed(earlier) if m.label == "ORG" and p - m.paragraph <= 8]
+        if noun in _COMPANY_NOUNS:  # "the company": the business the story is about, not a ministry or a court
+            nearby = _most_named([m for m in nearby if not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS],
+                                 earlier)
         org = next((m for m in nearby if " " in m.entity), None) \
             or next((m for m in nearby if p - m.paragraph <= 4), None)
         if org is not None:
@@ -367,6 +375,15 @@ def _dateline(text: str) -> tuple[int, int]:
     (a headline line may come before it); (0, 0) if it has none."""
     m = DATELINE.search(text, 0, 400)
     return m.span() if m is not None else (0, 0)
+
+
+def _most_named(orgs: list[Named], earlier: list[Named]) -> list[Named]:
+    """`orgs` (latest first) ordered by how often the article has named each so far, the
+    latest first among equals."""
+    times: dict[str, int] = {}
+    for m in earlier:
+        times[m.entity] = times.get(m.entity, 0) + 1
+    return sorted(orgs, key=lambda m: -times.get(m.entity, 0))  # sorted() keeps the latest-first order of ties
 
 
 def _personish(c: _Candidate) -> bool:

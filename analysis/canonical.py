@@ -50,7 +50,8 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     acronyms = _acronym_map(mentions, names, text)
     names = [acronyms.get(n, n) for n in names]
     names = _merge_person_parts(mentions, names)
-    names = _merge_org_parts(names, _labels(mentions, names))
+    titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
+    names = _merge_org_parts(names, _labels(mentions, names), titled)
     return names, _labels(mentions, names)
 
 
@@ -76,13 +77,15 @@ def looks_like_a_person(name: str) -> bool:
         and words[-1].lower() not in ORG_ENDINGS | PLACE_ENDINGS and words[-1][:1].isupper()
 
 
-def _merge_org_parts(names: list[str], labels: dict[str, str]) -> list[str]:
+def _merge_org_parts(names: list[str], labels: dict[str, str], titled: set[str]) -> list[str]:
     """An organisation's short form goes to its full name: the words it opens with
     ("Northmoor", "Corvane Freight" for "Corvane Freight Systems") or two or more it ends
     with ("Clean Air Group" for "Hollin Cross Clean Air Group"). A short form that could
-    be several of the article's organisations, or that the article uses for a place or a
-    people, stays as it is."""
+    be several of the article's organisations, that the article uses for a place or a
+    people, or that is part of a person's name it gives or takes a title ("Mr. Trump"),
+    stays as it is."""
     full = {n for n in names if labels[n] in ("ORG", "FAC") and " " in n}
+    people_words = {w for n in names if labels[n] == "PERSON" and " " in n for w in n.split()} | titled
     parts: dict[str, set[str]] = defaultdict(set)
     for n in full:
         words = n.split()
@@ -95,8 +98,8 @@ def _merge_org_parts(names: list[str], labels: dict[str, str]) -> list[str]:
         owners = _widest(parts.get(n, set()), parts)
         if len(owners) != 1 or labels[n] in ("GPE", "LOC", "NORP", "FAC"):
             continue
-        if (labels[n] == "PERSON" and " " not in n) or not any(w[:1].isupper() for w in n.split()):
-            continue  # "Ford" the person, not Ford Motor Company
+        if (labels[n] == "PERSON" and n in people_words) or not any(w[:1].isupper() for w in n.split()):
+            continue  # "Ford" when the article names Henry Ford, not Ford Motor Company
         out[i] = next(iter(owners))
     return out
 

@@ -250,7 +250,7 @@ def _titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
             start = parsed.offset(p, span.start_char)
             if not taken.overlaps(start, start + len(span.text)):
                 out.append(Mention(p, parsed.sentence_id(p, span.start), start, start + len(span.text),
-                                   span.text, "PERSON", span.text))
+                                   span.text, "PERSON", span.text, sure=True))
     return out
 
 

@@ -237,3 +237,12 @@ def test_an_acronym_the_model_missed_joins_the_organisation_it_spells(nlp):
             "The RTWU said the closure was retaliation.")
     found = entities_of(analyze(text, "union.txt", nlp=nlp))
     assert found["Remote Technical Workers Union"] == ("ORG", 2) and "RTWU" not in found
+
+
+def test_a_short_form_joins_its_organisation_unless_it_is_a_persons_name(nlp):
+    text = ("Mr. Trump spoke in Ohio. The Trump Foundation gave money to the school.\n\n"
+            "Trump said that the gift was his idea. Halvorsen Cold Chain Systems Inc. bought a fleet, "
+            "and Halvorsen said the deal would close in March.")
+    found = entities_of(analyze(text, "short.txt", nlp=nlp))
+    assert found["Trump"][0] == "PERSON" and found["Trump Foundation"][1] == 1
+    assert found["Halvorsen Cold Chain Systems Inc."][1] == 2 and "Halvorsen" not in found

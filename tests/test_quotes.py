@@ -408,3 +408,12 @@ def test_a_paragraph_saying_who_just_spoke_names_the_speaker(nlp):
 def test_a_bare_quantifier_stands_for_the_group_named_before(nlp):
     text = "Traders were unconvinced. Several said that they had heard the same promises in 2019."
     assert row_with(quotes_of(nlp, text), "same promises")["speaker"] == "Traders"
+
+
+def test_the_company_is_the_business_the_story_is_about(nlp):
+    text = ("Halvorsen Cold Chain Systems Inc. agreed to buy Pellham Reefer Lines. Halvorsen said the deal would close "
+            "in March.\n\n"
+            "The Northern Freight Drivers Association said members were worried. The Ashby Trade Department "
+            "approved the sale.\n\n"
+            "The company said that no terminals would close.")
+    assert row_with(quotes_of(nlp, text), "no terminals")["speaker"] == "Halvorsen Cold Chain Systems Inc."
