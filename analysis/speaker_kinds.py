@@ -46,6 +46,8 @@ def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
     if span is None or not len(span):
         return "person"
     head = span.root
+    if head.lower_ in ("who", "which") and head.head.dep_ == "relcl":
+        head = head.head.head  # "economists, who argue": what the relative pronoun stands for
     if head.ent_type_ in ("DATE", "TIME"):
         return ""  # "Monday said": a parse gone wrong
     low = head.lower_

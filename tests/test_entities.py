@@ -226,7 +226,8 @@ def test_an_organisation_the_model_missed_is_found_by_the_shape_of_its_name(nlp)
 
 def test_surname_particles_and_a_name_opening_a_sentence(nlp):
     text = ("\"It is a long wait,\" said Henrik ter Horst, 41, a tester.\n\n"
-            "But ter Horst said he would wait. Mayor Katharina von Stetten agreed. Von Stetten said the bridge was unsafe.")
+            "But ter Horst said he would wait. Mayor Katharina von Stetten agreed. "
+            "Von Stetten said the bridge was unsafe.")
     found = entities_of(analyze(text, "bridge.txt", nlp=nlp))
     assert found["Henrik ter Horst"][0] == "PERSON" and "Horst" not in found
     assert found["Katharina von Stetten"][1] == 2 and "Von Stetten" not in found

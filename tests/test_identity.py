@@ -26,10 +26,10 @@ def test_an_acronym_joins_the_organisation_it_spells_and_people_stay_people():
     assert names["Mark Ellison"] == "Mark Ellison" and names["Mark Ellis"] == "Mark Ellis"
 
 
-FIRST = ("Harbour plan approved\n\nCouncillor Nadia J. Okafor said the bridge would open in May. "
-         "\"It is a good day,\" Okafor said.").encode()
-SECOND = ("Bridge appeal lodged\n\nNadia Okafor said the appeal would fail. "
-          "\"We will win,\" Ms Okafor said.").encode()
+FIRST = (b"Harbour plan approved\n\nCouncillor Nadia J. Okafor said the bridge would open in May. "
+         b"\"It is a good day,\" Okafor said.")
+SECOND = (b"Bridge appeal lodged\n\nNadia Okafor said the appeal would fail. "
+          b"\"We will win,\" Ms Okafor said.")
 
 
 def test_compare_finds_one_speaker_named_two_ways(app):

@@ -72,3 +72,10 @@ def test_speakers_table_says_who_is_a_source(nlp):
     assert table.loc["Ana Ruiz", "kind"] == "person"
     assert table.loc["Residents", "kind"] == "group"
     assert [k for n, k in table["kind"].items() if "report" in n.lower()] == ["source"]
+
+
+def test_a_relative_pronoun_has_the_kind_of_what_it_stands_for(nlp):
+    sentence = "Several economists, who argue that taxes should fall, were at the meeting."
+    doc = nlp(sentence)
+    start = sentence.index("who")
+    assert speaker_kind(doc, start, start + 3) == "group"
