@@ -91,8 +91,8 @@ class Resolver:
             if m is not None:
                 out.setdefault(m.entity, "m" if hit.group(1).lower() in _MALE_TITLES else "f")
         for name in self._persons:
-            sex = GIVEN_NAMES.get(name.split()[0].lower(), "-") if " " in name else "-"
-            if sex != "-":
+            sex = GIVEN_NAMES.get(name.split()[0].lower()) if " " in name else None
+            if sex in ("m", "f"):
                 out.setdefault(name, sex)
         return out
 
@@ -411,9 +411,8 @@ def _without_owner(span, head: Token) -> str:
     """A noun phrase's words from its first descriptive one: no article or quantifier; for
     a group of people no number or common adjective before its noun words ("Two senior
     ministry officials" are "ministry officials", "Local campaigners" "campaigners", but
-    "Russian officials" stay Russian); for a
-    document, no owner named before it ("the council's own assessment"; but "Scott's
-    family" keeps its owner)."""
+    "Russian officials" stay Russian); for a document, no owner named before it ("the
+    council's own assessment"; but "Scott's family" keeps its owner)."""
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
         if noun_kind(head.lemma_.lower()) == "source" else None
     skip = set(owner.subtree) if owner is not None else set()

@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import NamedTuple
 
 import pandas as pd
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise, initials
 from .lexicon import ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, occupation
@@ -153,8 +155,7 @@ def _patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     one reaching outside it keeps its place."""
     if not parsed.docs:
         return found
-    matcher = Matcher(parsed.docs[0].vocab)
-    matcher.add("ORG", [ORG_NAME_PATTERN], greedy="LONGEST")
+    matcher = _org_name_matcher(parsed.docs[0].vocab)
     starts = [m.start for m in found]
     added: list[Mention] = []
     for p, doc in enumerate(parsed.docs):
@@ -164,11 +165,29 @@ def _patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
             if len(span) < 2 or "\n" in span.text:
                 continue
             start, end = parsed.offset(p, span.start_char), parsed.offset(p, span.end_char)
-            i = bisect_left(starts, end)
-            if any(m.end > start and (m.start < start or m.end > end) for m in found[max(0, i - 4):i]):
+            if any(m.start < start or m.end > end for m in _overlapping(found, starts, start, end)):
                 continue
             added.append(Mention(p, parsed.sentence_id(p, span.start), start, end, span.text, "ORG", span.text,
                                  sure=True))
+    return _replace_inside(found, added)
+
+
+@cache
+def _org_name_matcher(vocab: Vocab) -> Matcher:
+    """ORG_NAME_PATTERN compiled once per pipeline, not once per article."""
+    matcher = Matcher(vocab)
+    matcher.add("ORG", [ORG_NAME_PATTERN], greedy="LONGEST")
+    return matcher
+
+
+def _overlapping(found: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions of `found` (in reading order, `starts` their starts) that overlap [start, end)."""
+    i = bisect_left(starts, end)
+    return [m for m in found[max(0, i - 4):i] if m.end > start]
+
+
+def _replace_inside(found: list[Mention], added: list[Mention]) -> list[Mention]:
+    """`found` with the non-overlapping mentions `added`, each replacing what it covers."""
     if not added:
         return found
     covered = _Spans((m.start, m.end) for m in added)
@@ -200,8 +219,6 @@ def _after_person_title(ent: Span) -> bool:
             t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in ORG_ENDINGS | PLACE_ENDINGS for t in ent[1:]):
         return True
     return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
-
-
 
 
 def _described_as_person(ent: Span) -> bool:
@@ -272,12 +289,9 @@ def _completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     starts = [m.start for m in found]
 
     def blocked(start: int, name_start: int, end: int) -> bool:
-        i = bisect_left(starts, end)
-        for m in found[max(0, i - 4):i]:
-            if m.end > start and (m.start < start or m.end > end or (
-                    m.end <= name_start and (_DEMONYM.search(m.name) or m.name.lower() in _PARTY_WORDS))):
-                return True
-        return False
+        return any(m.start < start or m.end > end or (
+            m.end <= name_start and (_DEMONYM.search(m.name) or m.name.lower() in _PARTY_WORDS))
+            for m in _overlapping(found, starts, start, end))
 
     added: list[Mention] = []
     for p, doc in enumerate(parsed.docs):
@@ -294,15 +308,11 @@ def _completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
                 if not blocked(start, parsed.offset(p, tok.idx), start + len(span.text)):
                     added.append(Mention(p, parsed.sentence_id(p, first), start, start + len(span.text), span.text,
                                          "PERSON", span.text))
-    if not added:
-        return found
-    ordered, added = sorted(added, key=lambda m: (m.start, -m.end)), []
-    for m in ordered:  # one mention per place, the longest
-        if not added or m.start >= added[-1].end:
-            added.append(m)
-    covered = _Spans((m.start, m.end) for m in added)
-    kept = [m for m in found if not covered.overlaps(m.start, m.end)]
-    return sorted(kept + added, key=lambda m: m.start)
+    longest: list[Mention] = []
+    for m in sorted(added, key=lambda m: (m.start, -m.end)):  # one mention per place, the longest
+        if not longest or m.start >= longest[-1].end:
+            longest.append(m)
+    return _replace_inside(found, longest)
 
 
 def _name_start(doc: Doc, i: int) -> int:
@@ -457,7 +467,7 @@ def _join_possessed_bodies(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
-_NAME_WORD = re.compile(r"(?:[A-Z][\w'’&.-]*|and|of|for|&)$")
+_ACRONYM_WORD = re.compile(r"(?:[A-Z][\w'’&.-]*|and|of|for|&)$")
 
 
 def _bracketed_acronyms(mentions: list[Mention], text: str) -> list[Mention]:
@@ -510,7 +520,7 @@ def _extend_to_initials(m: Mention, text: str, letters: str) -> Mention:
     words = text[line_start:m.start].split()[-4:]
     for k in range(1, len(words) + 1):
         lead = words[-k:]
-        if not all(_NAME_WORD.match(w) for w in lead) or not lead[0][:1].isupper():
+        if not all(_ACRONYM_WORD.match(w) for w in lead) or not lead[0][:1].isupper():
             continue
         name = " ".join(lead + [m.name])
         if initials(name) == letters:

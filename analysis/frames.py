@@ -184,7 +184,7 @@ def _reporter(p: int, cue: Token, cues: list[Token], subject: Token, speaker: Sp
 def names_a_speaker(resolver: Resolver, speaker: Speaker) -> bool:
     """Whether a speaker is one: a person, a body, a group or a source by its entity label
     or by its head word (not "the phrase", "other changes", "Monday")."""
-    return bool(kind_in_article(resolver.parsed, speaker.start, speaker.end, speaker.label))
+    return bool(kind_in_article(resolver.parsed, speaker))
 
 
 def _poll_of_share(p: int, subject: Token, resolver: Resolver) -> Speaker | None:

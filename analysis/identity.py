@@ -55,16 +55,14 @@ def corpus_names(names: Iterable[tuple[str, bool]]) -> dict[str, str]:
     for name, person in seen:  # "S.E.C." -> "Securities and Exchange Commission"
         if not person and " " not in name and keys[name][1] in spelled:
             keys[name] = spelled[keys[name][1]]
-    groups: dict[tuple, list[str]] = defaultdict(list)
-    for name, _ in seen:
-        groups[keys[name]].append(name)
+    groups: dict[tuple, set[str]] = defaultdict(set)
+    uses: Counter = Counter()
+    for (name, _), n in seen.items():
+        groups[keys[name]].add(name)
+        uses[name] += n
     out = {}
     for members in groups.values():
-        uses = Counter()
-        for (name, _), n in seen.items():
-            if name in members:
-                uses[name] += n
-        person = any(p for (n, p) in seen if n in members)
+        person = bool(members & people)
         # ties: a person's plainest full name ("Donald Trump"), an organisation's fullest
         best = min(members, key=lambda m: (-uses[m], " " not in m, len(m) if person else -len(m), m))
         out.update((m, best) for m in members)

@@ -120,8 +120,8 @@ shelter chamber register character percent event content extent agreement commen
 element segment amendment investment statement payment argument department development movement
 management environment parliament establishment treatment equipment experiment instrument document
 plant grant restaurant giant elephant pennant covenant tenet talent patent accent descent incident
-accident evidence ingredient component parent
-""".split()) - {"parent"}
+accident evidence ingredient component
+""".split())
 
 
 def noun_kind(lemma: str, plural: bool = False) -> str | None:

@@ -177,7 +177,7 @@ def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Reso
                           if c is not None and c.paragraph >= q.paragraph - 1]
             latest = max(candidates, key=lambda c: (c.paragraph, c.start), default=None)
             inherited = _lead_in(parsed, q, resolver) or colon_cue(q.paragraph - 1) or (latest.who if latest else None)
-            if _first_person(parsed, q) and (inherited is None or _speaker_kind(parsed, inherited.speaker) != "person"
+            if _first_person(parsed, q) and (inherited is None or kind_in_article(parsed, inherited.speaker) != "person"
                                              or _introduces(parsed, q.paragraph + 1)):
                 inherited = _named_next(parsed, q, resolver) or inherited
             if inherited is not None:
@@ -329,7 +329,7 @@ def _row(parsed: Parsed, q: Quote) -> dict:
     text = parsed.article.paragraphs[q.paragraph].text[q.start:q.end]
     polarity, subjectivity = score(text)
     speaker: Speaker | None = q.who.speaker if q.who else None
-    kind = _speaker_kind(parsed, speaker) if speaker and speaker.name else ""
+    kind = kind_in_article(parsed, speaker) if speaker and speaker.name else ""
     if speaker is not None and speaker.name and not kind:
         speaker = None  # words that name no speaker ("Monday", "the phrase"), however they were reached
     own = speaker is not None
@@ -341,10 +341,6 @@ def _row(parsed: Parsed, q: Quote) -> dict:
             "channel": (q.who.channel or "") if q.who else "",
             "speaker_text": speaker.text if own else "", "speaker_label": speaker.label if speaker else "",
             "speaker_kind": kind if speaker else ""}
-
-
-def _speaker_kind(parsed: Parsed, speaker: Speaker) -> str:
-    return kind_in_article(parsed, speaker.start, speaker.end, speaker.label)
 
 
 def resolved_pronouns(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

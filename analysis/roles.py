@@ -12,9 +12,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from .entities import Named
 from .lexicon import OCCUPATIONS, TITLES, names_a_person
@@ -71,15 +73,22 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
         role = _role_before(parsed.docs[p], token_starts[p], m.start - parsed.offset(p, 0))
         if role is not None:
             add(m, role, frozenset(t.lemma_.lower() for t in _words_before(role)))
-    matcher = DependencyMatcher(parsed.docs[0].vocab)
-    for key, pattern in PATTERNS.items():
-        matcher.add(key, [pattern])
+    matcher = _apposition_matcher(parsed.docs[0].vocab)
     for p, doc in enumerate(parsed.docs):  # "Andrea Fulton, Corvane's chief executive"
         base = parsed.offset(p, 0)
         for match_id, (a, b) in matcher(doc):
             name, role = (doc[b], doc[a]) if doc.vocab.strings[match_id] == "role, name" else (doc[a], doc[b])
             add(mention_at(base + name.idx, base + name.idx + len(name)), role, _modifiers(role))
     return sorted(roles.values(), key=lambda r: r.offset)
+
+
+@cache
+def _apposition_matcher(vocab: Vocab) -> DependencyMatcher:
+    """PATTERNS compiled once per pipeline, not once per article."""
+    matcher = DependencyMatcher(vocab)
+    for key, pattern in PATTERNS.items():
+        matcher.add(key, [pattern])
+    return matcher
 
 
 def _role_before(doc: Doc, starts: list[int], char: int) -> Token | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .attribution import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from .attribution import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, Speaker
 from .lexicon import noun_kind
 from .nlp import Parsed
 
@@ -92,11 +92,11 @@ def _conjuncts(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def kind_in_article(parsed: Parsed, start: int, end: int, label: str = "") -> str:
-    """speaker_kind of the words at article offsets [start, end), read in their paragraph."""
-    p = parsed.paragraph_at(start)
+def kind_in_article(parsed: Parsed, speaker: Speaker) -> str:
+    """speaker_kind of the words a speaker was found at, read in their paragraph."""
+    p = parsed.paragraph_at(speaker.start)
     base = parsed.article.paragraphs[p].start
-    return speaker_kind(parsed.docs[p], start - base, end - base, label)
+    return speaker_kind(parsed.docs[p], speaker.start - base, speaker.end - base, speaker.label)
 
 
 def kind_of_speaker(label: str, row_kinds: Iterable[str], said_as: Iterable[str] = ()) -> str:
