@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .lexicon import GIVEN_NAMES, TITLES, occupation
 
 if TYPE_CHECKING:
-    from .entities import Mention
+    from .spans import Mention
 
 # Forms of one country or body that share no words; the canonical name comes first.
 ALIASES = (
