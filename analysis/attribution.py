@@ -146,7 +146,7 @@ class Resolver:
             or self.noun_phrase(p, tok)
         if speaker is None:
             return None
-        plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children) \
+        plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) \
             or speaker.label in GROUP_LABELS
         return _Candidate(speaker.start, speaker.name, speaker.label, plural, True, p)
 
@@ -176,7 +176,7 @@ class Resolver:
             return self._relative(p, tok)
         if tok.pos_ == "PRON" or low in PRONOUNS or (low in _BARE_QUANTIFIERS and not list(tok.children)):
             return self.pronoun(p, tok)
-        if _has_conj(tok):
+        if has_conj(tok):
             return self.noun_phrase(p, tok)
         return self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
             or self.organisation(p, tok) or self.noun_phrase(p, tok)
@@ -219,8 +219,16 @@ class Resolver:
             names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else [child]
             for name in names:
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
-                if m is not None and (m.label not in ("GPE", "NORP", "LOC", "FAC") or child.dep_ == "compound"):
-                    return m
+                if m is not None and (m.label not in ("GPE", "NORP", "LOC", "FAC") or child.dep_ == "compound"
+                                      and noun_kind(tok.lemma_.lower()) != "person"):
+                    return m  # "the U.S. government" is the U.S.; "the Indiana governor" is not Indiana
+        if noun_kind(tok.lemma_.lower()) == "person":
+            # "His former partner at Lenox, Lawrence B. Cummings,": the parser hangs the name on Lenox
+            for obj in (o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
+                for name in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
+                    m = self.mention_at(base + name.idx, base + name.idx + len(name))
+                    if m is not None and m.label == "PERSON":
+                        return m
         return None
 
     def _named_next(self, base: int, tok: Token) -> Named | None:
@@ -345,7 +353,7 @@ class Resolver:
         elif low in GROUP_PRONOUNS or low in _BARE_QUANTIFIERS:  # "Traders were unconvinced. Several said"
             want = lambda c: c.plural or c.label in GROUP_LABELS  # noqa: E731
         elif low in THING_PRONOUNS:
-            want = lambda c: c.label in ("ORG", "GPE") or c.name.split()[-1].lower() in ORG_NOUNS  # noqa: E731
+            want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c)  # noqa: E731
         else:
             want = None
         found = self._look_back(p, self.parsed.offset(p, tok.idx), want) if want else None
@@ -368,6 +376,12 @@ class Resolver:
         if window and p - window[-1].paragraph <= 1:
             return window[-1]
         return subjects[-1] if subjects else window[-1] if window else None
+
+
+def _body_noun(c: _Candidate) -> bool:
+    """"the company", "the club": a body named by its noun, which "it" may stand for."""
+    words = c.name.split()
+    return bool(words) and words[-1].lower() in ORG_NOUNS
 
 
 def _dateline(text: str) -> tuple[int, int]:
@@ -430,8 +444,14 @@ def _without_owner(span, head: Token) -> str:
         else " ".join(t.text for t in words)
 
 
-def _has_conj(tok: Token) -> bool:
-    return any(c.dep_ == "conj" for c in tok.children)
+def has_conj(tok: Token) -> bool:
+    """Whether a noun is coordinated with another ("Smith and Jones"), not with a verb the
+    parser hung on it ("Malkia Cyril, ... and whose also featured in the film")."""
+    return any(nominal_conj(c) for c in tok.children)
+
+
+def nominal_conj(tok: Token) -> bool:
+    return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def _np_modifiers(tok: Token) -> list[Token]:
@@ -440,6 +460,6 @@ def _np_modifiers(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ in _NP_DEPS and child.i < tok.i:
             out.extend(child.subtree)
-        elif child.dep_ in ("conj", "cc") or (child.dep_ == "punct" and _has_conj(tok) and child.i > tok.i):
+        elif nominal_conj(child) or (child.dep_ in ("cc", "punct") and has_conj(tok) and child.i > tok.i):
             out.extend(child.subtree if child.dep_ == "conj" else [child])
     return [t for t in out if t.dep_ != "punct" or t.i < max(o.i for o in out)]

@@ -31,7 +31,7 @@ FRAGMENT_LEMMAS = DIRECT_LEMMAS | frozenset("""
 condemn blast liken compare criticize criticise praise hail dismiss label brand term cite
 reference laud mock attack slam denounce defend question rate rule deem characterize
 characterise refer decry tout champion welcome lambaste chastise blame thank applaud commend
-dub express voice type accuse fear hope believe think rail rip bash scold berate
+dub express voice type accuse fear hope believe think rail rip bash scold berate rant
 """.split())
 
 # nouns that stand for what someone said: "Trump's claim that ...", "a statement saying"
@@ -42,6 +42,17 @@ letter email post speech interview testimony
 """.split())
 # verbs whose subject is the speaker of a cue noun in their object: "X issued a statement"
 _NOUN_CUE_VERBS = frozenset("make issue give release post deliver send write publish".split())
+
+# "forced Stumpf to admit", "asked her to confirm": the object of these verbs does the saying
+_OBJECT_CONTROL_LEMMAS = frozenset("""
+force ask urge press push compel get prompt pressure persuade convince allow invite encourage
+challenge require order lead induce
+""".split())
+
+# "Ruiz was quoted as saying", "Priebus was said to be "furious"": the few cues whose
+# passive subject is the speaker; "he was told that", "was described as" have the hearer or the
+# one described there
+_PASSIVE_SPEAKER_LEMMAS = frozenset("quote cite report say".split())
 
 # "continued", "began": cues only when they stand right by the quote ("Smith continued:")
 ASPECT_LEMMAS = frozenset("continue begin start go".split())
@@ -61,9 +72,19 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
     lemmas = INDIRECT_LEMMAS if indirect else FRAGMENT_LEMMAS if fragment else DIRECT_LEMMAS
+    if fragment and goes_on(token):
+        return True  # "as Trump went on about "how the system is rigged,""
     if token.lemma_.lower() not in lemmas or token.pos_ not in ("VERB", "AUX"):
         return False
+    if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children):
+        return False  # "Democrats are to blame": a judgment, not a report
     return not (token.lemma_.lower() == "call" and indirect)
+
+
+def goes_on(token: Token) -> bool:
+    """"went on about": talk, not the aspect verb of "went on to say"."""
+    return token.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
 
 
 def cue_text(token: Token) -> str:
@@ -74,16 +95,37 @@ def cue_text(token: Token) -> str:
     return f"{token.text} {particle.text}" if particle is not None else token.text
 
 
-def subject_of(token: Token) -> Token | None:
-    """The subject of a cue verb: nsubj/nsubjpass, else the object of "according to"."""
+def subject_of(token: Token, *, controlled: bool = False) -> Token | None:
+    """The subject of a cue verb: nsubj (nsubjpass for a few), else the object of "according
+    to". `controlled`: the verb's subject is asked for by a verb it governs ("was prompted
+    to say", "was joined on stage and joked"), whose passive subject is the one speaking."""
     if token.lower_ == "according":
         to = token.doc[token.i + 1]
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "EX"]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        return _words_owner(obj) or obj if obj is not None else None
+    before = token.doc[token.i - 1] if token.i else None
+    if token.tag_ == "VBG" and before is not None and before.dep_ in ("dobj", "pobj") \
+            and (before.pos_ == "PROPN" or before.tag_ == "PRP") and not any(c.dep_ == "nsubj" for c in token.children):
+        return before  # "footage of Hillary Clinton asking", "caught him saying": the one shown speaking
+    passive = controlled or token.lemma_.lower() in _PASSIVE_SPEAKER_LEMMAS
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")[:1 + passive] and c.tag_ != "EX"]
     if subjects:  # a misparse may give two; the nearer one is the verb's own
         return min(subjects, key=lambda c: abs(c.i - token.i))
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        return agent_of(token)  # "was described by Ruiz as ...": Ruiz; "was told that", "Talk compared to": no one
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _OBJECT_CONTROL_LEMMAS:
+        obj = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj  # "Warren forced Stumpf to admit that ...": Stumpf admits
+    clause = token.head
+    if token.dep_ == "conj" and clause.dep_ == "ccomp" and is_cue(clause.head) and clause.head.i < clause.i \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+            and not any(c.dep_ == "ccomp" for c in clause.children):
+        # "May said that the country would leave ... and suggested that ...": the parser
+        # joins the second report to the reported clause; it is the first's partner
+        return subject_of(clause.head, controlled=True)
     if token.dep_ in ("conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
-        return subject_of(token.head)  # "he paused and added"; "went on to say"
+        return subject_of(token.head, controlled=True)  # "he paused and added"; "went on to say"
     return None
 
 
@@ -113,6 +155,17 @@ def governing_cue(token: Token) -> Token | None:
 def is_naming(token: Token) -> bool:
     """"a film called", "the plan, dubbed": the quote that follows is a name."""
     return token.lemma_.lower() in NAMING_LEMMAS and token.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP", "VB")
+
+
+def _words_owner(token: Token) -> Token | None:
+    """Whose words a cue noun after "according to" are: "according to her statement",
+    "according to a speech Mrs. Clinton delivered"."""
+    owner = noun_cue_speaker(token)
+    if owner is None and token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+        clause = next((c for c in token.children if c.dep_ == "relcl"), None)
+        owner = next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ != "WDT"), None) \
+            if clause is not None else None
+    return owner
 
 
 def noun_cue_speaker(token: Token) -> Token | None:

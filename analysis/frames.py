@@ -19,6 +19,7 @@ from .cues import (
     WRITTEN_THINGS,
     agent_of,
     cue_text,
+    goes_on,
     governing_cue,
     is_cue,
     is_naming,
@@ -41,7 +42,8 @@ _DASH_CREDIT = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'�
 _SHARES = frozenset("percent % majority minority third half quarter fifth most".split())
 _POLLS = frozenset("poll polls survey surveys study studies".split())
 _NOMINATIVE = frozenset("he she they we".split())
-_OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative", "oprd")
+_OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative", "oprd", "nsubjpass")
+_WHEN = frozenset(("DATE", "TIME"))  # "said Monday": a day beside the cue is no speaker
 
 
 @dataclass(frozen=True)
@@ -111,17 +113,38 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
         if backwards and tokens and is_naming(tokens[-1]):
             return Attribution(tokens[-1].text, None, naming=True)
         cues = [t for t in tokens if is_cue(t, fragment=kind == "mixed")
-                and (t.lemma_ not in ASPECT_LEMMAS or _adjacent(t, tokens, backwards))]
-        if cues and not backwards and last in ".!?" and _words_before(cues[0], tokens) > 4:
+                and (t.lemma_ not in ASPECT_LEMMAS or goes_on(t) or _adjacent(t, tokens, backwards))]
+        if cues and not backwards and last in ".!?" and _words_before(cues[0], tokens) > 4 \
+                and _reports_something(cues[0]):
             cues = []  # a quote that ended its sentence; the next sentence reports something else
         if cues:
             cue = cues[-1] if backwards else cues[0]
             return _attribution(p, cue, cues, tokens, resolver, after=not backwards,
                                 quote=(span.open_at, span.close_at))
-        owner = next((o for o in map(noun_cue_speaker, reversed(tokens)) if o is not None), None)
-        if owner is not None and backwards:
-            return Attribution("", resolver.speaker(p, owner))
+        owner = _noun_cue_owner(tokens) if backwards else None
+        speaker = resolver.speaker(p, owner) if owner is not None else None
+        if speaker is not None and (not speaker.name or names_a_speaker(resolver, speaker)):
+            return Attribution("", speaker)  # "Trump's claim: ..."; proposals that "send a message" say nothing
     return None
+
+
+def _noun_cue_owner(frame: list[Token]) -> Token | None:
+    """Whose words a quote after a cue noun are ("Clinton's remark: "...""): the noun's
+    owner, when the words between the noun and the quote belong to its phrase, not to a
+    clause of their own ("treating Clinton's remark as a compliment -- "..."" is Trump's)."""
+    for n, tok in enumerate(reversed(frame)):
+        owner = noun_cue_speaker(tok)
+        if owner is not None:
+            after = frame[len(frame) - n:]
+            inside = set(t.i for t in tok.subtree)
+            return owner if all(t.i in inside for t in after if t.pos_ in ("NOUN", "PROPN", "VERB")) else None
+    return None
+
+
+def _reports_something(cue: Token) -> bool:
+    """Whether a cue has its own reported words ("Smith said the plan would fail"), unlike
+    "Scott's niece, state Del. Marcia Price, shouted to the crowd." after a quote."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in cue.children)
 
 
 def _words_before(cue: Token, frame: list[Token]) -> int:
@@ -140,22 +163,36 @@ def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], reso
                  after: bool = False, quote: tuple[int, int] = (0, 0)) -> Attribution:
     subject = _subject(cue, frame, after=after, quote=quote, quoted=lambda char: resolver.in_quote(p, char))
     written = _is_written(cue, subject)
-    speaker = resolver.speaker(p, subject) if subject is not None and not written else None
-    if speaker is not None and speaker.name and subject.pos_ == "PRON":
-        cue, speaker = _outer_report(p, cue, cues, speaker, resolver)
-    elif subject is not None and not written:
-        cue, speaker = _reporter(p, cue, cues, subject, speaker, resolver)
-        speaker = _poll_of_share(p, subject, resolver) or speaker
-        if speaker is not None and speaker.name and not names_a_speaker(resolver, speaker):
-            speaker = None  # "the phrase suggests": no one said it
+    if written:
+        cue, speaker = cue, None
+    elif subject is None:  # "... and that the notice was posted “as a courtesy”": the outer report's
+        cue, speaker = _outer(p, cue, cues, resolver) or (cue, None)
+    else:
+        cue, speaker = whose_report(p, cue, cues, subject, resolver)
     return Attribution(cue_text(cue), speaker, _channel(p, cue, cues, speaker, resolver), written=written)
+
+
+def whose_report(p: int, cue: Token, cues: list[Token], subject: Token,
+                 resolver: Resolver) -> tuple[Token, Speaker | None]:
+    """The cue and speaker a cue's subject gives, once nested reports are settled: a
+    pronoun reporting its own words ("Lynch said she recalled"), a subject that is no
+    speaker inside another's report ("Holm said the advertisement suggests that ..."), a
+    share of a poll ("74 percent of voters said"). `cues` are the other cues around it."""
+    speaker = resolver.speaker(p, subject)
+    if speaker is not None and speaker.name and subject.pos_ == "PRON":
+        return _outer_report(p, cue, cues, speaker, resolver)
+    cue, speaker = _reporter(p, cue, cues, subject, speaker, resolver)
+    speaker = _poll_of_share(p, subject, resolver) or speaker
+    if speaker is not None and speaker.name and not names_a_speaker(resolver, speaker):
+        speaker = None  # "the phrase suggests": no one said it
+    return cue, speaker
 
 
 def _outer_report(p: int, cue: Token, cues: list[Token], speaker: Speaker, resolver: Resolver):
     """"Lynch said she recalled ...": one speaker reporting herself; the cue attaches to
     the outer report and its named subject."""
     for other in cues:
-        if other is not cue and cue in other.subtree:
+        if other.i != cue.i and cue in other.subtree:
             outer = speaker_of_cue(p, other, resolver)
             if outer is not None and outer.name == speaker.name:
                 return other, outer
@@ -172,13 +209,18 @@ def _reporter(p: int, cue: Token, cues: list[Token], subject: Token, speaker: Sp
     if _speaks(subject, speaker) or (
             cue.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)):
         return cue, speaker  # "Smith said ... and Jones said ...": two reports side by side
+    return _outer(p, cue, cues, resolver) or (cue, speaker)
+
+
+def _outer(p: int, cue: Token, cues: list[Token], resolver: Resolver) -> tuple[Token, Speaker] | None:
+    """The report a cue sits inside, and its named speaker: "Sanders said the process could be ..."."""
     for other in reversed(cues):
-        if other is not cue and other.lower_ != "according" and other.lemma_.lower() in INDIRECT_LEMMAS \
+        if other.i != cue.i and other.lower_ != "according" and other.lemma_.lower() in INDIRECT_LEMMAS \
                 and cue in other.subtree:
             outer = speaker_of_cue(p, other, resolver)
             if outer is not None and outer.name:
                 return other, outer
-    return cue, speaker
+    return None
 
 
 def names_a_speaker(resolver: Resolver, speaker: Speaker) -> bool:
@@ -216,6 +258,11 @@ def speaker_of_cue(p: int, cue: Token, resolver: Resolver, frame: list[Token] | 
     return resolver.speaker(p, subject) if subject is not None else None
 
 
+def subject_for_cue(cue: Token) -> Token | None:
+    """The subject a cue reports for, as the parse (or the misparse fallbacks) gives it."""
+    return _subject(cue, [])
+
+
 def _subject(cue: Token, frame: list[Token], *, after: bool = False,
              quote: tuple[int, int] = (0, 0), quoted=lambda char: False) -> Token | None:
     """The parse's subject of the cue (or of the verb governing "saying"), else the name
@@ -229,15 +276,33 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
     subject = subject_of(cue)
     if subject is None and cue.dep_ == "acl" and cue.head.pos_ == "PROPN":
         return cue.head  # "footage of Ana Ruiz asking, ..."
+    if subject is None and any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None  # a passive cue with no agent names no one: "the notice was posted", "the FBI was warned"
     if subject is None and cue.lower_ != "according":
         gov = governing_cue(cue)
         subject = subject_of(gov) if gov is not None else None
     if subject is not None and not quote[0] <= subject.idx < quote[1] and not quoted(subject.idx):
         return subject
     near = [t for t in frame if 0 < t.i - cue.i <= 3] + [t for t in reversed(frame) if 0 < cue.i - t.i <= 2]
-    found = next((t for t in near if t.dep_ not in _OBJECT_DEPS and (
+    found = next((t for t in near if t.dep_ not in _OBJECT_DEPS and t.ent_type_ not in _WHEN and (
         t.pos_ == "PROPN" or t.lower_ in _NOMINATIVE)), None)
-    return found if found is not None or not after else _opening_name(cue, frame)
+    if found is None and after:
+        found = _opening_name(cue, frame)
+    if found is None and cue.tag_ == "VBG":
+        found = _clause_subject(cue, quote, quoted)
+    return found
+
+
+def _clause_subject(cue: Token, quote: tuple[int, int], quoted) -> Token | None:
+    """"Mr. Trump hardly clarified the matter ..., asserting, "...": a participle the parse
+    left without a subject speaks for the name or pronoun its sentence opens with."""
+    for tok in cue.sent:
+        if tok.i >= cue.i:
+            return None
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or tok.lower_ in _NOMINATIVE) \
+                and not quote[0] <= tok.idx < quote[1] and not quoted(tok.idx):
+            return tok
+    return None
 
 
 def _opening_name(cue: Token, frame: list[Token]) -> Token | None:
@@ -270,7 +335,7 @@ def _channel(p: int, cue: Token, cues: list[Token], speaker: Speaker | None, res
         found = resolver.speaker(p, agent)
         return found.name if found else None
     for other in cues:
-        if other is cue or not (other.lower_ == "according" or cue in other.subtree):
+        if other.i == cue.i or not (other.lower_ == "according" or cue in other.subtree):
             continue
         found = speaker_of_cue(p, other, resolver)
         if found is not None and (speaker is None or found.name != speaker.name):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Resolver
 from .cues import cue_text, is_cue
-from .frames import Attribution, Quote, is_headline, names_a_speaker, speaker_of_cue
+from .frames import Attribution, Quote, is_headline, names_a_speaker, subject_for_cue, whose_report
 from .nlp import Parsed
 from .quotemarks import QuotedRanges
 
@@ -45,11 +45,18 @@ def _candidate(p: int, cue: Token, quoted: QuotedRanges, resolver: Resolver):
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     if quoted.overlaps(start, end):
         return None
-    speaker = speaker_of_cue(p, cue, resolver)
+    subject = subject_for_cue(cue)
+    if subject is None:
+        return None
+    cues = [t for t in cue.sent if is_cue(t, indirect=True)]
+    if subject.pos_ == "PRON":  # "Lynch said she recalled that ...": the report is hers, cued where she is
+        told, speaker = cue, resolver.speaker(p, subject)
+    else:
+        told, speaker = whose_report(p, cue, cues, subject, resolver)
     if speaker is None or not speaker.name or quoted.holds(speaker.start - resolver.parsed.offset(p, 0)) \
             or not names_a_speaker(resolver, speaker):
         return None
-    return cue, start, end, Attribution(cue_text(cue), speaker)
+    return cue, start, end, Attribution(cue_text(told), speaker)
 
 
 def _content(cue: Token) -> tuple[int, int] | None:

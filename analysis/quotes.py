@@ -32,6 +32,8 @@ from .speaker_kinds import kind_in_article
 
 EXTRA = ("channel", "speaker_text", "speaker_label", "speaker_kind", "passage")
 _PASSAGE_GAP_WORDS = 12
+_NICKNAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*")  # between fragments in one list
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)[.,]?")  # "(CROSSTALK.)", "(Laughter)"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
 _NAME_COLON = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s")
@@ -88,13 +90,14 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
         if _no_speech(parsed, p):
             continue
         text = parsed.article.paragraphs[p].text  # Doc.text would rebuild it from the tokens
-        paragraph_spans = [s for s in paragraph_spans if not _is_title(text, s)]
+        paragraph_spans = [s for s in paragraph_spans if not (_is_title(text, s) or _is_nickname(text, s))]
         for i, span in enumerate(paragraph_spans):
             if not span.continues:
                 chain += 1
             kind = _kind(text, span)
             before, after = frames_of(text, paragraph_spans, i)
-            who = _transcript_speaker(p, text, span, resolver) or \
+            who = _listed_with(text, paragraph_spans, i, kind, out) or \
+                _transcript_speaker(p, text, span, resolver) or \
                 attribute(parsed, p, span, kind, before, after, resolver) or \
                 _title_line_speaker(p, text, span, resolver)
             if who is None and i and before[0] == paragraph_spans[i - 1].close_at + 1 and out:
@@ -105,12 +108,33 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
     return [q for q in out if _is_speech(parsed, q, resolver.token_starts[q.paragraph])]
 
 
+def _listed_with(text: str, spans: list[QuoteSpan], i: int, kind: str, out: list[Quote]) -> Attribution | None:
+    """"went on about “X,” and “Y” and “Z,” Melanie said": a fragment joined to the one
+    before by "and" or a comma is in the same list, whatever follows it."""
+    if kind != "mixed" or not i or not out or out[-1].kind != "mixed" or out[-1].who is None:
+        return None
+    between = text[spans[i - 1].close_at + 1:spans[i].open_at]
+    return out[-1].who if _LIST_JOIN.fullmatch(between) else None
+
+
 def _is_title(text: str, span: QuoteSpan, *, any_kind: bool = False) -> bool:
     """A show's or a book's name inside a sentence ("on “Fox and Friends.”"): not speech,
     and not a break between a quote and its cue either."""
     quoted = text[span.start:span.end]
     return (not span.runs_on and not span.continues and (any_kind or _kind(text, span) == "mixed")
             and len(quoted.split()) <= 6 and _title_like(quoted))
+
+
+def _is_nickname(text: str, span: QuoteSpan) -> bool:
+    """Marcia "Cia" Price, Earvin 'Magic' Johnson: a quoted name between a first name and a
+    surname is part of the name, neither speech nor a break between a quote and its cue."""
+    m = _NICKNAME.fullmatch(text, span.start, span.end)
+    if m is None or span.runs_on or span.continues:
+        return False
+    before = text[max(0, span.open_at - 30):span.open_at].split()
+    after = text[span.close_at + 1:span.close_at + 30].split()
+    return bool(before and after and text[span.open_at - 1:span.open_at] == " "
+                and before[-1][:1].isupper() and before[-1].isalpha() and after[0][:1].isupper())
 
 
 def _no_speech(parsed: Parsed, p: int) -> bool:
@@ -140,6 +164,10 @@ def _kind(text: str, span: QuoteSpan) -> str:
     before = _last_visible(text, span.open_at)
     if not before or span.continues:
         return "direct"
+    if before in "”\"":  # “reckless,” “cruel”: a list of fragments goes on; “Yes.” “No.” starts anew
+        mark = text.rindex(before, 0, span.open_at)
+        inner = _last_visible(text, mark)
+        return "mixed" if inner.isalnum() or inner == "," else "direct"
     return "mixed" if before.isalnum() or before in ")%’'" else "direct"
 
 
@@ -246,11 +274,13 @@ def _lead_in(parsed: Parsed, q: Quote, resolver: Resolver) -> Attribution | None
     else:
         return None
     subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in _LEAD_PRONOUNS):
+    if subject is None or not (subject.pos_ in ("PROPN", "NOUN") or subject.lower_ in _LEAD_PRONOUNS):
         return None
     speaker = resolver.speaker(p, subject)
     if speaker is None or speaker.label not in ("PERSON", "ORG", "NORP"):
         return None  # a name the entity layer does not know ("Meh") leads in nothing
+    if subject.pos_ == "NOUN" and speaker.label != "PERSON":
+        return None  # "His former partner, Lawrence Cummings, called him ...": a person named beside the noun
     return Attribution(":" if end.text == ":" else "", speaker)
 
 

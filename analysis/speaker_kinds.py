@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .attribution import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, Speaker
+from .attribution import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, Speaker, has_conj, nominal_conj
 from .lexicon import noun_kind
 from .nlp import Parsed
 
@@ -55,7 +55,7 @@ def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
         if low in THING_PRONOUNS:
             return "organisation"
         return "group" if low in GROUP_PRONOUNS or low in ("we", "us") else "person"
-    if any(c.dep_ == "conj" for c in head.children):
+    if has_conj(head):
         # "The U.S., Canada and Britain said", "Smith and Jones said": a group, unless every
         # one is a source ("a civil complaint and a 15-count complaint") or one is no speaker
         kinds = [_word_kind(t) for t in _conjuncts(head)]
@@ -88,7 +88,7 @@ def _conjuncts(head: Token) -> list[Token]:
     while todo:
         tok = todo.pop()
         out.append(tok)
-        todo.extend(c for c in tok.children if c.dep_ == "conj")
+        todo.extend(c for c in tok.children if nominal_conj(c))
     return sorted(out, key=lambda t: t.i)
 
 

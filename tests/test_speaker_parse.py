@@ -1,0 +1,118 @@
+"""Speakers where the parse of the attribution goes astray or the grammar hides the speaker:
+passives, controlled and coordinated verbs, participles, nested reports, lists of fragments."""
+from __future__ import annotations
+
+from tests.test_quotes import quotes_of, row_with
+
+
+def speaker(nlp, text: str, fragment: str) -> str:
+    return row_with(quotes_of(nlp, text), fragment)["speaker"]
+
+
+def test_a_day_beside_the_cue_is_not_the_speaker(nlp):
+    text = ("The state attorney is investigating the fire. “I will just make this promise to you: "
+            "We will find the truth in this case,” Dunmore fire Chief Alma Rees said Monday.")
+    assert speaker(nlp, text, "find the truth") == "Alma Rees"
+
+
+def test_a_verb_the_parser_coordinates_with_the_name_is_not_a_second_speaker(nlp):
+    text = ("“This story isn’t just in our institutions, it’s being pushed by media, where we find the labels "
+            "of ‘thug, outsider,’” Nadia Korsh, the executive director at the Centre of Press Justice and whose "
+            "also featured in the film, told The Daily Ledger.")
+    assert speaker(nlp, text, "This story") == "Nadia Korsh"
+
+
+def test_the_object_of_forced_to_admit_is_the_one_who_admits(nlp):
+    text = ("Senator Ingrid Vale also forced Peter Halvorsen, who was under questioning from the committee, "
+            "to admit that no senior managers had been disciplined.")
+    assert speaker(nlp, text, "no senior managers") == "Peter Halvorsen"
+
+
+def test_a_second_report_the_parser_joins_to_the_first_reported_clause(nlp):
+    text = ("Premier Colette Marchand said this week that the province would formally declare its intention "
+            "to leave the compact by the end of March and suggested that it would withdraw from the grid.")
+    assert speaker(nlp, text, "withdraw from the grid") == "Colette Marchand"
+
+
+def test_a_participle_without_a_subject_speaks_for_the_sentence_subject(nlp):
+    text = ("Mr. Vance hardly clarified the matter, treating Ms. Okafor's remark first as a compliment -- "
+            "''That makes me smart'' -- and, when questioned after the debate, asserting, "
+            "''Of course, I pay my taxes.''")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "That makes me smart")["speaker"] == "Vance"
+    assert row_with(quotes, "I pay my taxes")["speaker"] == "Vance"
+
+
+def test_a_cue_noun_owner_speaks_only_for_words_in_its_own_phrase(nlp):
+    text = "Mayor Ana Ruiz answered the question. Bell mocked Ruiz's remark: “We will not give up on this town.”"
+    assert speaker(nlp, text, "give up") == "Ana Ruiz"
+
+
+def test_a_share_of_those_polled_in_reported_speech_is_the_poll(nlp):
+    text = "A Harwell College poll released in May found that 74 percent of voters said the mayor should resign."
+    assert speaker(nlp, text, "the mayor should resign") == "Harwell College poll"
+
+
+def test_a_thing_inside_a_persons_report_gives_the_words_to_the_person(nlp):
+    text = ("City Attorney Brenda Holm said in the letter that the advertisement “unmistakably and wrongfully” "
+            "suggests that the city and its officers support the campaign.")
+    assert speaker(nlp, text, "support the campaign") == "Brenda Holm"
+
+
+def test_footage_of_someone_asking_is_their_question(nlp):
+    text = ("The ad uses footage of Senator Dana Pruitt asking, “Why aren’t we fifty points ahead?” "
+            "The ad then turns to the budget.")
+    assert speaker(nlp, text, "fifty points") == "Dana Pruitt"
+
+
+def test_to_blame_is_a_judgment_not_a_report(nlp):
+    text = "The Ohio governor said reporters are to blame for focusing on “he said this, he tweeted that.”"
+    assert speaker(nlp, text, "he tweeted that") == "Ohio governor"
+
+
+def test_according_to_a_speech_someone_delivered_is_their_word(nlp):
+    text = ("The goal is to curb ''activist'' investors focused on short-term results, according to a speech "
+            "Senator Ruth Mason delivered in July.")
+    assert speaker(nlp, text, "activist") == "Ruth Mason"
+
+
+def test_the_passive_subject_of_most_cues_is_not_the_speaker(nlp):
+    text = ("The mayor was described by councillor Ana Ruiz as “a coward.”\n\n"
+            "Party chairman Reid Pollard was said to be “furious” with the candidate.\n\n"
+            "Mr. Cole was eventually prompted to say, “So far, I cannot believe how civil it has been.”\n\n"
+            "Comedian Tara Finch was joined on stage by Senator Al Brandt and joked, “You are all being ridiculous.”")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "a coward")["speaker"] == "Ana Ruiz"
+    assert row_with(quotes, "furious")["speaker"] == "Reid Pollard"
+    assert row_with(quotes, "how civil")["speaker"] == "Cole"
+    assert row_with(quotes, "ridiculous")["speaker"] == "Tara Finch"
+
+
+def test_a_fragment_cued_by_a_passive_without_agent_is_the_outer_report(nlp):
+    text = ("Tillamere Outdoor Gear said in a statement that managers had met every shift in person, and that "
+            "the notice was posted “as a courtesy to employees on leave.”")
+    assert speaker(nlp, text, "as a courtesy") == "Tillamere Outdoor Gear"
+
+
+def test_a_quote_after_a_sentence_naming_a_person_beside_a_noun(nlp):
+    text = ("In the 1990s he built a nursing home chain. His former business partner at Lenox, Lawrence B. "
+            "Cummings, called him a master at bolting together impossible deals. \"He showed again and again "
+            "an ability to put together deals that other people couldn't.\" Lenox went bankrupt in 1999.")
+    assert speaker(nlp, text, "He showed again") == "Lawrence B. Cummings"
+
+
+def test_fragments_listed_together_share_the_cue_before_them(nlp):
+    text = ("“You winning?” she asked, but Kevin was drifting off again, and as Senator Ward went on about "
+            "“how the system is rigged,” and “wounded families” and “our own struggling citizens,” Melanie "
+            "said yes, over and over again.")
+    quotes = quotes_of(nlp, text)
+    for fragment in ("system is rigged", "wounded families", "struggling citizens"):
+        assert row_with(quotes, fragment)["speaker"] == "Ward"
+
+
+def test_a_nickname_is_part_of_the_name_and_an_exclamation_keeps_its_cue(nlp):
+    text = ("The crowd cheered.\n\n\"This is a big year for our next senator, Bobby Hale!\" Hale's niece, "
+            "state Del. Marcia \"Cia\" Price (D-Newport News), shouted to the crowd.")
+    quotes = quotes_of(nlp, text)
+    assert "Cia" not in set(quotes["quote"])
+    assert "Marcia" in row_with(quotes, "big year")["speaker"]
