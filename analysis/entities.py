@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise
 from .lexicon import ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, occupation
 from .missed_names import (
+    PARTICLES,
     bracketed_acronyms,
     completed_names,
     given_word,
@@ -29,6 +30,7 @@ NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT"
                 "WORK_OF_ART", "LAW", "LANGUAGE")
 
 _BODY_WORDS = ORG_NOUNS | frozenset("band label orchestra choir ensemble troupe charity publisher".split())
+_NOT_NAME_POS = frozenset("VERB AUX ADP ADV SCONJ CCONJ DET PRON PART".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside around across inside throughout".split())
 _SITTING_BODIES = frozenset("congress parliament senate court government cabinet office".split())
 
@@ -106,7 +108,7 @@ def _raw_mentions(parsed: Parsed):
             if ent.label_ not in NAMED_LABELS or _is_adjective(ent):
                 continue
             sent = parsed.sentence_id(p, ent.start)
-            ent = _widened(ent)
+            ent = _widened(_trimmed(ent))
             titled = _after_person_title(ent) or _described_as_person(ent)
             for piece in _split_slashes(ent, titled=titled):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent)
@@ -121,6 +123,18 @@ def _raw_mentions(parsed: Parsed):
                 elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):
                     mention = replace(mention, label="GPE", sure=True)  # "homes in Aldmoor"
                 yield mention
+
+
+def _trimmed(ent: Span) -> Span:
+    """A person's name the model began a word early ("Injecting Clinton", "Beyond Trump",
+    a capitalised verb or preposition opening a sentence or a heading): the name alone."""
+    if ent.label_ != "PERSON":
+        return ent
+    start = ent.start
+    while ent.end - start > 1 and ent.doc[start].lower_ not in PARTICLES and (
+            ent.doc[start].pos_ in _NOT_NAME_POS or ent.doc[start].tag_ == "VBG"):
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
 
 
 def _widened(ent: Span) -> Span:

@@ -21,7 +21,7 @@ from .nlp import Parsed
 from .spans import Mention, Spans, overlapping, replace_inside
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin ibn al".split())
+PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin ibn al".split())
 _PARTY_WORDS = frozenset("democrat republican tory labour conservative liberal green independent".split())
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 
@@ -132,7 +132,7 @@ def _name_start(doc: Doc, i: int) -> int:
     """Where a name that the model read from token i really starts: up to two given names
     before it, across surname particles ("Henrik ter Horst") or a hyphen ("Marie-Claude")."""
     j = i
-    while j > 0 and doc[j - 1].lower_ in _PARTICLES:
+    while j > 0 and doc[j - 1].lower_ in PARTICLES:
         j -= 1
     given = 0
     while j > 0 and given < 2 and given_word(doc[j - 1]):

@@ -247,3 +247,11 @@ def test_a_short_form_joins_its_organisation_unless_it_is_a_persons_name(nlp):
     found = entities_of(analyze(text, "short.txt", nlp=nlp))
     assert found["Trump"][0] == "PERSON" and found["Trump Foundation"][1] == 1
     assert found["Halvorsen Cold Chain Systems Inc."][1] == 2 and "Halvorsen" not in found
+
+
+def test_a_verb_or_preposition_the_model_puts_before_a_name_is_not_part_of_it(nlp):
+    text = ("Senator Hillary Clinton spoke on Monday. Asserting Clinton was wrong, he left.\n\n"
+            "Without Bloomberg, the race narrows. Michael Bloomberg says he will decide in March.")
+    names = set(entities_of(analyze(text, "t.txt", nlp=nlp)))
+    assert {"Hillary Clinton", "Michael Bloomberg"} <= names
+    assert not {n for n in names if n.split()[0] in ("Asserting", "Without")}
