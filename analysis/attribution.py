@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .cues import is_cue
 from .entities import Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, QUANTIFIERS, noun_kind
 from .nlp import Parsed
@@ -61,6 +62,8 @@ class _Candidate:
     plural: bool
     subject: bool
     paragraph: int
+    sentence: int = -1
+    reported: bool = False  # the subject of what someone is reported to say ("Furlong said Hegarty had ...")
 
 
 class Resolver:
@@ -148,7 +151,9 @@ class Resolver:
             return None
         plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) \
             or speaker.label in GROUP_LABELS
-        return _Candidate(speaker.start, speaker.name, speaker.label, plural, True, p)
+        reported = tok.head.dep_ == "ccomp" and is_cue(tok.head.head, indirect=True)
+        return _Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
+                          self.parsed.sentence_id(p, tok.i), reported)
 
     def name_at(self, p: int, lo: int, hi: int) -> Speaker:
         """The speaker named by paragraph p's characters [lo, hi): a mention's canonical
@@ -372,7 +377,11 @@ class Resolver:
         window = [c for c in self._candidates[max(0, i - 60):i] if want(c) and _same_flow(kind, c, p, self.parsed)]
         subjects = [c for c in window if c.subject]
         if subjects and p - subjects[-1].paragraph <= 3:
-            return subjects[-1]
+            last = subjects[-1]
+            if last.reported:  # "Furlong said Hegarty had earned a start. '...,' he said": Furlong
+                return next((c for c in reversed(subjects) if not c.reported and c.paragraph == last.paragraph
+                             and c.sentence == last.sentence), last)
+            return last
         if window and p - window[-1].paragraph <= 1:
             return window[-1]
         return subjects[-1] if subjects else window[-1] if window else None

@@ -31,6 +31,7 @@ ltd ltd. limited inc inc. co co. corp corp. corporation llc llp plc gmbh ag comp
 trust council union party foundation institute university college agency authority ministry department
 committee commission bank society federation league club network partners holdings systems industries
 services airlines airways pac caucus fc gallery museum theatre theater school hospital
+rovers athletic wanderers rangers albion
 """.split())
 
 # Last words of places that open with a given name ("Virginia Beach", "Austin Street")

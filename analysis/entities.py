@@ -40,6 +40,7 @@ _CREDIT_SUFFIX = {
     "PERSON": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool|Image|Images|Picture)$"),
 }
 _NAME_RUN = re.compile(r"\w[\w.'’&-]*")  # a word of a name, with its inner dots and apostrophes
+_NICKNAME = re.compile(r"\s+[\"“‘'][A-Z][\w.'’-]*[\"”’']\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _GOVERNMENT_BODY = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Ministries|Parliament|Embassy|Government|Army|Navy|"
@@ -217,9 +218,9 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
     if label in _CREDIT_SUFFIX:
         name = _CREDIT_SUFFIX[label].sub("", name)
     if label == "PERSON":
-        name = _strip_titles(name)
-    elif label == "ORG":  # "Caxton Regional Transit board": the name ends at its last capital
-        name = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", name) if re.search(r"\s[A-Z]", name) else name
+        name = _NICKNAME.sub(" ", _strip_titles(name))  # "Graham ‘Gus’ Tuckwell" is Graham Tuckwell
+    if label in ("PERSON", "ORG"):  # "Caxton Regional Transit board", "Rovers fifth": the name ends at its last capital
+        name = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", name) if re.search(r"^[A-Z]", name) else name
     keeps_dot = name.endswith(".") and len(name) >= 3  # "U.S.", "Jr."
     name = name.strip(" ,;:-–—\"“”'‘’" + ("" if keeps_dot else "."))
     if not name or not any(c.isalpha() for c in name):

@@ -28,11 +28,18 @@ _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 
 # a run of capitalised words ending in a word organisations end in: "Tillamere Outdoor
 # Gear Inc.", "Northern Lakes Transit Users Group", "Bank of England" is the model's
-ORG_NAME_PATTERN = [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": sorted(ORG_ENDINGS)}, "IS_TITLE": True}]
+_POSSESSIVE = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}
+ORG_NAME_PATTERNS = [
+    # "Northern Lakes Transit Users Group", "Larkspur Gardens Tenants’ Association"
+    [{"IS_TITLE": True, "OP": "+"}, {**_POSSESSIVE, "OP": "?"}, {"IS_TITLE": True, "OP": "*"},
+     {"LOWER": {"IN": sorted(ORG_ENDINGS)}, "IS_TITLE": True}],
+    # "Pinecrest County District Attorney's Office" (not "Oval Office", a place)
+    [{"IS_TITLE": True, "OP": "+"}, _POSSESSIVE, {"LOWER": "office", "IS_TITLE": True}],
+]
 
 
 def patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
-    """Organisations the model missed that their name's shape gives away (ORG_NAME_PATTERN,
+    """Organisations the model missed that their name's shape gives away (ORG_NAME_PATTERNS,
     one spaCy Matcher over the paragraphs). A mention inside such a name is replaced by it;
     one reaching outside it keeps its place."""
     if not parsed.docs:
@@ -56,9 +63,9 @@ def patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
 
 @cache
 def _org_name_matcher(vocab: Vocab) -> Matcher:
-    """ORG_NAME_PATTERN compiled once per pipeline, not once per article."""
+    """ORG_NAME_PATTERNS compiled once per pipeline, not once per article."""
     matcher = Matcher(vocab)
-    matcher.add("ORG", [ORG_NAME_PATTERN], greedy="LONGEST")
+    matcher.add("ORG", ORG_NAME_PATTERNS, greedy="LONGEST")
     return matcher
 
 
@@ -102,9 +109,9 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     starts = [m.start for m in found]
 
     def blocked(start: int, name_start: int, end: int) -> bool:
-        return any(m.start < start or m.end > end or (
+        return any(m.start < start or m.end > end or (m.sure and m.label != "PERSON") or (
             m.end <= name_start and (_DEMONYM.search(m.name) or m.name.lower() in _PARTY_WORDS))
-            for m in overlapping(found, starts, start, end))
+            for m in overlapping(found, starts, start, end))  # "Ballinacrag Rovers" stays a club
 
     added: list[Mention] = []
     for p, doc in enumerate(parsed.docs):
@@ -180,7 +187,9 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
                 continue  # inside a longer word or a hyphenated one ("Xi-led")
             if taken.overlaps(base + lo, base + hi) or (" " not in span.text and span[0].pos_ != "PROPN"):
                 continue
-            out.append(Mention(p, parsed.sentence_id(p, span.start), base + lo, base + hi, span.text, "", span.text))
+            who = span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who"
+            out.append(Mention(p, parsed.sentence_id(p, span.start), base + lo, base + hi, span.text,
+                               "PERSON" if who else "", span.text, sure=who))  # "Wilk, who has scored": a person
         out += _glued(parsed, p, names, taken)
     return sorted(out, key=lambda m: m.start)
 

@@ -179,13 +179,22 @@ def _last_visible(text: str, i: int) -> str:
 
 
 def _share_chain_speakers(quotes: list[Quote]) -> list[Quote]:
-    """Every paragraph of a multi-paragraph quote gets the speaker found in any of them."""
-    found: dict[int, Attribution] = {}
+    """Every paragraph of a multi-paragraph quote without a speaker of its own gets the
+    one named in the nearest paragraph of it before (a transcript's "PENCE: ..." runs on
+    until "WALLACE: ..."), else the first one named after ("...," she said, at its end)."""
+    first: dict[int, Attribution] = {}
     for q in quotes:
         if _named(q.who):
-            found.setdefault(q.chain, q.who)
-    return [replace(q, who=found[q.chain]) if not _named(q.who) and q.chain in found
-            else q for q in quotes]
+            first.setdefault(q.chain, q.who)
+    latest: dict[int, Attribution] = {}
+    out = []
+    for q in quotes:
+        if _named(q.who):
+            latest[q.chain] = q.who
+        elif q.chain in first:
+            q = replace(q, who=latest.get(q.chain, first[q.chain]))
+        out.append(q)
+    return out
 
 
 def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Resolver,
@@ -267,8 +276,9 @@ def _lead_in(parsed: Parsed, q: Quote, resolver: Resolver) -> Attribution | None
         return None
     doc = parsed.docs[p]
     end = doc[max(0, bisect_right(resolver.token_starts[p], at - 1) - 1)]
-    if end.text == ":":
-        verb = end.head
+    if end.text == ":":  # the clause before the colon ("The captain was blunt:"), however the parser hung it
+        verb = next((t for t in reversed(doc[end.sent.start:end.i]) if t.pos_ in ("VERB", "AUX")
+                     and subject_of(t) is not None), end.head)
     elif end.text in (".", "!", "?") or (end.is_punct and end.i and doc[end.i - 1].text in (".", "!", "?")):
         verb = end.sent.root
     else:

@@ -255,3 +255,16 @@ def test_a_verb_or_preposition_the_model_puts_before_a_name_is_not_part_of_it(nl
     names = set(entities_of(analyze(text, "t.txt", nlp=nlp)))
     assert {"Hillary Clinton", "Michael Bloomberg"} <= names
     assert not {n for n in names if n.split()[0] in ("Asserting", "Without")}
+
+
+def test_nicknames_possessive_org_names_and_club_names(nlp):
+    text = ("The president of the swimmers' club, Graham ‘Gus’ Tuckwell, said the club had 3,100 signatures.\n\n"
+            "The Larkspur Gardens Tenants’ Association organised the march. The Pinecrest County District "
+            "Attorney's Office said it had recovered the money.\n\n"
+            "Ballinacrag Rovers drew 2-2. The draw leaves Rovers fifth in the table.")
+    found = entities_of(analyze(text, "t.txt", nlp=nlp))
+    assert found["Graham Tuckwell"][0] == "PERSON"
+    assert found["Larkspur Gardens Tenants’ Association"][0] == "ORG"
+    assert found["Pinecrest County District Attorney's Office"][0] == "ORG"
+    assert found["Ballinacrag Rovers"][0] == "ORG"
+    assert not {n for n in found if "‘" in n or n.endswith("fifth")}

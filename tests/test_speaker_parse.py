@@ -116,3 +116,28 @@ def test_a_nickname_is_part_of_the_name_and_an_exclamation_keeps_its_cue(nlp):
     quotes = quotes_of(nlp, text)
     assert "Cia" not in set(quotes["quote"])
     assert "Marcia" in row_with(quotes, "big year")["speaker"]
+
+
+def test_he_said_after_a_report_goes_to_the_reporter_not_the_one_reported_on(nlp):
+    text = ("Rovers head coach Declan Furlong admitted his side had been second best.\n\n"
+            "Furlong said Hegarty, 19, had earned a start against Carrigmore. 'The lad has been knocking on "
+            "the door for a month. Tonight he kicked it in,' he said.")
+    assert speaker(nlp, text, "knocking on the door") == "Declan Furlong"
+
+
+def test_a_colon_after_a_clause_naming_a_role_the_parser_hung_on_the_quote(nlp):
+    text = ("CORK — Rovers captain Cian Mulrooney headed in a corner three minutes into stoppage time.\n\n"
+            "The captain was blunt: 'That first half was embarrassing. If we play like that next week, "
+            "we'll get what we deserve, which is nothing.'")
+    assert speaker(nlp, text, "first half") == "Cian Mulrooney"
+
+
+def test_a_transcript_paragraph_without_a_label_continues_the_last_speaker_named(nlp):
+    text = ('"HOST: Do you really see those two as equivalent?\n\n'
+            '"GREAVES: Well, look, the other side has been saying some pretty tough things.\n\n'
+            '"But the truth is that my running mate has a unique way of talking to people.\n\n'
+            '"(CROSSTALK.)\n\n'
+            '"HOST: Governor, I don\'t want to interrupt, but I want to try to get on.')
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "unique way")["speaker"] == row_with(quotes, "pretty tough")["speaker"]
+    assert row_with(quotes, "unique way")["speaker"] != row_with(quotes, "interrupt")["speaker"]
