@@ -99,9 +99,7 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     short = {m.name for m in found if m.label == "PERSON" and len(m.name.split()) <= 2 and m.name[:1].isupper()}
     if not short:
         return found
-    by_first: dict[str, list[list[str]]] = {}
-    for name in short:
-        by_first.setdefault(name.split()[0], []).append(name.split())
+    known = {tuple(name.split()) for name in short}  # looked up by the words at each place: linear
     # a mention inside the longer name is the model's shorter reading ("Chidinma" as NORP,
     # "Anwar Basha" of "Shaik Anwar Basha"), unless it reads as a people's or a party's
     # name ("Republican Cruz", "Democrat Manchin"); a mention reaching outside it
@@ -115,10 +113,11 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
 
     added: list[Mention] = []
     for p, doc in enumerate(parsed.docs):
-        for tok in doc:
-            for words in by_first.get(tok.text, ()):
-                last = tok.i + len(words) - 1
-                if last >= len(doc) or [t.text for t in doc[tok.i:last + 1]] != words:
+        texts = [t.text for t in doc]
+        for i, tok in enumerate(doc):
+            for length in (1, 2):
+                last = i + length - 1
+                if last >= len(texts) or tuple(texts[i:last + 1]) not in known:
                     continue
                 first = _name_start(doc, tok.i)
                 if first == tok.i:
