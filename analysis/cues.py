@@ -141,12 +141,15 @@ def governing_cue(token: Token) -> Token | None:
     """For "saying" in "was quoted as saying" or "issued a statement saying", the verb
     whose subject is the speaker: the nearest cue or verb with a subject above it."""
     node = token
-    for _ in range(4):
-        if node.head is node:
+    after_comma = token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == ","
+    for _ in range(8):
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ == "ADJ":
             return None  # "it is worth noting that": nobody in particular says it
+        if node.dep_ == "relcl" and after_comma:
+            continue  # "defend not paying an architect who said ..., saying": Trump, not the architect
         if node.pos_ in ("VERB", "AUX") and subject_of(node) is not None:
             return node
     return None

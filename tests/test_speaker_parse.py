@@ -141,3 +141,10 @@ def test_a_transcript_paragraph_without_a_label_continues_the_last_speaker_named
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "unique way")["speaker"] == row_with(quotes, "pretty tough")["speaker"]
     assert row_with(quotes, "unique way")["speaker"] != row_with(quotes, "interrupt")["speaker"]
+
+
+def test_a_saying_after_a_relative_clause_belongs_to_the_main_clause(nlp):
+    text = ("Mr. Vance was similarly defensive when forced to defend not paying an architect who said he was "
+            "stiffed after he designed a clubhouse at one of Vance's golf courses, saying, “Maybe he didn't do "
+            "a good job, and I wasn't satisfied with his work.”")
+    assert speaker(nlp, text, "satisfied with his work") == "Vance"
