@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named, mention_layer
-from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, QUANTIFIERS, noun_kind
+from .lexicon import COLLECTIVE_NOUNS, GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, QUANTIFIERS, noun_kind
 from .nlp import Parsed
 from .quotemarks import QuotedRanges
 from .roles import Roles, find_roles
@@ -143,6 +143,7 @@ class Resolver:
         return sorted(out.values(), key=lambda c: c.offset)
 
     def _subject_candidate(self, p: int, tok: Token) -> _Candidate | None:
+        tok = gathered(tok)
         if tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None:
             return None  # "other changes are needed": no one "they" can stand for
         speaker = self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
@@ -172,6 +173,7 @@ class Resolver:
     # --- speakers -------------------------------------------------------------------
     def speaker(self, p: int, tok: Token) -> Speaker | None:
         """The speaker a subject token stands for, resolved as far as the article allows."""
+        tok = gathered(tok)
         if self._in_dateline(p, tok):  # "WASHINGTON -- President Obama ... said": the name beside it
             name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                          and not self._in_dateline(p, c)), None)
@@ -224,6 +226,8 @@ class Resolver:
             names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else [child]
             for name in names:
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
+                if m is not None and child.dep_ == "compound" and m.label == "PERSON" and tok.tag_ == "NNS":
+                    continue  # "Bernie Sanders supporters", "Clinton aides": the group, not the person
                 if m is not None and (m.label not in ("GPE", "NORP", "LOC", "FAC") or child.dep_ == "compound"
                                       and noun_kind(tok.lemma_.lower()) != "person"):
                     return m  # "the U.S. government" is the U.S.; "the Indiana governor" is not Indiana
@@ -356,7 +360,11 @@ class Resolver:
             other = "f" if low in ("he", "him") else "m"
             want = lambda c: _personish(c) and self._gender.get(c.name) != other  # noqa: E731
         elif low in GROUP_PRONOUNS or low in _BARE_QUANTIFIERS:  # "Traders were unconvinced. Several said"
-            want = lambda c: c.plural or c.label in GROUP_LABELS  # noqa: E731
+            sentence = self.parsed.sentence_id(p, tok.i)
+            # "Clinton's campaign is seeking to contrast her approach with what they call ...": a body
+            # named by its noun is "they" in the sentence whose subject it is
+            want = lambda c: c.plural or c.label in GROUP_LABELS or (  # noqa: E731
+                low in GROUP_PRONOUNS and c.subject and c.sentence == sentence and _body_noun(c))
         elif low in THING_PRONOUNS:
             want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c)  # noqa: E731
         else:
@@ -388,7 +396,8 @@ class Resolver:
 
 
 def _body_noun(c: _Candidate) -> bool:
-    """"the company", "the club": a body named by its noun, which "it" may stand for."""
+    """"the company", "Clinton's campaign": a body named by its noun, which "it" (and, in
+    its own sentence, "they") may stand for."""
     words = c.name.split()
     return bool(words) and words[-1].lower() in ORG_NOUNS
 
@@ -451,6 +460,17 @@ def _without_owner(span, head: Token) -> str:
         return span.text
     return span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1 \
         else " ".join(t.text for t in words)
+
+
+def gathered(tok: Token) -> Token:
+    """"an army of Bernie Sanders supporters": the supporters, whom the collective noun gathers."""
+    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lemma_.lower() not in COLLECTIVE_NOUNS:
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if members is None or not (members.tag_ in ("NNS", "NNPS") or members.pos_ == "PROPN"):
+        return tok
+    return members
 
 
 def has_conj(tok: Token) -> bool:

@@ -103,6 +103,13 @@ people public crowd audience family community side other everyone everybody some
 nobody none both each all electorate population
 """.split())
 
+# "an army of Sanders supporters", "a chorus of Republicans", "a group of residents": the
+# people the noun gathers speak, not the noun
+COLLECTIVE_NOUNS = frozenset("""
+army chorus group handful number host crowd bunch slew throng legion swarm contingent band score
+dozens hundreds thousands
+""".split())
+
 # a share of people or an indefinite one: "74 percent of voters said", "a majority", "one", "many"
 QUANTIFIERS = frozenset("""
 percent % majority minority one many some most several few half third quarter all both two three four

@@ -148,3 +148,18 @@ def test_a_saying_after_a_relative_clause_belongs_to_the_main_clause(nlp):
             "stiffed after he designed a clubhouse at one of Vance's golf courses, saying, “Maybe he didn't do "
             "a good job, and I wasn't satisfied with his work.”")
     assert speaker(nlp, text, "satisfied with his work") == "Vance"
+
+
+def test_a_collective_noun_and_a_persons_followers_are_groups(nlp):
+    text = ("Senator Ruth Mason spoke on Monday.\n\n"
+            "A week later, as delegates pour into the city, so will an army of Ruth Mason supporters planning "
+            "protests against what they call the ''fraudulent'' nomination.\n\n"
+            "Mason aides said the speech was “a success.”\n\n"
+            "A chorus of prominent Republicans has said the same thing, that the returns are “essential.”\n\n"
+            "Mason’s campaign is seeking to contrast her approach with what they call her rival’s "
+            "“self-centered message.”")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "fraudulent")["speaker"] == "Ruth Mason supporters"
+    assert row_with(quotes, "a success")["speaker"] == "Mason aides"
+    assert row_with(quotes, "essential")["speaker"] == "Republicans"
+    assert row_with(quotes, "self-centered")["speaker"] == "Mason’s campaign"
