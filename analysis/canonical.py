@@ -50,6 +50,7 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     names = [ALIAS_OF.get(m.name.lower(), m.name) for m in mentions]
     acronyms = _acronym_map(mentions, names, text)
     names = [acronyms.get(n, n) for n in names]
+    names = _drop_stray_words(mentions, names)
     names = _merge_person_parts(mentions, names)
     titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
     names = _merge_org_parts(names, _labels(mentions, names), titled)
@@ -156,6 +157,28 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
             continue
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
         out[i] = fits[k - 1][1] if k else fits[0][1]
+    return out
+
+
+def _drop_stray_words(mentions: list[Mention], names: list[str]) -> list[str]:
+    """A person's name the model began with a stray capitalised word, where the rest is
+    the surname of another person the article names in full: a heading's gerund
+    ("Injecting Clinton" beside "Hillary Clinton") or an organisation the article names
+    ("Washington Post Trump" beside "Donald Trump" and "the Washington Post")."""
+    people = [n.split() for m, n in zip(mentions, names) if m.label == "PERSON" and " " in n]
+    others = {n for m, n in zip(mentions, names) if m.label in ("ORG", "GPE", "NORP")}
+    out = list(names)
+    for i, (m, n) in enumerate(zip(mentions, names)):
+        words = n.split()
+        if m.label != "PERSON" or len(words) < 2:
+            continue
+        for k in range(1, len(words)):
+            head, rest = words[:k], words[k:]
+            stray = (k == 1 and head[0].lower().endswith("ing") and head[0].lower() not in GIVEN_NAMES) \
+                or (k >= 2 and " ".join(head) in others)  # not "Melania", a given name the model misread
+            if stray and any(p[-len(rest):] == rest and p[:-len(rest)] != head for p in people if len(p) > len(rest)):
+                out[i] = " ".join(rest)
+                break
     return out
 
 

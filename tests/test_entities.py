@@ -268,3 +268,15 @@ def test_nicknames_possessive_org_names_and_club_names(nlp):
     assert found["Pinecrest County District Attorney's Office"][0] == "ORG"
     assert found["Ballinacrag Rovers"][0] == "ORG"
     assert not {n for n in found if "‘" in n or n.endswith("fifth")}
+
+
+def test_a_stray_word_before_another_persons_surname_is_dropped():
+    mentions = [Mention(0, 0, 0, 15, "Hillary Clinton", "PERSON", "Hillary Clinton"),
+                Mention(1, 1, 20, 37, "Injecting Clinton", "PERSON", "Injecting Clinton"),
+                Mention(2, 2, 40, 52, "Donald Trump", "PERSON", "Donald Trump"),
+                Mention(3, 3, 60, 75, "Washington Post", "ORG", "Washington Post"),
+                Mention(4, 4, 80, 101, "Washington Post Trump", "PERSON", "Washington Post Trump"),
+                Mention(5, 5, 110, 124, "Sterling Brown", "PERSON", "Sterling Brown")]
+    names, _ = canonicalise(mentions, " " * 130)
+    assert names == ["Hillary Clinton", "Hillary Clinton", "Donald Trump", "Washington Post", "Donald Trump",
+                     "Sterling Brown"]
