@@ -14,8 +14,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> object:
-    """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Prefix text that a spreadsheet would run as a formula with an apostrophe. A carriage
+    return becomes a line feed first: the CSV writer quotes a cell holding a line feed but
+    not one holding a lone CR, which a reader would take for the end of the row ("\r=")."""
+    if not isinstance(value, str):
+        return value
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if value.startswith(_FORMULA_START) or value.lstrip().startswith(_FORMULA_START[:4]):
         return "'" + value
     return value
 
