@@ -13,8 +13,9 @@ from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named, mention_layer
-from .lexicon import COLLECTIVE_NOUNS, GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, QUANTIFIERS, noun_kind
+from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, noun_kind
 from .nlp import Parsed
+from .noun_phrases import gathered, has_conj, left_modifiers, np_modifiers, without_owner
 from .quotemarks import QuotedRanges
 from .roles import Roles, find_roles
 
@@ -40,7 +41,6 @@ government authority regulator bureau service union association federation
 """.split())
 # a quantifier standing alone for people the sentence before named ("Several said")
 _BARE_QUANTIFIERS = frozenset("several many some most few others both".split())
-_NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
 
 
 @dataclass(frozen=True)
@@ -321,11 +321,11 @@ class Resolver:
         article, a quantifier or an owner named before it ("the council's own assessment"
         is "assessment"). A bare "the report" takes the fuller name the article gave a
         report earlier ("an inspection report")."""
-        words = [tok, *_np_modifiers(tok)]
+        words = [tok, *np_modifiers(tok)]
         lo = min(t.i for t in words)
         hi = max(t.i for t in words) + 1
         span = tok.doc[lo:hi]
-        text = _without_owner(span, tok)
+        text = without_owner(span, tok)
         if not any(c.isalpha() for c in text):
             return None
         start = self.parsed.offset(p, span.start_char)
@@ -346,8 +346,8 @@ class Resolver:
             for tok in doc:
                 if tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(
                         c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children):
-                    words = [t for c in tok.children if c.dep_ in _NP_DEPS and c.i < tok.i for t in c.subtree]
-                    text = _without_owner(tok.doc[min(t.i for t in words):tok.i + 1], tok)
+                    words = left_modifiers(tok)
+                    text = without_owner(tok.doc[min(t.i for t in words):tok.i + 1], tok)
                     if text != tok.text:
                         out.setdefault(tok.lemma_.lower(), []).append((self.parsed.offset(p, tok.idx), text))
         return out
@@ -434,61 +434,3 @@ def _same_flow(kind: str, c: _Candidate, p: int, parsed: Parsed) -> bool:
     if kind in ("caption", "credit"):
         return c.paragraph == p
     return parsed.kinds[c.paragraph] not in ("caption", "credit")
-
-
-_QUANTIFIER_DETS = frozenset("the a an some many several most few".split())
-
-
-def _without_owner(span, head: Token) -> str:
-    """A noun phrase's words from its first descriptive one: no article or quantifier; for
-    a group of people no number or common adjective before its noun words ("Two senior
-    ministry officials" are "ministry officials", "Local campaigners" "campaigners", but
-    "Russian officials" stay Russian); for a document, no owner named before it ("the
-    council's own assessment"; but "Scott's family" keeps its owner)."""
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
-        if noun_kind(head.lemma_.lower()) == "source" else None
-    skip = set(owner.subtree) if owner is not None else set()
-    words = [t for t in span if t not in skip and t.lower_ != "own"]
-    while len(words) > 1 and words[0].lower_ in _QUANTIFIER_DETS:
-        words.pop(0)
-    if head.tag_ == "NNS" and head.lemma_.lower() not in QUANTIFIERS \
-            and noun_kind(head.lemma_.lower(), plural=True) == "group":  # "Two senior ministry officials"
-        while len(words) > 1 and (words[0].like_num or (
-                words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_)):
-            words.pop(0)  # "Russian officials" keep what makes them Russian
-    if not words:
-        return span.text
-    return span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1 \
-        else " ".join(t.text for t in words)
-
-
-def gathered(tok: Token) -> Token:
-    """"an army of Bernie Sanders supporters": the supporters, whom the collective noun gathers."""
-    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lemma_.lower() not in COLLECTIVE_NOUNS:
-        return tok
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if members is None or not (members.tag_ in ("NNS", "NNPS") or members.pos_ == "PROPN"):
-        return tok
-    return members
-
-
-def has_conj(tok: Token) -> bool:
-    """Whether a noun is coordinated with another ("Smith and Jones"), not with a verb the
-    parser hung on it ("Malkia Cyril, ... and whose also featured in the film")."""
-    return any(nominal_conj(c) for c in tok.children)
-
-
-def nominal_conj(tok: Token) -> bool:
-    return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
-
-
-def _np_modifiers(tok: Token) -> list[Token]:
-    """The words of a subject's noun phrase: left modifiers, and coordinated nouns."""
-    out = []
-    for child in tok.children:
-        if child.dep_ in _NP_DEPS and child.i < tok.i:
-            out.extend(child.subtree)
-        elif nominal_conj(child) or (child.dep_ in ("cc", "punct") and has_conj(tok) and child.i > tok.i):
-            out.extend(child.subtree if child.dep_ == "conj" else [child])
-    return [t for t in out if t.dep_ != "punct" or t.i < max(o.i for o in out)]

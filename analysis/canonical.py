@@ -165,11 +165,11 @@ def _drop_stray_words(mentions: list[Mention], names: list[str]) -> list[str]:
     the surname of another person the article names in full: a heading's gerund
     ("Injecting Clinton" beside "Hillary Clinton") or an organisation the article names
     ("Washington Post Trump" beside "Donald Trump" and "the Washington Post")."""
-    people = [n.split() for m, n in zip(mentions, names) if m.label == "PERSON" and " " in n]
+    people = {tuple(n.split()) for m, n in zip(mentions, names) if m.label == "PERSON" and " " in n}
     others = {n for m, n in zip(mentions, names) if m.label in ("ORG", "GPE", "NORP")}
     out = list(names)
     for i, (m, n) in enumerate(zip(mentions, names)):
-        words = n.split()
+        words = tuple(n.split())
         if m.label != "PERSON" or len(words) < 2:
             continue
         for k in range(1, len(words)):

@@ -111,7 +111,7 @@ def subject_of(token: Token, *, controlled: bool = False) -> Token | None:
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")[:1 + passive] and c.tag_ != "EX"]
     if subjects:  # a misparse may give two; the nearer one is the verb's own
         return min(subjects, key=lambda c: abs(c.i - token.i))
-    if any(c.dep_ == "nsubjpass" for c in token.children):
+    if is_passive(token):
         return agent_of(token)  # "was described by Ruiz as ...": Ruiz; "was told that", "Talk compared to": no one
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _OBJECT_CONTROL_LEMMAS:
         obj = next((c for c in token.head.children if c.dep_ == "dobj"), None)
@@ -127,6 +127,11 @@ def subject_of(token: Token, *, controlled: bool = False) -> Token | None:
     if token.dep_ in ("conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head, controlled=True)  # "he paused and added"; "went on to say"
     return None
+
+
+def is_passive(token: Token) -> bool:
+    """Whether a verb has a passive subject ("the notice was posted", "he was told")."""
+    return any(c.dep_ == "nsubjpass" for c in token.children)
 
 
 def agent_of(token: Token) -> Token | None:

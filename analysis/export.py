@@ -10,7 +10,8 @@ import pandas as pd
 from .schema import TABLES
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = ("=", "+", "-", "@")
+_FORMULA_START = (*_FORMULA_CHARS, "\t", "\r")
 
 
 def neutralise(value: object) -> object:
@@ -21,7 +22,7 @@ def neutralise(value: object) -> object:
         return value
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if value.startswith(_FORMULA_START) or value.lstrip().startswith(_FORMULA_START[:4]):
+    if value.startswith(_FORMULA_START) or value.lstrip().startswith(_FORMULA_CHARS):
         return "'" + value
     return value
 

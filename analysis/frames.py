@@ -23,6 +23,7 @@ from .cues import (
     governing_cue,
     is_cue,
     is_naming,
+    is_passive,
     noun_cue_speaker,
     subject_of,
 )
@@ -42,7 +43,8 @@ _DASH_CREDIT = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'�
 _SHARES = frozenset("percent % majority minority third half quarter fifth most".split())
 _POLLS = frozenset("poll polls survey surveys study studies".split())
 _NOMINATIVE = frozenset("he she they we".split())
-_OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative", "oprd", "nsubjpass")
+# a name beside a cue in these roles is not who speaks: an object, or the one told or described
+_NOT_SPEAKER_DEPS = ("dobj", "iobj", "pobj", "dative", "oprd", "nsubjpass")
 _WHEN = frozenset(("DATE", "TIME"))  # "said Monday": a day beside the cue is no speaker
 
 
@@ -164,7 +166,7 @@ def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], reso
     subject = _subject(cue, frame, after=after, quote=quote, quoted=lambda char: resolver.in_quote(p, char))
     written = _is_written(cue, subject)
     if written:
-        cue, speaker = cue, None
+        speaker = None
     elif subject is None:  # "... and that the notice was posted “as a courtesy”": the outer report's
         cue, speaker = _outer(p, cue, cues, resolver) or (cue, None)
     else:
@@ -276,7 +278,7 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
     subject = subject_of(cue)
     if subject is None and cue.dep_ == "acl" and cue.head.pos_ == "PROPN":
         return cue.head  # "footage of Ana Ruiz asking, ..."
-    if subject is None and any(c.dep_ == "nsubjpass" for c in cue.children):
+    if subject is None and is_passive(cue):
         return None  # a passive cue with no agent names no one: "the notice was posted", "the FBI was warned"
     if subject is None and cue.lower_ != "according":
         gov = governing_cue(cue)
@@ -284,7 +286,7 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
     if subject is not None and not quote[0] <= subject.idx < quote[1] and not quoted(subject.idx):
         return subject
     near = [t for t in frame if 0 < t.i - cue.i <= 3] + [t for t in reversed(frame) if 0 < cue.i - t.i <= 2]
-    found = next((t for t in near if t.dep_ not in _OBJECT_DEPS and t.ent_type_ not in _WHEN and (
+    found = next((t for t in near if t.dep_ not in _NOT_SPEAKER_DEPS and t.ent_type_ not in _WHEN and (
         t.pos_ == "PROPN" or t.lower_ in _NOMINATIVE)), None)
     if found is None and after:
         found = _opening_name(cue, frame)

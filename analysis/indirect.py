@@ -48,11 +48,10 @@ def _candidate(p: int, cue: Token, quoted: QuotedRanges, resolver: Resolver):
     subject = subject_for_cue(cue)
     if subject is None:
         return None
-    cues = [t for t in cue.sent if is_cue(t, indirect=True)]
     if subject.pos_ == "PRON":  # "Lynch said she recalled that ...": the report is hers, cued where she is
         told, speaker = cue, resolver.speaker(p, subject)
     else:
-        told, speaker = whose_report(p, cue, cues, subject, resolver)
+        told, speaker = whose_report(p, cue, [t for t in cue.sent if is_cue(t, indirect=True)], subject, resolver)
     if speaker is None or not speaker.name or quoted.holds(speaker.start - resolver.parsed.offset(p, 0)) \
             or not names_a_speaker(resolver, speaker):
         return None

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .attribution import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, Speaker, has_conj, nominal_conj
+from .attribution import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, Speaker
 from .lexicon import noun_kind
 from .nlp import Parsed
+from .noun_phrases import has_conj, nominal_conj
 
 KINDS = ("person", "organisation", "group", "source")
 # the comparison shows these; sources are listed apart

@@ -1,0 +1,69 @@
+"""Noun phrases as speakers: the words a subject's phrase spans, what it is called without
+its article, quantifier or owner, whom a collective noun gathers, and whether it is
+coordinated with other nouns. Grammar over spaCy tokens only; no article-wide state."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import COLLECTIVE_NOUNS, QUANTIFIERS, noun_kind
+
+_NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
+_QUANTIFIER_DETS = frozenset("the a an some many several most few".split())
+
+
+def without_owner(span, head: Token) -> str:
+    """A noun phrase's words from its first descriptive one: no article or quantifier; for
+    a group of people no number or common adjective before its noun words ("Two senior
+    ministry officials" are "ministry officials", "Local campaigners" "campaigners", but
+    "Russian officials" stay Russian); for a document, no owner named before it ("the
+    council's own assessment"; but "Scott's family" keeps its owner)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
+        if noun_kind(head.lemma_.lower()) == "source" else None
+    skip = set(owner.subtree) if owner is not None else set()
+    words = [t for t in span if t not in skip and t.lower_ != "own"]
+    while len(words) > 1 and words[0].lower_ in _QUANTIFIER_DETS:
+        words.pop(0)
+    if head.tag_ == "NNS" and head.lemma_.lower() not in QUANTIFIERS \
+            and noun_kind(head.lemma_.lower(), plural=True) == "group":  # "Two senior ministry officials"
+        while len(words) > 1 and (words[0].like_num or (
+                words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_)):
+            words.pop(0)  # "Russian officials" keep what makes them Russian
+    if not words:
+        return span.text
+    return span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1 \
+        else " ".join(t.text for t in words)
+
+
+def gathered(tok: Token) -> Token:
+    """"an army of Bernie Sanders supporters": the supporters, whom the collective noun gathers."""
+    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lemma_.lower() not in COLLECTIVE_NOUNS:
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if members is None or not (members.tag_ in ("NNS", "NNPS") or members.pos_ == "PROPN"):
+        return tok
+    return members
+
+
+def has_conj(tok: Token) -> bool:
+    """Whether a noun is coordinated with another ("Smith and Jones"), not with a verb the
+    parser hung on it ("Malkia Cyril, ... and whose also featured in the film")."""
+    return any(nominal_conj(c) for c in tok.children)
+
+
+def nominal_conj(tok: Token) -> bool:
+    return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def left_modifiers(tok: Token) -> list[Token]:
+    """The words a noun's left modifiers span ("the council's own inspection" of "report")."""
+    return [t for c in tok.children if c.dep_ in _NP_DEPS and c.i < tok.i for t in c.subtree]
+
+
+def np_modifiers(tok: Token) -> list[Token]:
+    """The words of a subject's noun phrase: left modifiers, and coordinated nouns."""
+    out = left_modifiers(tok)
+    for child in tok.children:
+        if nominal_conj(child) or (child.dep_ in ("cc", "punct") and has_conj(tok) and child.i > tok.i):
+            out.extend(child.subtree if child.dep_ == "conj" else [child])
+    return [t for t in out if t.dep_ != "punct" or t.i < max(o.i for o in out)]
