@@ -1,77 +1,29 @@
 """News reader: drop in an article and read it closely (`streamlit run dashboard.py`).
 
-This script only lays out the page. Each article is analysed once by `analysis.analyze`
-(cached on its bytes and name, see ui/data.py); the options in the sidebar re-slice the
-cached tables and never run spaCy again.
+This script only lays out the page; ui/page.py draws everything below the title. Each
+article is analysed once by `analysis.analyze` (cached on its bytes and name, see
+ui/data.py); the options in the sidebar re-slice the cached tables and never run spaCy again.
 """
 from __future__ import annotations
 
-import html
+import sys
 from pathlib import Path
 
 import streamlit as st
-
-from ui import compare, downloads, entities, overview, sidebar, speakers, text
-from ui.data import Loaded, Source, load_all
-from ui.fmt import code
-from ui.summary import headline
 
 ICON = Path(__file__).resolve().parent / "ui" / "static" / "icon.png"
 
 # The page icon is a file of ours: a Material or emoji icon is fetched from a font or
 # emoji server, which an offline laptop cannot reach.
 st.set_page_config(page_title="News reader", page_icon=str(ICON), layout="wide")
+# The title comes first, so a cold server shows a page, not a blank screen, while the
+# engine's libraries load (once per server process).
+st.title("News reader", anchor=False)
+if "ui.page" not in sys.modules:
+    with st.spinner("Starting the analysis engine: loading spaCy, pandas and plotly (once per server)…",
+                    show_time=True):
+        from ui import page
+else:
+    from ui import page
 
-
-def readable(sources: list[Source], is_sample: bool) -> list[tuple[Source, Loaded]]:
-    """Analyse every source; name each unreadable file; fall back to the sample if none is left."""
-    loaded = load_all(sources, st.empty())
-    for item in loaded:
-        if item.error:
-            st.error(f"Could not read {code(item.name)}: {item.error}.", icon=":material/error:")
-    good = [(s, item) for s, item in zip(sources, loaded, strict=True) if item.analysis is not None]
-    if good or is_sample:
-        return good
-    st.info("Showing the sample article until an article can be read.", icon=":material/info:")
-    sample = sidebar.sample_source()
-    return readable([sample], True)
-
-
-def pick_article(good: list[tuple[Source, Loaded]]) -> tuple[Source, Loaded]:
-    if len(good) == 1:
-        return good[0]
-    names = [s.name for s, _ in good]
-    if st.session_state.get("article") not in names:
-        st.session_state["article"] = names[0]
-    name = st.selectbox("Article", names, key="article", help="Every tab but Compare shows this article.")
-    return good[names.index(name)]
-
-
-def main() -> None:
-    sources, is_sample = sidebar.sources()
-    good = readable(sources, is_sample)
-    labels = sorted({label for _, item in good for label in item.analysis.mentions["label"]})
-    opts = sidebar.options(labels)
-    sidebar.about(is_sample)
-    st.title("News reader", anchor=False)
-    source, loaded = pick_article(good)
-    st.html(f'<p style="font-size:1.35rem;font-weight:650;margin:0">{html.escape(headline(loaded.analysis))}</p>')
-    note = " · the bundled sample article" if is_sample else ""
-    st.caption(f"{code(source.name)}{note} · analysed in {loaded.seconds:.1f} s")
-    names = ["Overview", "Speakers", "Text", "Entities", *(["Compare"] if len(good) > 1 else []), "Download"]
-    tabs = dict(zip(names, st.tabs(names, key="tab", on_change="rerun"), strict=True))
-    views = {
-        "Overview": lambda: overview.render(loaded, source, opts),
-        "Speakers": lambda: speakers.render(loaded, source, opts),
-        "Text": lambda: text.render(loaded, opts),
-        "Entities": lambda: entities.render(loaded, source, opts),
-        "Compare": lambda: compare.render(good, opts),
-        "Download": lambda: downloads.render(loaded, source, good),
-    }
-    for name, tab in tabs.items():
-        if tab.open:
-            with tab:
-                views[name]()
-
-
-main()
+page.main()

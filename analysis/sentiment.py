@@ -8,11 +8,32 @@ from textblob.en import sentiment as _pattern_sentiment
 
 
 @lru_cache(maxsize=65536)
-def assessments(text: str) -> tuple[tuple[float, float], ...]:
-    """(polarity, subjectivity) of each opinion word or phrase TextBlob finds in `text`."""
+def _opinions(text: str) -> tuple[tuple[str, float, float], ...]:
+    """(words, polarity, subjectivity) of each opinion word or phrase TextBlob finds in `text`."""
     if not text.strip():
         return ()
-    return tuple((float(a[1]), float(a[2])) for a in _pattern_sentiment(text).assessments)
+    return tuple((_phrase(a[0]), float(a[1]), float(a[2])) for a in _pattern_sentiment(text).assessments)
+
+
+def _phrase(words: list[str]) -> str:
+    # TextBlob reports "very good!" as ['very', 'good', '!']: the mark belongs to the word.
+    return " ".join(words).replace(" !", "!")
+
+
+def assessments(text: str) -> tuple[tuple[float, float], ...]:
+    """(polarity, subjectivity) of each opinion word or phrase TextBlob finds in `text`."""
+    return tuple((polarity, subjectivity) for _, polarity, subjectivity in _opinions(text))
+
+
+def opinion_words(text: str) -> tuple[tuple[str, float], ...]:
+    """The words TextBlob scores `text` by, in the order they appear, each with its polarity.
+
+    A negation or intensifier TextBlob reads with the next opinion word is part of the
+    phrase, and so is an exclamation mark that strengthens it: `("not very happy", -0.31)`,
+    `("good!", 0.88)`. The text's polarity is the mean of these; none gives polarity 0.
+    Words are lower case, as TextBlob reads them.
+    """
+    return tuple((words, polarity) for words, polarity, _ in _opinions(text))
 
 
 def _mean(found: list[tuple[float, float]]) -> tuple[float, float]:

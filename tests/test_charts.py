@@ -127,8 +127,10 @@ def test_quote_range_is_min_and_max_of_each_speakers_quotes():
 def test_sentiment_arc_marks_other_kinds_or_leaves_them_out():
     fig = charts.sentiment_arc(paragraphs())
     counted, other = fig.data
-    assert list(counted.x) == [1, 2] and list(counted.y) == [0.7, -0.6]
-    assert list(other.x) == [0, 3] and "not counted" in other.name
+    # On screen paragraphs count from 1; the axis starts at the first.
+    assert list(counted.x) == [2, 3] and list(counted.y) == [0.7, -0.6]
+    assert list(other.x) == [1, 4] and "not counted" in other.name
+    assert fig.layout.xaxis.range[0] > 0
     assert counted.marker.color[0] == charts.TONE_COLOURS["positive"]
     assert counted.marker.symbol == ("triangle-up", "triangle-down")
     assert len(charts.sentiment_arc(paragraphs(), show_other=False).data) == 1
@@ -136,7 +138,7 @@ def test_sentiment_arc_marks_other_kinds_or_leaves_them_out():
 
 def test_sentiment_arc_counts_the_kinds_asked_for():
     fig = charts.sentiment_arc(paragraphs(), kinds=("body", "caption"))
-    assert list(fig.data[0].x) == [1, 2, 3]
+    assert list(fig.data[0].x) == [2, 3, 4]
 
 
 def test_sentiment_arc_escapes_paragraph_text_in_hover():
@@ -211,7 +213,7 @@ def test_speaker_chart_names_its_measure_and_shows_the_other_on_hover():
                                          (MODEL, "TextBlob polarity", [0.25, -0.4])):
         fig = charts.speaker_chart(speakers(), quotes(), entities(), measure=measure)
         assert fig.layout.xaxis.title.text == measure.axis
-        assert fig.layout.xaxis2.title.text == "TextBlob subjectivity (0 … 1)"
+        assert fig.data[-1].name == "TextBlob subjectivity (right, 0 … 1)" and fig.data[-1].showlegend is not False
         mean = [t for t in fig.data if t.name.startswith("what they say")][0]
         assert measure.name in mean.hovertemplate and other in mean.hovertemplate
         assert [row[4] for row in mean.customdata] == other_values
@@ -222,8 +224,8 @@ def test_speaker_chart_escapes_names_and_quotes_and_labels_counts():
     text = all_text(fig)
     assert "<img" not in text and "<script" not in text
     assert "&lt;img" in text and "&lt;script&gt;" in text
-    assert "Ann Lee (2 quotes)" in fig.layout.yaxis.ticktext[0]
-    assert fig.layout.yaxis.ticktext[1].endswith("(1 quote)")
+    assert fig.layout.yaxis.ticktext[0] == "Ann Lee<br>2 quotes"
+    assert fig.layout.yaxis.ticktext[1].endswith("…<br>1 quote")
 
 
 def test_speaker_chart_without_entity_matches_has_no_about_trace():
@@ -255,7 +257,7 @@ def test_mention_heatmap_counts_mentions_per_paragraph_and_entity():
     fig = charts.mention_heatmap(mentions(), paragraphs())
     heat = fig.data[0]
     assert list(heat.x) == ["Ann Lee", "Acme", "Paris"]
-    assert list(heat.y) == ["¶ 0 · headline", "¶ 1 · body", "¶ 2 · body", "¶ 3 · caption"]
+    assert list(heat.y) == ["¶ 1 · headline", "¶ 2 · body", "¶ 3 · body", "¶ 4 · caption"]
     z = [list(row) for row in heat.z]
     assert z == [[0, 0, 0], [1, 1, 0], [1, 1, 1], [1, 0, 0]]
     assert heat.text[0][0] == ""

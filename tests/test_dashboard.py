@@ -39,8 +39,8 @@ def test_sample_renders_every_tab_without_exception(app):
     assert 'class="nr-article"' in html_of(open_tab(app, "Text"))
     assert len(open_tab(app, "Entities").get("plotly_chart")) == 2
     open_tab(app, "Download")
-    assert len(app.get("download_button")) == 1 + len(TABLES)
-    assert [t.label for t in app.tabs] == ["Overview", "Speakers", "Text", "Entities", "Download"]
+    assert len(app.get("download_button")) == 2 + len(TABLES)  # the zip, each table, the highlighted article
+    assert [t.label for t in app.tabs] == ["Overview", "Speakers", "Text", "Entities", "Compare", "Download"]
 
 
 def test_upload_limit_is_configured_and_stated(app):
@@ -54,7 +54,8 @@ def test_upload_replaces_the_sample(app):
     assert "Council Approves Harbour Bridge Plan" in html_of(app)
     assert "harbour_vote.txt" in captions(app) and "bundled sample" not in captions(app)
     assert "Putin" not in html_of(app)
-    assert not [t for t in app.tabs if t.label == "Compare"]
+    open_tab(app, "Compare")
+    assert "Upload, paste or fetch another article" in app.info[0].value
 
 
 def test_two_uploads_give_the_comparison(app):
@@ -91,10 +92,36 @@ def test_only_bad_files_keep_the_sample_with_a_note(app):
     assert "Putin, Xi Agree NATO" in html_of(app)
 
 
-def test_pasted_text_is_analysed(app):
+def test_pasted_text_is_analysed_when_analyse_is_pressed(app):
     app.text_area(key="pasted").input(VOTE.decode()).run()
+    assert "pasted-text.txt" not in captions(app)  # typing alone analyses nothing
+    # A form sends its widgets' values with the submit button's click, in the same run.
+    app.text_area(key="pasted").input(VOTE.decode())
+    app.button(key="analyse").click().run()
     assert "pasted-text.txt" in captions(app)
     assert "Council Approves Harbour Bridge Plan" in html_of(app)
+    app.text_area(key="pasted").input("")
+    app.button(key="analyse").click().run()
+    assert "Putin, Xi Agree NATO" in html_of(app)  # an emptied box leaves the sample
+
+
+def test_a_file_of_another_type_gets_one_plain_sentence(app):
+    upload(app, ("story.rtf", b"{\\rtf1 Council approves bridge}"))
+    message = app.error[0].value
+    assert "`story.rtf`" in message and "not supported" in message
+    assert all(f in message for f in (".txt", ".md", ".html", ".docx", ".pdf"))
+    assert "application/" not in message
+
+
+def test_no_kinds_says_nothing_is_counted_instead_of_a_neutral_tone(app):
+    app.pills(key="kinds").set_value([]).run()
+    assert any("No paragraph kinds are chosen" in i.value for i in app.info)
+    assert not app.metric  # no "Overall tone 0.00 neutral"
+
+
+def test_the_polarity_thresholds_never_reach_zero(app):
+    choose(app, "polarity")
+    assert app.slider(key="positive").min > 0 and app.slider(key="negative").max < 0
 
 
 def test_each_article_is_analysed_once_and_options_never_rerun_it(app, monkeypatch):
@@ -209,7 +236,8 @@ def test_download_buttons_offer_every_table_and_the_zip(app):
     upload(app, ("My Story.txt", VOTE))
     open_tab(app, "Download")
     labels = [b.label for b in app.get("download_button")]
-    assert labels[0] == f"All {len(TABLES)} tables (zip)" and labels[1:] == [f"{t}.csv" for t in TABLES]
+    assert labels[0] == f"All {len(TABLES)} tables (zip)"
+    assert labels[1:] == [*(f"{t}.csv" for t in TABLES), "Highlighted article (HTML)"]
 
 
 @pytest.mark.parametrize("tab", ["Overview", "Speakers", "Text", "Entities", "Download"])
@@ -270,13 +298,16 @@ def test_shared_names_come_first():
     assert summary.shared_names(tables, "speaker") == ["Al", "Bea", "Cy"]
 
 
-def test_leaving_the_comparison_falls_back_to_a_tab_that_exists(app):
+def test_the_tabs_and_the_open_tab_stay_as_articles_come_and_go(app):
+    tabs = ["Overview", "Speakers", "Text", "Entities", "Compare", "Download"]
+    open_tab(app, "Speakers")
     upload(app, ("harbour_vote.txt", VOTE), ("harbour_followup.txt", FOLLOWUP))
+    assert [t.label for t in app.tabs] == tabs and app.session_state["tab"] == "Speakers"
     open_tab(app, "Compare")
     upload(app, ("harbour_vote.txt", VOTE))
     assert not app.exception
-    assert [t.label for t in app.tabs] == ["Overview", "Speakers", "Text", "Entities", "Download"]
-    assert len(app.metric) == 6  # the overview, since the comparison is gone
+    assert [t.label for t in app.tabs] == tabs and app.session_state["tab"] == "Compare"
+    assert "Upload, paste or fetch another article" in app.info[0].value
 
 
 def test_file_names_are_shown_as_code_not_markdown(app):

@@ -48,7 +48,7 @@ def test_switching_the_measure_redraws_the_speaker_chart_from_that_column(app):
     for measure, axis in (("tone_score", "news-model tone (−1 … +1)"), ("polarity", "TextBlob polarity (−1 … +1)")):
         fig = figure(choose(app, measure), "speaker_chart")
         assert fig["layout"]["xaxis"]["title"]["text"] == axis
-        assert fig["layout"]["xaxis2"]["title"]["text"] == "TextBlob subjectivity (0 … 1)"
+        assert fig["data"][-1]["name"] == "TextBlob subjectivity (right, 0 … 1)"
         mean = trace(fig, "what they say (bar: range of single quotes)")
         assert mean["x"] == pytest.approx(list(speakers[measure]))
         about = next(t for t in fig["data"] if t.get("name", "").startswith("text about them"))
@@ -81,9 +81,9 @@ def test_the_model_measure_is_used_for_every_tone_word(app):
     assert app.metric[0].value.endswith(f"{row['tone']} ({f'{said:+.2f}'.replace('-', '−')})")
     assert "Sentence tone by news-model tone" in html_of(app)
     open_tab(app, "Text")
-    assert 'title="Sentence 0: news-model tone' in html_of(app)
+    assert 'title="Sentence 1: news-model tone' in html_of(app)
     choose(app, "polarity")
-    assert 'title="Sentence 0: TextBlob polarity' in html_of(app)
+    assert 'title="Sentence 1: TextBlob polarity' in html_of(app)
     open_tab(app, "Entities")
     entity_table = app.dataframe[0].value
     assert list(entity_table.columns[-5:]) == ["polarity", "tone_score", "negative", "neutral", "positive"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Collection
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -33,6 +34,14 @@ LABEL_COLOURS = {"PERSON": "#E69F00", "ORG": "#0072B2", "GPE": "#009E73", "NORP"
                  "LOC": "#56B4E9", "FAC": "#D55E00", "EVENT": "#7a5c00", "PRODUCT": "#000000"}
 OTHER_COLOUR = "#999999"
 FONT = dict(family="sans-serif", size=13)
+# Colours that read on the light and the dark theme alike (the page follows the OS preference):
+# the plot area stays transparent, and lines and bands are translucent greys.
+GRID = "rgba(128,128,128,0.25)"
+BAND = "rgba(128,128,128,0.2)"
+AXIS_LINE = "#888"
+ABOUT_COLOUR = "#1b9e77"  # the text about a speaker (an open square around their diamond)
+TICK_CHARS = 20  # a speaker or entity name on an axis is cut to this many characters
+ABOUT_MARKER = dict(size=19, symbol="square-open", color=ABOUT_COLOUR, line=dict(width=2.5))
 
 
 def tone_shade(score: float, *, negative: float = -0.05, positive: float = 0.05) -> str:
@@ -141,11 +150,21 @@ def label_colour(label: str) -> str:
     return LABEL_COLOURS.get(label, OTHER_COLOUR)
 
 
+def two(value: float) -> str:
+    """A score to two decimals as the browser writes it: plotly's hovers and the tables' formats
+    use JavaScript's toFixed, which rounds the exact value with halves away from zero (0.625 ->
+    0.63, where Python's format gives 0.62), so one score reads the same in every place."""
+    return str(Decimal(float(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def signed(value: float) -> str:
     """'+0.12', '−0.30' or '0.00': a score as people read it."""
     if pd.isna(value):
         return "n/a"
-    return "0.00" if round(value, 2) == 0 else f"{value:+.2f}".replace("-", "−")
+    text = two(value).lstrip("-")
+    if text == "0.00":
+        return text
+    return ("−" if value < 0 else "+") + text
 
 
 def esc(text: object, *, limit: int | None = None) -> str:
@@ -162,7 +181,7 @@ def _rows(*columns) -> list[tuple]:
 
 
 def _layout(fig: go.Figure, *, height: int, **extra) -> go.Figure:
-    base = dict(font=FONT, margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",
+    base = dict(font=FONT, margin=dict(l=10, r=10, t=40, b=10),
                 hoverlabel=dict(align="left"),
                 legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1))
     fig.update_layout(height=height, **(base | extra))
@@ -173,7 +192,7 @@ def _neutral_band(fig: go.Figure, negative: float, positive: float, *, axis: str
     band = fig.add_hrect if axis == "y" else fig.add_vrect
     bounds = {f"{axis}0": negative, f"{axis}1": positive}
     # Drawn before the traces: plotly would skip a subplot that has none yet.
-    band(**bounds, fillcolor="#e6e6e6", opacity=0.6, line_width=0, layer="below", exclude_empty_subplots=False,
+    band(**bounds, fillcolor=BAND, line_width=0, layer="below", exclude_empty_subplots=False,
          **where)
 
 
@@ -188,14 +207,16 @@ def sentiment_arc(paragraphs: pd.DataFrame, *, kinds: Collection[str] = TONE_KIN
     counted = paragraphs[paragraphs["kind"].isin(kinds)]
     fig = go.Figure()
     _neutral_band(fig, measure.negative, measure.positive)
-    fig.add_hline(y=0, line=dict(color="#555", width=1))
+    fig.add_hline(y=0, line=dict(color=AXIS_LINE, width=1))
     fig.add_trace(_arc_trace(counted, measure))
     other = paragraphs[~paragraphs["kind"].isin(kinds)]
     if show_other and len(other):
         names = ", ".join(sorted(other["kind"].unique()))
         fig.add_trace(_arc_trace(other, measure, name=f"{names} (not counted)", counted=False))
-    fig.update_xaxes(title="paragraph", dtick=1 if len(paragraphs) <= 30 else None, showgrid=False)
-    fig.update_yaxes(title=measure.axis, zeroline=False, gridcolor="#eee")
+    # On screen paragraphs count from 1 (the tables' `paragraph` counts from 0).
+    fig.update_xaxes(title="paragraph", dtick=1 if len(paragraphs) <= 30 else None, showgrid=False,
+                     range=[0.4, len(paragraphs) + 0.6])
+    fig.update_yaxes(title=measure.axis, zeroline=False, gridcolor=GRID)
     return _layout(fig, height=340, title=dict(text="Sentiment arc", x=0, y=0.98))
 
 
@@ -210,7 +231,7 @@ def _arc_trace(rows: pd.DataFrame, measure: Measure, *, name: str = "counted par
         marker |= dict(color="#999", symbol="circle-open", line=dict(width=2, color="#777"))
     custom = _rows(rows["kind"], names, [esc(t, limit=90) for t in rows["text"]], rows[measure.other])
     return go.Scatter(
-        x=rows["paragraph"], y=scores, name=name, mode="lines+markers" if counted else "markers",
+        x=rows["paragraph"] + 1, y=scores, name=name, mode="lines+markers" if counted else "markers",
         line=dict(color="#bbb", width=1.5), marker=marker, customdata=custom,
         hovertemplate=f"¶ %{{x}} · %{{customdata[0]}}<br>{measure.name} %{{y:+.2f}} (%{{customdata[1]}})"
                       f"<br>{measure.other_name} %{{customdata[3]:+.2f}}<br>%{{customdata[2]}}<extra></extra>")
@@ -226,7 +247,7 @@ def speaker_chart(speakers: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
     pass the quotes that `speakers` counts. Speakers run top to bottom, most quoted first;
     the y values are speaker names, so a selected point names its speaker.
     """
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.72, 0.28], horizontal_spacing=0.03)
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.8, 0.2], horizontal_spacing=0.06)
     names = list(speakers["speaker"])
     mine = quotes[quotes["speaker"].isin(names)]
     _neutral_band(fig, measure.negative, measure.positive, axis="x", row=1, col=1)
@@ -237,20 +258,25 @@ def speaker_chart(speakers: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         fig.add_trace(_about_trace(about, measure), row=1, col=1)
     fig.add_trace(_subjectivity_bars(speakers), row=1, col=2)
     ys = [esc(n) for n in names]
-    ticks = [f"{y} ({q} quote{'s' if q != 1 else ''})" for y, q in zip(ys, speakers["quotes"], strict=True)]
+    # Name over count, the name cut short: the labels take little width, so the panels keep theirs
+    # on a phone (the hover has the whole name).
+    ticks = [f"{esc(n, limit=TICK_CHARS)}<br>{q} quote{'s' if q != 1 else ''}"
+             for n, q in zip(names, speakers["quotes"], strict=True)]
     fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed",
                      tickvals=ys, ticktext=ticks, row=1, col=1)
-    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#555", title=measure.axis, row=1, col=1)
-    fig.update_xaxes(range=[0, 1.05], title="TextBlob subjectivity (0 … 1)", row=1, col=2)
-    height = 160 + 46 * len(names)
-    # Legend at the top left: the modebar takes the top right on hover.
-    return _layout(fig, height=height, clickmode="event+select", dragmode=False,
+    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor=AXIS_LINE, title=measure.axis, row=1, col=1)
+    # Room right of a full bar for its "1.00". The legend names this narrow panel: a title
+    # under it would run into the tone axis's title on a phone.
+    fig.update_xaxes(range=[0, 1.4], tickvals=[0, 1], row=1, col=2)
+    height = 200 + 46 * len(names)
+    # The legend above the plot, under the modebar (which a phone always shows): it wraps when narrow.
+    return _layout(fig, height=height, clickmode="event+select", dragmode=False, margin=dict(l=10, r=10, t=110, b=10),
                    legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
 
 
 def _quote_dots(quotes: pd.DataFrame, measure: Measure) -> go.Scatter:
     scores = quotes[measure.column]
-    custom = _rows(quotes["paragraph"], quotes["kind"], [esc(q, limit=120) for q in quotes["quote"]],
+    custom = _rows(quotes["paragraph"] + 1, quotes["kind"], [esc(q, limit=120) for q in quotes["quote"]],
                    [measure.label(p) for p in scores], quotes[measure.other])
     return go.Scatter(
         x=scores, y=quotes["speaker"].map(esc), mode="markers", name="one quote",
@@ -282,7 +308,7 @@ def _about_trace(about: pd.DataFrame, measure: Measure) -> go.Scatter:
     scores = about[measure.column]
     return go.Scatter(
         x=scores, y=[esc(n) for n in about.index], mode="markers", name=f"text about them ({measure.name})",
-        marker=dict(size=13, symbol="square-open", color="#000", line=dict(width=2.5)),
+        marker=ABOUT_MARKER,
         customdata=_rows(about["mentions"], [measure.label(p) for p in scores], about[measure.other]),
         hovertemplate=f"%{{y}}<br>text about them: {measure.name} %{{x:+.2f}} (%{{customdata[1]}})"
                       f"<br>{measure.other_name} %{{customdata[2]:+.2f}}"
@@ -291,9 +317,10 @@ def _about_trace(about: pd.DataFrame, measure: Measure) -> go.Scatter:
 
 def _subjectivity_bars(speakers: pd.DataFrame) -> go.Bar:
     return go.Bar(
-        x=speakers["subjectivity"], y=speakers["speaker"].map(esc), orientation="h", name="mean subjectivity",
-        marker=dict(color="#9e9ac8", line=dict(color="#54278f", width=1)), showlegend=False,
-        text=[f"{s:.2f}" for s in speakers["subjectivity"]], textposition="outside", cliponaxis=False,
+        x=speakers["subjectivity"], y=speakers["speaker"].map(esc), orientation="h",
+        name="TextBlob subjectivity (right, 0 … 1)",
+        marker=dict(color="#9e9ac8", line=dict(color="#54278f", width=1)),
+        text=[two(s) for s in speakers["subjectivity"]], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}<br>mean TextBlob subjectivity %{x:.2f}<extra></extra>")
 
 
@@ -316,10 +343,12 @@ def entity_bars(entities: pd.DataFrame, *, top: int = 25, measure: Measure = TEX
     ys = [esc(e) for e in order]
     fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed",
                      tickvals=ys, ticktext=[esc(e, limit=40) for e in order])
-    fig.update_xaxes(title="mentions", gridcolor="#eee")
-    return _layout(fig, height=140 + 24 * max(len(order), 1), barmode="overlay",
-                   title=dict(text="Mentions per entity", x=0, y=0.99),
-                   legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", title="type"))
+    most = int(rows["mentions"].max()) if len(rows) else 1
+    # Room right of the longest bar for its count; the type legend sits above, apart from the bars.
+    fig.update_xaxes(title="mentions", gridcolor=GRID, range=[0, most * 1.15 + 0.5])
+    return _layout(fig, height=170 + 24 * max(len(order), 1), barmode="overlay",
+                   margin=dict(l=10, r=10, t=90, b=10), title=dict(text="Mentions per entity", x=0, y=0.99),
+                   legend=dict(orientation="h", x=0, xanchor="left", y=1.01, yanchor="bottom", title="type "))
 
 
 def mention_heatmap(mentions: pd.DataFrame, paragraphs: pd.DataFrame, *,
@@ -333,7 +362,7 @@ def mention_heatmap(mentions: pd.DataFrame, paragraphs: pd.DataFrame, *,
         entities = list(mentions["entity"].value_counts().head(top).index)
     counts = pd.crosstab(mentions["paragraph"], mentions["entity"]) if len(mentions) else pd.DataFrame()
     grid = counts.reindex(index=list(paragraphs["paragraph"]), columns=entities, fill_value=0).fillna(0)
-    rows = [f"¶ {p} · {k}" for p, k in zip(paragraphs["paragraph"], paragraphs["kind"], strict=True)]
+    rows = [f"¶ {p + 1} · {k}" for p, k in zip(paragraphs["paragraph"], paragraphs["kind"], strict=True)]
     row_height = 22 if len(rows) <= 40 else 12  # long articles: thinner rows, counts on hover only
     fig = go.Figure(go.Heatmap(
         z=grid.to_numpy(dtype=float), x=[esc(e, limit=30) for e in entities], y=rows,
@@ -343,7 +372,7 @@ def mention_heatmap(mentions: pd.DataFrame, paragraphs: pd.DataFrame, *,
         hovertemplate="%{y}<br>%{x}: %{z} mention(s)<extra></extra>", xgap=1, ygap=1))
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(tickangle=-40, type="category", side="top")
-    return _layout(fig, height=160 + row_height * max(len(rows), 1), plot_bgcolor="#f7f7f7",
+    return _layout(fig, height=160 + row_height * max(len(rows), 1),
                    title=dict(text="Mentions paragraph by paragraph", x=0, y=1))
 
 
@@ -368,14 +397,14 @@ def compare_chart(rows: pd.DataFrame, *, title: str, measure: Measure = TEXTBLOB
     if "about" in rows and rows["about"].notna().any():
         fig.add_trace(go.Scatter(
             x=rows["about"], y=rows["article"].map(esc), mode="markers", name=f"text about them ({measure.name})",
-            marker=dict(size=13, symbol="square-open", color="#000", line=dict(width=2.5)),
+            marker=ABOUT_MARKER,
             customdata=_rows([measure.label(p) for p in rows["about"]]),
             hovertemplate=f"%{{y}}<br>text about them: {measure.name} %{{x:+.2f}} (%{{customdata[0]}})"
                           "<extra></extra>"))
     ys = [esc(a) for a in rows["article"]]
     fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed",
                      tickvals=ys, ticktext=[esc(a, limit=40) for a in rows["article"]])
-    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#555", title=measure.axis)
+    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor=AXIS_LINE, title=measure.axis)
     return _layout(fig, height=170 + 50 * len(ys), title=dict(text=esc(title), x=0, y=0.98))
 
 

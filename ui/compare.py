@@ -19,6 +19,11 @@ PER_ROW = 3
 
 
 def render(good: list[tuple[Source, Loaded]], opts: Options) -> None:
+    if len(good) < 2:
+        st.info("Compare puts two or more articles side by side, and follows one speaker or entity across "
+                "them. Upload, paste or fetch another article to compare it with this one.",
+                icon=":material/compare_arrows:")
+        return
     tables = {s.name: (speakers_for(s.data, s.name, opts.kinds), entities_for(s.data, s.name, opts.kinds))
               for s, _ in good}
     tables, analyses = one_name_each(tables, [loaded.analysis for _, loaded in good])
@@ -80,7 +85,7 @@ def _columns(tables: dict, what: str) -> list[tuple[pd.DataFrame, str]]:
 def _overview(analyses: list, tables: dict, opts: Options) -> None:
     tone = opts.tone
     rows = [summary.article_row(a, *tables[a.name], opts.kinds, tone.column) for a in analyses]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="compare_table", column_config={
+    st.dataframe(pd.DataFrame(rows), hide_index=True, placeholder="", key="compare_table", column_config={
         "article": "Article", "headline": st.column_config.TextColumn("Headline", width="medium"),
         "paragraphs": "Paragraphs", "words": "Words", "quotes": "Quotes", "speakers": "Speakers",
         "entities": "Entities",

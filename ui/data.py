@@ -111,6 +111,16 @@ def entities_for(data: bytes, name: str, kinds: tuple[str, ...]) -> pd.DataFrame
                         resolved_pronouns(a.quotes[a.quotes["paragraph"].isin(counted)], a.sentences))
 
 
+def warm_up() -> None:
+    """Load both models and analyse the bundled sample into the caches (see ui/serve.py)."""
+    from .sidebar import sample_source
+
+    model()
+    tone_model()
+    sample = sample_source()
+    load(sample.data, sample.name)
+
+
 def load_all(sources: list[Source], place: st.delta_generator.DeltaGenerator) -> list[Loaded]:
     """Every source's analysis, with a progress bar in `place` while new ones are analysed."""
     seen = st.session_state.setdefault("analysed", set())

@@ -1,4 +1,5 @@
-"""Download tab: every table of the output contract, the same bytes the CLI writes."""
+"""Download tab: every table of the output contract, the same bytes the CLI writes, and the
+highlighted article as a standalone HTML file."""
 from __future__ import annotations
 
 import streamlit as st
@@ -8,6 +9,9 @@ from analysis.export import file_stem
 
 from .data import Loaded, Source, combined_zip, csv_files
 from .fmt import code
+from .highlight import document_html
+from .sidebar import Options
+from .summary import headline
 
 ABOUT = {"paragraphs": "one row per paragraph: kind, words, tone, counts",
          "sentences": "one row per sentence: text and tone",
@@ -17,7 +21,8 @@ ABOUT = {"paragraphs": "one row per paragraph: kind, words, tone, counts",
          "speakers": "one row per speaker: quotes, words, tone"}
 
 
-def render(loaded: Loaded, source: Source, good: list[tuple[Source, Loaded]]) -> None:
+def render(loaded: Loaded, source: Source, good: list[tuple[Source, Loaded]], opts: Options) -> None:
+    """`opts`: the sidebar's choices, for the tone measure and entity types of the HTML file."""
     stem = file_stem(source.name)
     files = csv_files(source.data, source.name)
     tables = loaded.analysis.tables()
@@ -33,6 +38,7 @@ def render(loaded: Loaded, source: Source, good: list[tuple[Source, Loaded]]) ->
                              key=f"dl_{table}", icon=":material/table:", on_click="ignore",
                              width="stretch")
         right.caption(f"{len(tables[table]):,} rows · {ABOUT[table]}")
+    _article_file(loaded, source, opts)
     if len(good) > 1:
         st.divider()
         st.markdown(f"All {len(good)} articles together, one CSV per table, as the command line writes them "
@@ -44,4 +50,21 @@ def render(loaded: Loaded, source: Source, good: list[tuple[Source, Loaded]]) ->
     with st.expander("Preview a table"):
         table = st.segmented_control("Table", TABLES, default="paragraphs", key="preview_table")
         if table:
-            st.dataframe(tables[table], hide_index=True, key="preview_frame")
+            st.dataframe(tables[table], hide_index=True, key="preview_frame", placeholder="")
+
+
+def _article_file(loaded: Loaded, source: Source, opts: Options) -> None:
+    """The article as the Text tab draws it, every layer on, in one HTML file that opens from disk."""
+    a = loaded.analysis
+    tone, labels = opts.tone, opts.labels
+    st.divider()
+    left, right = st.columns([2, 5], vertical_alignment="center")
+    # Built when clicked, not on every rerun: a long article's page runs to megabytes.
+    left.download_button(
+        "Highlighted article (HTML)",
+        lambda: document_html(a.paragraphs, a.sentences, a.mentions, a.quotes, title=headline(a),
+                              name=source.name, labels=labels, measure=tone).encode("utf-8"),
+        file_name=f"{file_stem(source.name)}_highlighted.html", mime="text/html", key="dl_html",
+        icon=":material/article:", on_click="ignore", width="stretch")
+    right.caption(f"The article as the Text tab shows it with every layer on, tone by {tone.name}, with the "
+                  "legend: one page that opens in any browser, offline, with nothing to load.")

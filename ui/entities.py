@@ -30,7 +30,7 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
                         alt="Number of mentions of each entity, coloured by type")
     with right:
         st.dataframe(entities[["entity", "label", "mentions", "paragraphs", tone.column, tone.other, *LABELS]],
-                     hide_index=True,
+                     hide_index=True, placeholder="",
                      key="entity_table", height=min(38 + 35 * len(entities), 460), column_config={
                          "entity": st.column_config.TextColumn("Entity", width="medium"),
                          "label": st.column_config.TextColumn("Type", width="small"),

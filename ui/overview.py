@@ -15,6 +15,9 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
     a = loaded.analysis
     tone = opts.tone
     paragraphs, sentences, quotes = summary.counted(a, opts.kinds)
+    if paragraphs.empty:
+        _nothing_counted(a, opts)
+        return
     speakers = speakers_for(source.data, source.name, opts.kinds)
     entities = entities_for(source.data, source.name, opts.kinds)
     cols = st.columns([1, 1, 1, 1, 1, 1.35])
@@ -49,12 +52,24 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
                 st.html(excerpt_html(title, row["text"], row[tone.column], int(row["paragraph"]), measure=tone))
 
 
+def _nothing_counted(a, opts: Options) -> None:
+    """No paragraph of the chosen kinds: say so, rather than a tone of 0.00 and empty axes."""
+    if opts.kinds:
+        reason = f"The article has no {' or '.join(opts.kinds)} paragraphs"
+    else:
+        reason = "No paragraph kinds are chosen under **Paragraph kinds that count** in the sidebar"
+    st.info(f"{reason}, so there is no tone, count or speaker to sum up. Choose more kinds (body is the usual "
+            "one) to count them; the arc below shows every paragraph, none counted.", icon=":material/info:")
+    st.plotly_chart(charts.sentiment_arc(a.paragraphs, kinds=opts.kinds, measure=opts.tone), key="arc_chart",
+                    alt=f"{upper_first(opts.tone.name)} of each paragraph in article order")
+
+
 def _picked_paragraph(a, arc, opts: Options) -> None:
     """The paragraph clicked in the arc, highlighted as in the Text tab."""
     points = arc.selection.points if arc else []
     if not points:
         return
-    number = int(points[0]["x"])
+    number = int(points[0]["x"]) - 1  # the arc numbers paragraphs from 1
     if number not in set(a.paragraphs["paragraph"]):
         return
     st.html(article_html(a.paragraphs, a.sentences, a.mentions, a.quotes, only=[number], labels=opts.labels,

@@ -8,15 +8,15 @@ import streamlit as st
 
 from analysis import KINDS, TONE_KINDS, ArticleError
 from analysis.fetch import fetch_article
-from analysis.ingest import FORMATS, SUFFIXES
+from analysis.ingest import FORMATS
 from analysis.tone import GROUP_THRESHOLD
 
+from . import paste
 from .charts import Measure, measure, signed
 from .data import ANALYSES, MAX_CHARS, Source
 from .fmt import code
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "putin_xi_call.txt"
-PASTED_NAME = "pasted-text.txt"
 FETCHED = "fetched"  # session state: fetched page name -> bytes
 LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, cities, states",
                "NORP": "nationalities, groups", "LOC": "other places", "FAC": "buildings, facilities",
@@ -25,6 +25,7 @@ LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, ci
 # The sidebar's tone measures: the column each reads, and its name there.
 MEASURE_CHOICES = {"tone_score": "News model", "polarity": "TextBlob lexicon"}
 NEGATIVE, POSITIVE = -0.05, 0.05  # TextBlob polarity thresholds until the user moves them
+MIN_STEP = 0.01  # the thresholds' step, and how close to 0 either may come
 
 
 @dataclass(frozen=True)
@@ -54,22 +55,20 @@ def sources() -> tuple[list[Source], bool]:
     """The articles to show and whether they are the bundled sample (nothing given yet)."""
     st.sidebar.header("Articles")
     limit = st.get_option("server.maxUploadSize")
+    # Any file is taken, so one of another type gets our plain sentence naming the formats
+    # read (see ingest), not the uploader's message in MIME types.
     files = st.sidebar.file_uploader(
-        "Upload articles", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
-        key="uploads",
+        "Upload articles", accept_multiple_files=True, key="uploads",
         help="Plain text, Markdown, a saved web page, a Word document or a PDF. Each file is analysed once.")
     st.sidebar.caption(f"One or several {FORMATS} files, up to {limit} MB each "
                        f"and {MAX_CHARS:,} characters of text.")
-    with st.sidebar.expander("…or paste an article", expanded=False):
-        pasted = st.text_area("Article text", key="pasted", height=180,
-                              placeholder="Headline on the first line, then the paragraphs, "
-                                          "separated by blank lines.")
+    st.sidebar.caption("…or paste an article into the box above the analysis.")
     with st.sidebar.expander("…or fetch a web page", expanded=bool(st.session_state.get(FETCHED))):
         _fetch_box()
     given = [Source(_unique(f.name, i, files), f.getvalue()) for i, f in enumerate(files or [])]
     given += [Source(name, data) for name, data in st.session_state.get(FETCHED, {}).items()]
-    if pasted and pasted.strip():
-        given.append(Source(PASTED_NAME, pasted.encode("utf-8")))
+    if (text := paste.source()) is not None:
+        given.append(text)
     if given:
         return given, False
     return [sample_source()], True
@@ -135,10 +134,14 @@ def _thresholds(column: str) -> tuple[float, float]:
                     "Choose TextBlob lexicon to set polarity thresholds.")
         return st.session_state.get("negative", NEGATIVE), st.session_state.get("positive", POSITIVE)
     box.markdown("**TextBlob polarity thresholds**")
-    positive = box.slider("Positive from polarity", 0.0, 0.5, POSITIVE, 0.01, key="positive", persist_state="page",
+    # Neither threshold reaches 0: a text without opinion words scores exactly 0 and must read neutral.
+    positive = box.slider("Positive from polarity", MIN_STEP, 0.5, POSITIVE, MIN_STEP, key="positive",
+                          persist_state="page",
                           help="A sentence, paragraph or quote at or above this polarity reads positive.")
-    negative = box.slider("Negative up to polarity", -0.5, 0.0, NEGATIVE, 0.01, key="negative", persist_state="page",
-                          help="At or below this polarity it reads negative; in between, neutral.")
+    negative = box.slider("Negative up to polarity", -0.5, -MIN_STEP, NEGATIVE, MIN_STEP, key="negative",
+                          persist_state="page",
+                          help="At or below this polarity it reads negative; in between, neutral. A polarity "
+                               "of 0 (no opinion words) always reads neutral.")
     return negative, positive
 
 

@@ -81,13 +81,17 @@ def _score(label: str, tip: str) -> st.column_config.NumberColumn:
 
 
 def _table(overview: pd.DataFrame, tone: Measure) -> None:
-    st.dataframe(overview, hide_index=True, key="speaker_table", column_config={
+    st.dataframe(overview, hide_index=True, key="speaker_table", placeholder="", column_config={
         "speaker": "Speaker", "kind": "Kind", "quotes": "Quotes", "words": "Words quoted",
         "says": _score(f"What they say ({tone.name})", f"{upper_first(tone.said)} (−1 … +1)"),
+        "reading": st.column_config.TextColumn("Reads", help=f"What they say in words, by {tone.name}"),
         "low": _score("Lowest", f"Their most negative quote by {tone.name}"),
         "high": _score("Highest", f"Their most positive quote by {tone.name}"),
         "about": _score(f"Text about them ({tone.name})", f"{upper_first(tone.about)} (−1 … +1)"),
-        "gap": _score("Says − about", "Positive: they sound more positive than the text about them"),
+        "gap": None,
+        "contrast": st.column_config.TextColumn(
+            "They sound", help="What they say against the text about them, by the same measure; within the "
+                               "neutral range of each other reads as in line. Empty: the text never names them."),
         "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
         "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f",
                                                       help="TextBlob subjectivity of their quotes (0 … 1)"),
@@ -99,7 +103,8 @@ def _table(overview: pd.DataFrame, tone: Measure) -> None:
 def _quotes(quotes: pd.DataFrame, tone: Measure) -> None:
     columns = [c for c in ("speaker", "paragraph", "kind", "cue", "channel", tone.column, tone.other, "subjectivity",
                            "quote") if c in quotes and (c != "channel" or quotes[c].fillna("").astype(bool).any())]
-    st.dataframe(quotes[columns], hide_index=True, key="quote_table", column_config={
+    shown = quotes[columns].assign(paragraph=quotes["paragraph"] + 1)  # on screen paragraphs count from 1
+    st.dataframe(shown, hide_index=True, key="quote_table", placeholder="", column_config={
         "speaker": "Speaker", "paragraph": st.column_config.NumberColumn("¶", format="%d"),
         "kind": "Kind", "cue": "Cue", "channel": "Via",
         **{c: _score(upper_first(charts.MEASURES[c]), "−1 negative … +1 positive") for c in charts.MEASURES},

@@ -56,14 +56,29 @@ def speaker_overview(speakers: pd.DataFrame, entities: pd.DataFrame, quotes: pd.
     low, high = quote_range(speakers, quotes, measure.column)
     says = speakers[measure.column].to_numpy(dtype=float)
     said_about = about[measure.column].to_numpy(dtype=float)
+    named = speakers["tone"] if "tone" in speakers else [None] * len(speakers)
+    gap = says - said_about
     return pd.DataFrame({
         "speaker": speakers["speaker"].to_numpy(), "kind": speakers["kind"].to_numpy(),
         "quotes": speakers["quotes"].to_numpy(),
-        "words": speakers["words"].to_numpy(), "says": says, "low": low, "high": high, "about": said_about,
-        "gap": says - said_about, "mentions": about["mentions"].to_numpy(),
+        "words": speakers["words"].to_numpy(), "says": says,
+        "reading": [measure.words(p, n) for p, n in zip(says, named, strict=True)],
+        "low": low, "high": high, "about": said_about,
+        "gap": gap, "contrast": [contrast(g, measure) for g in gap], "mentions": about["mentions"].to_numpy(),
         "subjectivity": speakers["subjectivity"].to_numpy(),
         "says_other": speakers[measure.other].to_numpy(dtype=float),
         "about_other": about[measure.other].to_numpy(dtype=float)})
+
+
+def contrast(gap: float, measure: Measure) -> str:
+    """What they say against the text about them, in words ('' when the text never names them).
+
+    A gap inside the measure's neutral range reads as in line with the text."""
+    if pd.isna(gap):
+        return ""
+    if measure.negative < gap < measure.positive:
+        return "in line with the text about them"
+    return f"{'more positive' if gap > 0 else 'more negative'} than the text about them"
 
 
 def article_row(a: Analysis, speakers: pd.DataFrame, entities: pd.DataFrame,
