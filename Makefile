@@ -6,8 +6,9 @@ BIN := $(VENV)/bin
 
 .PHONY: run test lint bench clean
 
+# ui.serve is `streamlit run dashboard.py` that also loads the models at once (see ui/serve.py).
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run dashboard.py
+	$(BIN)/python -m ui.serve
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
@@ -19,15 +20,18 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/speed.py
 
 $(VENV)/bin/python:
+	@echo "Creating $(VENV) and installing the pinned requirements: a few minutes the first time."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --progress-bar off -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev: requirements.txt requirements-dev.txt pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --progress-bar off -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(VENV)/.runtime $@
 
 clean:
