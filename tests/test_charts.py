@@ -317,3 +317,11 @@ def test_a_speakers_own_tone_label_names_and_colours_their_mark_under_the_model(
     assert list(mark.marker.color) == [charts.TONE_COLOURS["neutral"], charts.TONE_COLOURS["leaning negative"]]
     assert MODEL.text(0.25, "neutral") == "neutral (+0.25)" and MODEL.text(0.25) == "mildly positive (+0.25)"
     assert charts.TEXTBLOB.label(0.25, "neutral") == "positive"  # TextBlob has no model label
+
+
+def test_subjectivity_has_a_plain_reading_on_hover():
+    fig = charts.speaker_chart(speakers(), quotes(), entities())
+    bars = fig.data[-1]
+    assert [charts.subjectivity_words(v) for v in (0.1, 0.45, 0.6)] == [
+        "mostly fact", "fact and opinion mixed", "mostly opinion"]
+    assert len(bars.customdata) == len(speakers()) and "%{customdata[0]}" in bars.hovertemplate

@@ -321,7 +321,13 @@ def _subjectivity_bars(speakers: pd.DataFrame) -> go.Bar:
         name="TextBlob subjectivity (right, 0 … 1)",
         marker=dict(color="#9e9ac8", line=dict(color="#54278f", width=1)),
         text=[two(s) for s in speakers["subjectivity"]], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}<br>mean TextBlob subjectivity %{x:.2f}<extra></extra>")
+        customdata=_rows([subjectivity_words(v) for v in speakers["subjectivity"]]),
+        hovertemplate="%{y}<br>mean TextBlob subjectivity %{x:.2f}: %{customdata[0]}<extra></extra>")
+
+
+def subjectivity_words(value: float) -> str:
+    """TextBlob subjectivity in words: under 0.3 mostly fact, from 0.6 mostly opinion."""
+    return "mostly fact" if value < 0.3 else "mostly opinion" if value >= 0.6 else "fact and opinion mixed"
 
 
 def entity_bars(entities: pd.DataFrame, *, top: int = 25, measure: Measure = TEXTBLOB) -> go.Figure:

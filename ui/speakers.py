@@ -93,8 +93,10 @@ def _table(overview: pd.DataFrame, tone: Measure) -> None:
             "They sound", help="What they say against the text about them, by the same measure; within the "
                                "neutral range of each other reads as in line. Empty: the text never names them."),
         "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
-        "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f",
-                                                      help="TextBlob subjectivity of their quotes (0 … 1)"),
+        "subjectivity": st.column_config.NumberColumn(
+            "Subjectivity", format="%.2f",
+            help="TextBlob subjectivity of their quotes: 0 all fact, 1 all opinion; under 0.3 mostly fact, "
+                 "from 0.6 mostly opinion"),
         "says_other": _score(f"What they say ({tone.other_name})", upper_first(charts.SAID[tone.other])),
         "about_other": _score(f"Text about them ({tone.other_name})", upper_first(charts.ABOUT[tone.other])),
     })
@@ -108,7 +110,8 @@ def _quotes(quotes: pd.DataFrame, tone: Measure) -> None:
         "speaker": "Speaker", "paragraph": st.column_config.NumberColumn("¶", format="%d"),
         "kind": "Kind", "cue": "Cue", "channel": "Via",
         **{c: _score(upper_first(charts.MEASURES[c]), "−1 negative … +1 positive") for c in charts.MEASURES},
-        "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f", help="TextBlob, 0 … 1"),
+        "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f",
+                                                      help="TextBlob: 0 all fact … 1 all opinion"),
         "quote": st.column_config.TextColumn("Quote", width="large"),
     })
 
