@@ -11,6 +11,7 @@ import analysis.tone
 import ui.data
 from analysis import TONE_KINDS
 from analysis.tone import GROUP_THRESHOLD, group_label
+from ui.charts import NEWS_MODEL
 
 from .apptest import APP, FOLLOWUP, SAMPLE, VOTE, captions, choose, figure, html_of, open_tab, trace, upload
 
@@ -179,3 +180,17 @@ def test_sources_are_listed_apart_from_the_speakers_compared(app):
     assert {"Ana Ruiz", "Residents"} <= shown and not any("report" in n for n in shown)
     assert "Quoted as sources, not compared as speakers: `council report` (1 quote)." in captions(app)
     assert list(app.dataframe[0].value["kind"]) == ["person", "group"]
+
+
+def test_tone_figures_in_the_tables_come_with_words(app):
+    open_tab(app, "Entities")
+    table = app.dataframe[0].value
+    assert list(table.columns[4:6]) == ["tone_score", "reading"]
+    for score, words in zip(table["tone_score"], table["reading"]):
+        assert words == ("" if score != score else NEWS_MODEL.words(score))
+    open_tab(app, "Speakers")
+    speakers = app.dataframe[0].value
+    assert {"reading", "contrast"} <= set(speakers.columns)
+    assert set(speakers["contrast"]) <= {"", "in line with the text about them",
+                                         "more positive than the text about them",
+                                         "more negative than the text about them"}

@@ -1,6 +1,7 @@
 """Entities tab: mentions per entity and type, and where in the article they fall."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analysis.tone import LABELS
@@ -29,7 +30,8 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
         st.plotly_chart(charts.entity_bars(entities, top=TOP, measure=tone), key="entity_chart",
                         alt="Number of mentions of each entity, coloured by type")
     with right:
-        st.dataframe(entities[["entity", "label", "mentions", "paragraphs", tone.column, tone.other, *LABELS]],
+        shown = entities.assign(reading=[tone.words(v) if pd.notna(v) else "" for v in entities[tone.column]])
+        st.dataframe(shown[["entity", "label", "mentions", "paragraphs", tone.column, "reading", tone.other, *LABELS]],
                      hide_index=True, placeholder="",
                      key="entity_table", height=min(38 + 35 * len(entities), 460), column_config={
                          "entity": st.column_config.TextColumn("Entity", width="medium"),
@@ -41,6 +43,8 @@ def render(loaded: Loaded, source: Source, opts: Options) -> None:
                              f"About it ({charts.MEASURES[c]})", format="%+.2f", width="small",
                              help=upper_first(charts.ABOUT[c]))
                             for c in (tone.column, tone.other)},
+                         "reading": st.column_config.TextColumn("Reads", width="small",
+                                                                help=f"The text about it in words, by {tone.name}"),
                          **{label: st.column_config.NumberColumn(
                              f"{label[:3]}.", width="small",
                              help=f"Mentions the news model reads as {label} in their sentence")
