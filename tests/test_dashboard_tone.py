@@ -87,7 +87,7 @@ def test_the_model_measure_is_used_for_every_tone_word(app):
     assert 'title="Sentence 1: TextBlob polarity' in html_of(app)
     open_tab(app, "Entities")
     entity_table = app.dataframe[0].value
-    assert list(entity_table.columns[-5:]) == ["polarity", "tone_score", "negative", "neutral", "positive"]
+    assert list(entity_table.columns[-6:]) == ["polarity", "reading", "tone_score", "negative", "neutral", "positive"]
     shown = entity_table.set_index("entity")
     counts = ui.data.entities_for(VOTE, "harbour_vote.txt", TONE_KINDS).set_index("entity")
     each = ["negative", "neutral", "positive"]
