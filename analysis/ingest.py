@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,8 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a line of nothing but white space, 
 # Paragraphs longer than this are cut at a line or sentence end: spaCy refuses texts over
 # its max_length (1,000,000) and needs about 1 GB per 100,000 characters.
 MAX_PARAGRAPH = 20_000
+# The largest article file read (a Word or PDF file with pictures runs to megabytes).
+MAX_FILE_BYTES = 25_000_000
 _BINARY = "it looks like a binary file ({}), not text; save the article as {}"
 _SIGNATURES = (
     (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive or Office document"),
@@ -194,13 +197,27 @@ def text_from_bytes(data: bytes, filename: str = "article.txt") -> str:
     return text
 
 
-def read_article(path: str | Path) -> tuple[str, str]:
-    """(name, text) of an article file; raises ArticleError with a reason for the user."""
+def read_article(path: str | Path, *, max_bytes: int | None = None) -> tuple[str, str]:
+    """(name, text) of an article file; raises ArticleError with a reason for the user.
+
+    Only a regular file is read, and only up to `max_bytes` (default MAX_FILE_BYTES): a
+    FIFO would block the reader until a writer came, and /dev/zero never ends.
+    """
     path = Path(path)
+    max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError("it is not a regular file (a folder, device, pipe or socket)")
+        if info.st_size > max_bytes:
+            raise ArticleError(f"it is {info.st_size / 1e6:,.1f} MB, over the {max_bytes / 1e6:,.0f} MB an article "
+                               "may be")
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
     except OSError as exc:
         raise ArticleError(exc.strerror or str(exc)) from exc
+    if len(data) > max_bytes:  # it grew after the check
+        raise ArticleError(f"it is over the {max_bytes / 1e6:,.0f} MB an article may be")
     return path.name, text_from_bytes(data, path.name)
 
 

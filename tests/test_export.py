@@ -8,7 +8,7 @@ import zipfile
 import pandas as pd
 
 from analysis.export import TableWriter, csv_bytes, file_stem, neutralise, zip_bytes
-from analysis.schema import TABLES, frame
+from analysis.schema import COLUMNS, TABLES, frame
 
 
 def test_formula_cells_are_neutralised_but_numbers_are_not():
@@ -44,6 +44,26 @@ def test_writer_writes_one_header_and_every_article(tmp_path, sample):
         writer.write(empty)
         writer.write(sample.tables())
         writer.write(sample.tables())
+        writer.commit()
     for table in TABLES:
         rows = list(csv.DictReader((tmp_path / f"{table}.csv").open(encoding="utf-8")))
         assert len(rows) == 2 * len(getattr(sample, table)), table
+
+
+def test_writer_replaces_the_old_tables_only_on_commit(tmp_path, sample):
+    (tmp_path / "quotes.csv").write_text("old results\n", encoding="utf-8")
+    with TableWriter(tmp_path) as writer:
+        writer.write(sample.tables())
+    assert (tmp_path / "quotes.csv").read_text(encoding="utf-8") == "old results\n"  # no commit: untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.csv"]  # nothing left behind
+    with TableWriter(tmp_path) as writer:
+        writer.commit(replace=False)  # nothing analysed: keep what is there, headers where nothing is
+    assert (tmp_path / "quotes.csv").read_text(encoding="utf-8") == "old results\n"
+    for table in TABLES:
+        if table != "quotes":
+            assert (tmp_path / f"{table}.csv").read_text(encoding="utf-8").rstrip("\r\n").split(",") == list(
+                COLUMNS[table])
+    with TableWriter(tmp_path) as writer:
+        writer.write(sample.tables())
+        writer.commit()
+    assert len(list(csv.DictReader((tmp_path / "quotes.csv").open(encoding="utf-8")))) == len(sample.quotes)

@@ -188,14 +188,14 @@ def test_cli_folder_with_good_and_bad_files(tmp_path, capsys, nlp):
 
 
 def test_cli_survives_an_article_that_breaks_the_engine(tmp_path, capsys, nlp, monkeypatch):
-    import analysis.__main__ as cli
+    import analysis.batch as batch
 
     def fragile(text, name, **kwargs):
         if name == "breaks.txt":
             raise RuntimeError("engine bug")
         return analyze(text, name, nlp=nlp)
 
-    monkeypatch.setattr(cli, "analyze", fragile)
+    monkeypatch.setattr(batch, "analyze", fragile)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "breaks.txt").write_bytes(STORY.encode("utf-8"))
