@@ -30,6 +30,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a line of nothing but white space, 
 MAX_PARAGRAPH = 20_000
 # The largest article file read (a Word or PDF file with pictures runs to megabytes).
 MAX_FILE_BYTES = 25_000_000
+_STRAY_NULS = 2  # NUL bytes a text file may hold (a padded end) and still read as text
 _BINARY = "it looks like a binary file ({}), not text; save the article as {}"
 _SIGNATURES = (
     (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive or Office document"),
@@ -76,12 +77,12 @@ def decode(data: bytes) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text):
         raise ArticleError(_BINARY.format("control characters throughout", FORMATS))
-    return text
+    return text.replace("\x00", "")  # a stray NUL (an export's padding) is no character of the text
 
 
 def _decode_plain(data: bytes) -> str:
     head = data[:4096]
-    if b"\x00" in head:
+    if head.count(0) > _STRAY_NULS:  # UTF-16 or binary; a stray NUL or two is neither
         return _decode_utf16_without_bom(data)
     try:
         return data.decode("utf-8")
@@ -112,8 +113,8 @@ def _decode_utf16_without_bom(data: bytes) -> str:
 
 
 def _looks_binary(text: str) -> bool:
-    """Control characters (other than white space) in more than 1% of the text, or any NUL."""
-    return "\x00" in text or len(_CONTROL.findall(text)) > max(2, len(text) // 100)
+    """Control characters (other than white space, NUL included) in more than 1% of the text."""
+    return len(_CONTROL.findall(text)) > max(_STRAY_NULS, len(text) // 100)
 
 
 _MARKUP_SPAN = 300

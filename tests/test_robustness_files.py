@@ -51,8 +51,8 @@ TEXT_PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
             b"trailer << /Size 5 /Root 1 0 R >>\n%%EOF\n")
 
 
-@pytest.mark.parametrize("data", [png_bytes(), zip_bytes(), pdf_bytes(), b"\x00" * 65536, b"\x00"],
-                         ids=["png", "zip", "pdf", "nul-64k", "nul-1"])
+@pytest.mark.parametrize("data", [png_bytes(), zip_bytes(), pdf_bytes(), b"\x00" * 65536, b"\x00\x01\x00\x02"],
+                         ids=["png", "zip", "pdf", "nul-64k", "nul-4"])
 def test_binary_file_named_txt_raises_a_clear_article_error(data):
     with pytest.raises(ArticleError, match="binary file"):
         text_from_bytes(data, "story.txt")
@@ -206,3 +206,13 @@ def test_cli_survives_an_article_that_breaks_the_engine(tmp_path, capsys, nlp, m
     assert status == 1
     assert "breaks.txt: analysis failed: RuntimeError: engine bug" in err
     assert {r["article"] for r in read_csv(out / "paragraphs.csv")} == {"good.txt"}
+
+
+def test_a_stray_nul_at_the_end_of_a_good_article_is_dropped_not_refused():
+    story = STORY.encode("utf-8")
+    assert text_from_bytes(story + b"\x00", "story.txt") == text_from_bytes(story, "story.txt")
+    assert text_from_bytes(b"Headline\n\nShort.\x00", "short.txt") == "Headline\n\nShort."
+    with pytest.raises(ArticleError, match="binary"):
+        text_from_bytes(b"\x00\x01\x02binary\x00" * 50, "c.txt")
+    with pytest.raises(ArticleError, match="no text"):
+        text_from_bytes(b"\x00", "nul.txt")
