@@ -67,3 +67,10 @@ def test_writer_replaces_the_old_tables_only_on_commit(tmp_path, sample):
         writer.write(sample.tables())
         writer.commit()
     assert len(list(csv.DictReader((tmp_path / "quotes.csv").open(encoding="utf-8")))) == len(sample.quotes)
+
+
+def test_a_speaker_called_na_reads_back_as_written_with_the_readme_options():
+    df = pd.DataFrame({"speaker": ["NA", None, "null"], "quotes": [1, None, 2]})
+    back = pd.read_csv(io.StringIO(csv_bytes(df).decode("utf-8")), keep_default_na=False, na_values=[""])
+    assert back["speaker"].tolist()[::2] == ["NA", "null"] and pd.isna(back["speaker"][1])
+    assert back["quotes"].dtype.kind == "f" and pd.isna(back["quotes"][1])
