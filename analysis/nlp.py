@@ -52,8 +52,26 @@ class Parsed:
         return self.sentence_ids.get((paragraph, sent.start), -1)
 
 
-def parse(article: Article, nlp: Language, *, batch_size: int = 64) -> Parsed:
-    """Classify and parse every paragraph with one `nlp.pipe` call."""
+BATCH_CHARS = 40_000  # characters parsed together at most (a paragraph is at most MAX_PARAGRAPH, 20,000)
+
+
+def parse(article: Article, nlp: Language, *, batch_size: int = 64, batch_chars: int = BATCH_CHARS) -> Parsed:
+    """Classify and parse every paragraph, in batches of at most `batch_size` paragraphs and
+    `batch_chars` characters (one paragraph at least): spaCy's memory grows with the text of a
+    batch, so eleven 20,000-character paragraphs in one batch took 1.4 GB."""
     texts = [p.text for p in article.paragraphs]
-    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    docs = [doc for batch in _batches(texts, batch_size, batch_chars)
+            for doc in nlp.pipe(batch, batch_size=len(batch))]
     return Parsed(article=article, kinds=classify(texts), docs=docs, make_doc=nlp.make_doc)
+
+
+def _batches(texts: list[str], size: int, chars: int) -> list[list[str]]:
+    out: list[list[str]] = []
+    length = 0
+    for text in texts:
+        if not out or len(out[-1]) >= size or length + len(text) > chars:
+            out.append([])
+            length = 0
+        out[-1].append(text)
+        length += len(text)
+    return out

@@ -216,3 +216,15 @@ def test_a_stray_nul_at_the_end_of_a_good_article_is_dropped_not_refused():
         text_from_bytes(b"\x00\x01\x02binary\x00" * 50, "c.txt")
     with pytest.raises(ArticleError, match="no text"):
         text_from_bytes(b"\x00", "nul.txt")
+
+
+def test_long_paragraphs_are_parsed_a_few_at_a_time():
+    """spaCy's memory grows with the text parsed together: batches hold at most BATCH_CHARS
+    characters (and always one paragraph), in order."""
+    from analysis.nlp import BATCH_CHARS, _batches
+
+    texts = ["x" * 20_000] * 5 + ["short"] * 3 + ["y" * (BATCH_CHARS + 1)]
+    batches = _batches(texts, 64, BATCH_CHARS)
+    assert [t for b in batches for t in b] == texts
+    assert all(sum(map(len, b)) <= BATCH_CHARS or len(b) == 1 for b in batches)
+    assert len(_batches(["a"] * 130, 64, BATCH_CHARS)) == 3
