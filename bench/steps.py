@@ -28,7 +28,7 @@ from analysis.entities import entity_table, extract_mentions  # noqa: E402
 from analysis.ingest import make_article  # noqa: E402
 from analysis.nlp import parse  # noqa: E402
 from analysis.quotes import extract_quotes, resolved_pronouns  # noqa: E402
-from analysis.sentiment import assessments  # noqa: E402
+from analysis.sentiment import _opinions  # noqa: E402
 from analysis.speakers import speaker_table  # noqa: E402
 from analysis.tables import paragraph_table, sentence_table  # noqa: E402
 from analysis.tone.columns import with_paragraph_tone, with_tone  # noqa: E402
@@ -55,7 +55,7 @@ def long_article(source: Path, size: int) -> str:
 
 
 def timed_steps(text: str, nlp) -> dict[str, float]:
-    assessments.cache_clear()
+    _opinions.cache_clear()
     load_tone_model().forget()
     took: dict[str, float] = {}
 

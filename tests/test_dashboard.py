@@ -124,13 +124,11 @@ def test_the_polarity_thresholds_never_reach_zero(app):
     assert app.slider(key="positive").min > 0 and app.slider(key="negative").max < 0
 
 
-def test_each_article_is_analysed_once_and_options_never_rerun_it(app, monkeypatch):
-    calls = []
-    real = ui.data.analyze
-    monkeypatch.setattr(ui.data, "analyze", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+def test_each_article_is_analysed_once_and_options_never_rerun_it(app):
+    before = ui.data.ANALYSES.value
     name = "once-only.txt"
     upload(app, (name, VOTE))
-    assert calls == [name]
+    assert ui.data.ANALYSES.value == before + 1
     app.pills(key="kinds").set_value(["body", "caption"]).run()
     choose(app, "polarity")
     app.slider(key="positive").set_value(0.2).run()
@@ -142,7 +140,7 @@ def test_each_article_is_analysed_once_and_options_never_rerun_it(app, monkeypat
         for tab in ("Speakers", "Text", "Entities", "Download", "Overview"):
             open_tab(app, tab)
     assert not app.exception
-    assert calls == [name]
+    assert ui.data.ANALYSES.value == before + 1
 
 
 def test_options_change_what_is_counted(app):
@@ -172,13 +170,16 @@ def test_speaker_pick_shows_their_quotes_in_context(app):
 
 
 def test_speakers_tab_without_quotes_says_so(app, monkeypatch):
-    real = ui.data.analyze
+    real = ui.data.sandbox()
 
-    def no_quotes(*args, **kwargs):
-        result = real(*args, **kwargs)
-        return dataclasses.replace(result, quotes=result.quotes.head(0), speakers=result.speakers.head(0))
+    class NoQuotes:
+        def run(self, *args, **kwargs):
+            done = real.run(*args, **kwargs)
+            a = done.analysis
+            return dataclasses.replace(done, analysis=dataclasses.replace(a, quotes=a.quotes.head(0),
+                                                                          speakers=a.speakers.head(0)))
 
-    monkeypatch.setattr(ui.data, "analyze", no_quotes)
+    monkeypatch.setattr(ui.data, "sandbox", NoQuotes)
     upload(app, ("quoteless.txt", VOTE))
     open_tab(app, "Speakers")
     assert app.info and "No quotes found" in app.info[0].value
@@ -316,15 +317,22 @@ def test_file_names_are_shown_as_code_not_markdown(app):
     assert app.error[0].value.startswith("Could not read `[x](javascript:alert(1)) 'tick' <b>.txt`: ")
 
 
-def test_a_book_length_text_is_sent_to_the_command_line(app, monkeypatch):
-    calls = []
-    monkeypatch.setattr(ui.data, "analyze", lambda *a, **k: calls.append(a[1]))
+def test_a_book_length_text_is_sent_to_the_command_line(app):
     upload(app, ("book.txt", b"The council met again. " * 14_000))
-    assert calls == []
     message = app.error[0].value
     assert message.startswith("Could not read `book.txt`: its text is 322,000 characters long, more than the 300,000")
     assert "python -m analysis" in message
     assert "Putin, Xi Agree NATO" in html_of(app)
+
+
+def test_an_article_past_the_time_limit_is_named_and_the_rest_shown(app, monkeypatch):
+    upload(app, ("fine.txt", FOLLOWUP))
+    monkeypatch.setattr(ui.data.sandbox(), "seconds", 0.01)  # no article is analysed that fast
+    upload(app, ("slow.txt", VOTE + b"\n"), ("fine.txt", FOLLOWUP))
+    assert len(app.error) == 1
+    assert app.error[0].value.startswith("Could not read `slow.txt`: its analysis took longer than 0.01 s, the "
+                                         "dashboard's limit per article; the command line")
+    assert "`fine.txt` · analysed in" in captions(app)
 
 
 def test_a_word_document_and_a_pdf_upload_like_text(app):

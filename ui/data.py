@@ -1,26 +1,28 @@
-"""Loading articles into the dashboard: the models once, each article's analysis once.
+"""Loading articles into the dashboard: each article's analysis once, never in the server.
 
 The analysis of an article is cached on its bytes and name (the name fills the tables'
 `article` column); nothing the sidebar sets changes it. Summaries that depend on an
 option (paragraph kinds) are cached on the same plain values plus the option.
+
+Articles are decoded and analysed in child processes (analysis/sandbox.py), one per core
+at a time, each stopped after TIME_LIMIT seconds: a long or hostile upload costs its own
+reader time, never the other readers', and the server process loads no model.
 """
 from __future__ import annotations
 
 import hashlib
 import threading
-import time
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
-from spacy.language import Language
 
-from analysis import TABLES, Analysis, ArticleError, analyze, load_model, text_from_bytes
+from analysis import TABLES, Analysis
 from analysis.entities import entity_table
 from analysis.export import csv_bytes, file_stem, zip_bytes
 from analysis.quotes import resolved_pronouns
+from analysis.sandbox import Died, Failed, OutOfTime, Sandbox, TooLong
 from analysis.speakers import speaker_table
-from analysis.tone import ToneModel, load_tone_model
 
 from .fmt import code
 
@@ -62,35 +64,38 @@ ANALYSES = _Counter()
 
 # About 50,000 words, some 15 s of analysis: longer texts are books, for the command line.
 MAX_CHARS = 300_000
+# Seconds one article may take; the longest text allowed takes under a minute on one core.
+TIME_LIMIT = 120.0
 
 
-@st.cache_resource(show_spinner="Loading the language model…")
-def model() -> Language:
-    return load_model()
-
-
-@st.cache_resource(show_spinner="Loading the tone model…")
-def tone_model() -> ToneModel:
-    """The news tone model, loaded once per process with its own spinner; `analyze` then
-    finds this same object in `load_tone_model`'s cache."""
-    return load_tone_model()
+@st.cache_resource(show_spinner=False)
+def sandbox() -> Sandbox:
+    """The server's analysis processes: at most one per core at a time."""
+    return Sandbox(seconds=TIME_LIMIT)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def load(data: bytes, name: str) -> Loaded:
-    """Decode and analyse one article; an unreadable file gives a Loaded with `error` set."""
-    started = time.perf_counter()
-    try:
-        text = text_from_bytes(data, name)
-    except ArticleError as exc:
-        return Loaded(name, None, str(exc), 0.0)
-    if len(text) > MAX_CHARS:
-        return Loaded(name, None, f"its text is {len(text):,} characters long, more than the {MAX_CHARS:,} the "
-                                  "dashboard analyses at once; use the command line (python -m analysis) for it", 0.0)
+    """Decode and analyse one article; an unreadable file, or an analysis that ran out of
+    time or whose process died, gives a Loaded with `error` set. That is cached too: a file
+    that took the whole time limit once would take it again on every rerun."""
     ANALYSES.bump()
-    tone_model()
-    result = analyze(text, name, nlp=model())
-    return Loaded(name, result, None, time.perf_counter() - started)
+    try:
+        done = sandbox().run(data, name, max_chars=MAX_CHARS)
+    except OutOfTime as exc:
+        return Loaded(name, None, f"its analysis took longer than {exc.seconds:g} s, the dashboard's limit per "
+                                  "article; the command line (python -m analysis) has no limit", 0.0)
+    except Died as exc:
+        return Loaded(name, None, f"{exc}; the command line (python -m analysis) may manage it", 0.0)
+    except Failed as exc:
+        return Loaded(name, None, f"{exc}; this is a fault in the dashboard: please report it with the file", 0.0)
+    if isinstance(done.error, TooLong):
+        return Loaded(name, None, f"its text is {done.error.length:,} characters long, more than the "
+                                  f"{MAX_CHARS:,} the dashboard analyses at once; use the command line "
+                                  "(python -m analysis) for it", 0.0)
+    if done.error is not None:
+        return Loaded(name, None, str(done.error), 0.0)
+    return Loaded(name, done.analysis, None, done.seconds)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -112,11 +117,10 @@ def entities_for(data: bytes, name: str, kinds: tuple[str, ...]) -> pd.DataFrame
 
 
 def warm_up() -> None:
-    """Load both models and analyse the bundled sample into the caches (see ui/serve.py)."""
+    """Start the analysis processes (they load both models) and analyse the bundled sample
+    into the caches (see ui/serve.py)."""
     from .sidebar import sample_source
 
-    model()
-    tone_model()
     sample = sample_source()
     load(sample.data, sample.name)
 
