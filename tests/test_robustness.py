@@ -105,6 +105,50 @@ def test_any_bytes_give_text_or_article_error(data, filename):
         assert text.strip() and "\r" not in text
 
 
+# ---- generated Markdown and HTML files, through the file reader and the analysis ----------
+
+MD_WRAPS = ("{}", "# {}", "## {}", "**{}**", "*{}*", "_{}_", "__{}", "**{}", "[{}](https://example.com/a)",
+            "![{}](photo.jpg)", "[{}", "> {}", "- {}", "1. {}", "`{}`", "```\n{}\n```", "{} <br>", "| {} | x |",
+            "{}\n---", "{}  ", "\\*{}\\*", "<span>{}</span>")
+HTML_WRAPS = ("<p>{}</p>", "<div>{}</div>", "<h1>{}</h1>", "<blockquote>{}</blockquote>", "<p>{}", "{}<br>",
+              "<a href='/x'>{}</a>", "<figure><img src='a.jpg'><figcaption>{}</figcaption></figure>",
+              "<script>var s = '{}';</script>", "<style>p{{color:red}}</style>{}", "<!-- {} -->",
+              "<li>{}</li>", "<table><tr><td>{}</td></tr></table>", "<em>{}</em>", "{}")
+HTML_QUOTES = {"“": "&ldquo;", "”": "&rdquo;", "‘": "&lsquo;", "’": "&#8217;", '"': "&quot;", "'": "&#39;"}
+
+
+def as_html_entities(text: str) -> str:
+    return "".join(HTML_QUOTES.get(ch, ch) for ch in text)
+
+
+markdown_file = st.lists(st.builds(str.format, st.sampled_from(MD_WRAPS), sentence), min_size=1, max_size=12).map(
+    "\n\n".join)
+html_file = st.builds(
+    "<html><head><title>{}</title></head><body><article>{}</article></body></html>".format,
+    sentence,
+    st.lists(st.builds(str.format, st.sampled_from(HTML_WRAPS), sentence.map(as_html_entities) | sentence),
+             min_size=1, max_size=12).map("\n".join))
+encoding = st.sampled_from(("utf-8", "utf-8-sig", "utf-16", "cp1252"))
+
+
+@pytest.mark.slow
+@PROPERTY
+@given(st.one_of(st.tuples(markdown_file, st.just("generated.md")), st.tuples(html_file, st.just("generated.html"))),
+       encoding)
+def test_markdown_and_html_files_keep_every_invariant_after_reading(nlp, document, codec):
+    source, filename = document
+    data = source.encode(codec, "replace")
+    try:
+        text = text_from_bytes(data, filename)
+    except ArticleError as exc:  # a file with nothing to read is refused with a reason
+        assert str(exc)
+        return
+    assert text.strip() and "\r" not in text
+    result = analyze(text, filename, nlp=nlp)
+    assert_invariants(result)
+    assert_csv_cells_cannot_run(result)
+
+
 BOMS = {"utf-8": b"", "utf-8-sig": b"", "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
         "utf-32-le": codecs.BOM_UTF32_LE}
 printable = st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\ufeff") | st.sampled_from("\n\t ")
