@@ -8,8 +8,8 @@ import sys
 import threading
 
 from .batch import expand, run, workers
-from .export import TableWriter
 from .ingest import FORMATS, MAX_FILE_BYTES
+from .output import TableWriter
 from .schema import TABLES
 
 DESCRIPTION = f"""\

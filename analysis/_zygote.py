@@ -21,6 +21,7 @@ os.environ["NEWS_READER_TONE_THREADS"] = "1"
 from multiprocessing.connection import Connection  # noqa: E402
 
 from . import analyze, load_model, load_tone_model  # noqa: E402
+from .lifetime import exit_with_parent  # noqa: E402
 from .sandbox import PID, serve_one  # noqa: E402
 
 
@@ -33,6 +34,7 @@ def warm() -> None:
 
 def child(server: socket.socket, fd: int) -> None:
     server.close()
+    exit_with_parent()  # when the server is killed, nothing else would stop it at its time limit
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     code = 0
     try:

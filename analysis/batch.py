@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import ArticleError, analyze, load_model, load_tone_model, read_article
 from .ingest import SUFFIXES
+from .lifetime import exit_with_parent
 
 AHEAD = 4  # articles queued per worker: enough to keep it busy, few results held at once
 
@@ -85,8 +86,10 @@ def load_models() -> None:
     load_tone_model()
 
 
-def _worker_init() -> None:
-    """A worker's models; one thread for the tone model, as every core has a worker."""
+def _worker_init(parent: int) -> None:
+    """A worker's models; one thread for the tone model, as every core has a worker. The
+    worker exits if the run is killed (no clean-up runs then, and it would wait forever)."""
+    exit_with_parent(parent)
     os.environ["NEWS_READER_TONE_THREADS"] = "1"
     load_models()
 
@@ -125,7 +128,7 @@ def _pool_run(items: list[Item], todo: list[int], jobs: int) -> Generator[Result
     At most AHEAD articles per worker are queued at a time, so a long run holds few results.
     """
     taken: list[int] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         queued: dict[int, Future] = {}
         feed = iter(todo)
         for position, index in enumerate(todo):

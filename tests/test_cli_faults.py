@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import multiprocessing
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import analysis.ingest
 from analysis.__main__ import main
 from analysis.batch import expand, workers
 from analysis.schema import COLUMNS, TABLES
+from bench.kill_rerun import kill_and_rerun
 
 from .conftest import ROOT, SAMPLE
 
@@ -186,3 +188,15 @@ def test_a_run_stopped_midway_leaves_the_earlier_tables_and_no_debris(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
     assert main([str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--quiet"]) == 0  # a rerun: all, once
     assert articles(out) == [f"story{i:02d}.txt" for i in range(40)]
+
+
+@needs_fork
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="looks for left-over workers in /proc")
+def test_runs_killed_at_random_moments_then_rerun_lose_and_double_nothing(tmp_path):
+    """bench/kill_rerun.py's check, a few rounds: after SIGKILL, SIGTERM or Ctrl-C at any
+    moment the tables are one whole set and no worker lives on; a rerun gives every article once."""
+    inputs = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
+    problems = kill_and_rerun(inputs, inputs[:3], tmp_path, rounds=4, jobs=2, rng=random.Random(2),
+                              log=lambda line: None)
+    assert problems == []

@@ -1,4 +1,4 @@
-"""CSV bytes, spreadsheet-formula neutralising, zips and the streaming writer."""
+"""CSV bytes, spreadsheet-formula neutralising and zips."""
 from __future__ import annotations
 
 import csv
@@ -7,8 +7,8 @@ import zipfile
 
 import pandas as pd
 
-from analysis.export import TableWriter, csv_bytes, file_stem, neutralise, zip_bytes
-from analysis.schema import COLUMNS, TABLES, frame
+from analysis.export import csv_bytes, file_stem, neutralise, zip_bytes
+from analysis.schema import TABLES
 
 
 def test_formula_cells_are_neutralised_but_numbers_are_not():
@@ -36,37 +36,6 @@ def test_file_stem_is_safe_for_a_download_name():
     assert file_stem("My Article (final).txt") == "My_Article__final"
     assert file_stem("../../etc/passwd") == "passwd"
     assert file_stem("") == "article"
-
-
-def test_writer_writes_one_header_and_every_article(tmp_path, sample):
-    empty = {t: frame(t) for t in TABLES}
-    with TableWriter(tmp_path) as writer:
-        writer.write(empty)
-        writer.write(sample.tables())
-        writer.write(sample.tables())
-        writer.commit()
-    for table in TABLES:
-        rows = list(csv.DictReader((tmp_path / f"{table}.csv").open(encoding="utf-8")))
-        assert len(rows) == 2 * len(getattr(sample, table)), table
-
-
-def test_writer_replaces_the_old_tables_only_on_commit(tmp_path, sample):
-    (tmp_path / "quotes.csv").write_text("old results\n", encoding="utf-8")
-    with TableWriter(tmp_path) as writer:
-        writer.write(sample.tables())
-    assert (tmp_path / "quotes.csv").read_text(encoding="utf-8") == "old results\n"  # no commit: untouched
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.csv"]  # nothing left behind
-    with TableWriter(tmp_path) as writer:
-        writer.commit(replace=False)  # nothing analysed: keep what is there, headers where nothing is
-    assert (tmp_path / "quotes.csv").read_text(encoding="utf-8") == "old results\n"
-    for table in TABLES:
-        if table != "quotes":
-            assert (tmp_path / f"{table}.csv").read_text(encoding="utf-8").rstrip("\r\n").split(",") == list(
-                COLUMNS[table])
-    with TableWriter(tmp_path) as writer:
-        writer.write(sample.tables())
-        writer.commit()
-    assert len(list(csv.DictReader((tmp_path / "quotes.csv").open(encoding="utf-8")))) == len(sample.quotes)
 
 
 def test_a_speaker_called_na_reads_back_as_written_with_the_readme_options():

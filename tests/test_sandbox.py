@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,7 +16,7 @@ import pytest
 from analysis import ArticleError, analyze, text_from_bytes
 from analysis.sandbox import Died, OutOfTime, Sandbox, TooLong
 
-from .conftest import SAMPLE
+from .conftest import ROOT, SAMPLE
 
 STORY = "Harbour Vote\n\n“We will appeal,” Mayor Ana Ruiz said on Monday.\n".encode()
 # Some seconds of analysis: paragraphs of real sentences, each naming someone.
@@ -97,3 +100,46 @@ def test_no_more_analyses_run_at_once_than_there_are_slots():
     watcher.join()
     one.close()
     assert most == 1
+
+
+SERVER = """
+import sys, threading, time
+sys.path.insert(0, {root!r})
+from analysis.sandbox import Sandbox
+from tests.test_sandbox import LONG
+box = Sandbox(workers=1, seconds=600)
+threading.Thread(target=box.run, args=(LONG, "long.txt"), daemon=True).start()
+while not box.running:
+    time.sleep(0.01)
+print(box._zygote.pid, *box.running, flush=True)
+time.sleep(600)
+"""
+
+
+def gone(pids: list[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() and "Z" not in _state(pid) for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="looks for the processes in /proc")
+def test_a_killed_server_takes_its_zygote_and_the_analysis_at_work_with_it():
+    server = subprocess.Popen([sys.executable, "-c", SERVER.format(root=str(ROOT))], stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in server.stdout.readline().split()]
+        assert len(pids) == 2, "the server printed its zygote's and its child's pids"
+        server.kill()  # no clean-up runs: the zygote sees its socket close, the child its parent go
+        server.wait()
+        assert gone(pids, 5), f"still running: {[p for p in pids if Path(f'/proc/{p}').exists()]}"
+    finally:
+        server.kill()
