@@ -10,7 +10,7 @@ import pytest
 
 import analysis
 from analysis import analyze, tone_toward
-from analysis.tone import LABELS, MODEL_DIR, NEUTRAL, group_label, load_tone_model
+from analysis.tone import LABELS, MODEL_DIR, NEUTRAL, ToneModel, group_label, load_tone_model
 from analysis.tone.columns import counts, summary
 
 from .conftest import ROOT, SHARED
@@ -50,6 +50,24 @@ def test_every_sentence_is_encoded_once_whatever_its_targets(monkeypatch):
     b = "Dee Fox resigned."
     model.toward([(a, 0, 7), (a, 16, 24), (a, 29, 36), (b, 0, 7)])
     assert sum(rows) == 2
+
+
+def test_a_text_given_many_times_is_encoded_once(monkeypatch):
+    model = load_tone_model()
+    runs = []
+    run = model.session.run
+    monkeypatch.setattr(model.session, "run", lambda names, feeds: runs.append(1) or run(names, feeds))
+    same = "Word."  # a list of 'Word.' paragraphs once cost one encoder run each
+    tones, toward = model.read([same, "", same, "Dee Fox resigned.", same], [(0, 0, 4), (4, 0, 4)])
+    assert len(runs) == 2
+    assert tones[0] == tones[2] == tones[4] and tones[1] == NEUTRAL and toward[0] == toward[1]
+
+
+def test_texts_read_on_several_threads_score_as_on_one():
+    texts = ["The plan ignores every family on this street.", "Dee Fox resigned.", "Prices fell sharply.",
+             "“We are delighted,” the mayor said.", "A fine day for the harbour."] * 3
+    one, two = ToneModel(threads=1), ToneModel(threads=2)
+    assert two.threads == 2 and one.of_text(texts) == two.of_text(texts)
 
 
 def test_a_text_already_read_is_not_read_again_as_a_whole(monkeypatch):
