@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -60,9 +61,19 @@ def parse(article: Article, nlp: Language, *, batch_size: int = 64, batch_chars:
     `batch_chars` characters (one paragraph at least): spaCy's memory grows with the text of a
     batch, so eleven 20,000-character paragraphs in one batch took 1.4 GB."""
     texts = [p.text for p in article.paragraphs]
-    docs = [doc for batch in _batches(texts, batch_size, batch_chars)
+    docs = [_lean(doc) for batch in _batches(texts, batch_size, batch_chars)
             for doc in nlp.pipe(batch, batch_size=len(batch))]
     return Parsed(article=article, kinds=classify(texts), docs=docs, make_doc=nlp.make_doc)
+
+
+def _lean(doc: Doc) -> Doc:
+    """The Doc without its tok2vec tensor (96 floats a token), which nothing after the
+    pipeline reads: for a whole article kept in memory it is the largest part."""
+    doc.tensor = _EMPTY
+    return doc
+
+
+_EMPTY = numpy.zeros((0, 0), dtype="float32")
 
 
 def _batches(texts: list[str], size: int, chars: int) -> list[list[str]]:

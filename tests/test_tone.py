@@ -70,6 +70,20 @@ def test_texts_read_on_several_threads_score_as_on_one():
     assert two.threads == 2 and one.of_text(texts) == two.of_text(texts)
 
 
+def test_a_long_article_is_read_a_chunk_at_a_time_with_the_same_tones(monkeypatch):
+    """Token states are let go chunk by chunk (a 1 MB article held 660 MB of them at once)."""
+    model = ToneModel(threads=1)
+    texts = ["Ann Lee thanked Bob Marr for his help.", "Dee Fox resigned in disgrace.", "Prices fell.",
+             "The mayor praised the volunteers.", "Critics attacked Ann Lee over the plan."]
+    targets = [(0, 0, 7), (0, 16, 24), (1, 0, 7), (3, 4, 9), (4, 22, 29)]
+    whole = model.read(texts, targets)
+    sizes = []
+    encode = model._encode
+    monkeypatch.setattr(model, "_encode", lambda chunk: sizes.append(len(chunk)) or encode(chunk))
+    monkeypatch.setattr(analysis.tone, "READ_CHUNK", 2)
+    assert model.read(texts, targets) == whole and sizes == [2, 2, 1]
+
+
 def test_a_text_already_read_is_not_read_again_as_a_whole(monkeypatch):
     model = load_tone_model()
     quote = "The plan ignores every family on this street and we will fight it."
