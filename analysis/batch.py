@@ -86,10 +86,10 @@ def load_models() -> None:
     load_tone_model()
 
 
-def _worker_init(parent: int) -> None:
+def _worker_init(run: int) -> None:
     """A worker's models; one thread for the tone model, as every core has a worker. The
     worker exits if the run is killed (no clean-up runs then, and it would wait forever)."""
-    exit_with_parent(parent)
+    exit_with_parent(run)
     os.environ["NEWS_READER_TONE_THREADS"] = "1"
     load_models()
 

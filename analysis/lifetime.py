@@ -15,13 +15,28 @@ import time
 CHECK_SECONDS = 0.25
 
 
-def exit_with_parent(parent: int | None = None) -> None:
-    """End this process as soon as `parent` (default: the current parent) is not its parent."""
-    parent = os.getppid() if parent is None else parent
+def exit_with_parent(origin: int | None = None) -> None:
+    """End this process as soon as its current parent, or `origin`, is gone.
+
+    `origin` is the process whose death should end this one when that may not be the
+    parent: a pool worker started by a forkserver (Python 3.14's default on Linux) is the
+    child of the server, which outlives a killed run."""
+    parent = os.getppid()
+    origin = parent if origin is None else origin
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == parent and _alive(origin):
             time.sleep(CHECK_SECONDS)
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

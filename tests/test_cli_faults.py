@@ -200,3 +200,26 @@ def test_runs_killed_at_random_moments_then_rerun_lose_and_double_nothing(tmp_pa
     problems = kill_and_rerun(inputs, inputs[:3], tmp_path, rounds=4, jobs=2, rng=random.Random(2),
                               log=lambda line: None)
     assert problems == []
+
+
+FORKSERVER_RUN = """
+import multiprocessing, sys
+if __name__ == "__main__":
+    multiprocessing.set_start_method("forkserver")
+    from analysis.__main__ import main
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here")
+def test_workers_started_by_a_forkserver_analyse_every_article(tmp_path):
+    """Python 3.14 starts pool workers from a forkserver: their parent is not the run."""
+    paths = corpus(tmp_path / "in", 4)
+    script = tmp_path / "run.py"
+    script.write_text(FORKSERVER_RUN, encoding="utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "in"), "--out", str(out), "--jobs", "2"],
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert articles(out) == [p.name for p in paths]
