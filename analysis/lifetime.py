@@ -25,14 +25,15 @@ def exit_with_parent(origin: int | None = None) -> None:
     origin = parent if origin is None else origin
 
     def watch() -> None:
-        while os.getppid() == parent and _alive(origin):
+        while os.getppid() == parent and alive(origin):
             time.sleep(CHECK_SECONDS)
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process `pid` exists (another user's process counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -66,14 +66,14 @@ def parse(article: Article, nlp: Language, *, batch_size: int = 64, batch_chars:
     return Parsed(article=article, kinds=classify(texts), docs=docs, make_doc=nlp.make_doc)
 
 
+_EMPTY = numpy.zeros((0, 0), dtype="float32")
+
+
 def _lean(doc: Doc) -> Doc:
     """The Doc without its tok2vec tensor (96 floats a token), which nothing after the
     pipeline reads: for a whole article kept in memory it is the largest part."""
     doc.tensor = _EMPTY
     return doc
-
-
-_EMPTY = numpy.zeros((0, 0), dtype="float32")
 
 
 def _batches(texts: list[str], size: int, chars: int) -> list[list[str]]:

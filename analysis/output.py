@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .export import csv_text
+from .lifetime import alive
 from .schema import COLUMNS, TABLES
 
 _TEMP = re.compile(r"\.(?P<table>\w+)\.csv\.partial-(?P<pid>\d+)")
@@ -104,11 +105,11 @@ def recover(out_dir: Path) -> None:
     """Finish the commits and remove the temporary files of writers that were killed."""
     names = os.listdir(out_dir)
     for name in names:
-        if (marker := _MARKER.fullmatch(name)) and not _alive(int(marker["pid"])):
+        if (marker := _MARKER.fullmatch(name)) and not alive(int(marker["pid"])):
             _finish(out_dir, int(marker["pid"]))
     for name in names:
         temp = _TEMP.fullmatch(name)
-        if temp and temp["table"] in TABLES and not _alive(int(temp["pid"])):
+        if temp and temp["table"] in TABLES and not alive(int(temp["pid"])):
             (out_dir / name).unlink(missing_ok=True)
 
 
@@ -120,18 +121,6 @@ def _finish(out_dir: Path, pid: int) -> None:
             os.replace(temp, out_dir / f"{table}.csv")
     _sync_dir(out_dir)
     (out_dir / marker_name(pid)).unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
 
 
 def _write_marker(path: Path) -> None:

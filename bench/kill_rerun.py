@@ -19,6 +19,8 @@ rounds of this on every test run.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import random
 import shutil
 import signal
@@ -83,7 +85,8 @@ def stop_once(inputs: list[Path], out: Path, jobs: int, after: float,
     if alive:
         problems.append(f"{len(alive)} worker process(es) still alive {WORKERS_GONE_SECONDS:.0f} s after the run died")
         for pid in alive:
-            subprocess.run(["kill", "-9", str(pid)], check=False)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
     return problems, before
 
 
@@ -108,9 +111,10 @@ def kill_and_rerun(inputs: list[Path], earlier: list[Path], work: Path, *, round
             f"tables {state}{'; ' + '; '.join(found) if found else ''}")
         problems += [f"round {n + 1}: {p}" for p in found]
     finish(inputs, out, jobs)
-    if tables(out) != reference:
+    final = tables(out)
+    if final != reference:
         problems.append("the finished rerun's tables differ from the uninterrupted run's: "
-                        + ", ".join(t for t in TABLES if tables(out).get(t) != reference.get(t)))
+                        + ", ".join(t for t in TABLES if final.get(t) != reference.get(t)))
     leftovers = sorted(p.name for p in out.iterdir() if p.name not in {f"{t}.csv" for t in TABLES})
     if leftovers:
         problems.append(f"files left in the output folder: {leftovers}")
