@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .cues import is_cue
+from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .entities import Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, noun_kind
 from .nlp import Parsed
@@ -39,6 +39,9 @@ _PUBLIC_BODY_WORDS = frozenset("""
 department ministry court council police parliament senate congress agency commission office committee
 government authority regulator bureau service union association federation
 """.split())
+# "I" outside quote marks is the one writing (an op-ed, a first-person feature)
+WRITER = "the writer"
+_WRITER_PRONOUNS = frozenset(("i", "me"))
 # a quantifier standing alone for people the sentence before named ("Several said")
 _BARE_QUANTIFIERS = frozenset("several many some most few others both".split())
 
@@ -120,6 +123,11 @@ class Resolver:
                 return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
         return None
 
+    def names_person(self, name: str) -> bool:
+        """Whether a name is, or ends with the surname of, a person the article names."""
+        last = name.split()[-1] if name.split() else ""
+        return any(n == name or n.split()[-1] == last for n in self._persons)
+
     def in_quote(self, p: int, char: int) -> bool:
         """Whether paragraph p's character `char` lies between quote marks."""
         return self._quoted[p].holds(char)
@@ -194,9 +202,18 @@ class Resolver:
 
     def _relative(self, p: int, tok: Token) -> Speaker | None:
         """"Ana Ruiz, who said", "the Kestrel Group, which said": the cue attaches to the
-        relative pronoun; the speaker is what it stands for ("which"/"that" only for a name)."""
+        relative pronoun; the speaker is what it stands for ("which"/"that" only for a name
+        or a body, "the committee, which said", or the owner of words: "He released a letter
+        that says" is his)."""
         antecedent = tok.head.head
-        found = self.speaker(p, antecedent) if tok.lower_ == "who" else self.named(p, antecedent)
+        if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+            antecedent = antecedent.head  # "said Mr. Ekovich, a broker, who noted": Ekovich
+        speaks = tok.lower_ == "who" or antecedent.pos_ == "NOUN" \
+            and noun_kind(antecedent.lemma_.lower()) == "organisation"
+        owner = noun_cue_speaker(antecedent)
+        if owner is not None and tok.lower_ != "who":
+            return self.speaker(p, owner)  # "He released a letter that says": his words
+        found = self.speaker(p, antecedent) if speaks else self.named(p, antecedent)
         if found is None or not found.name:
             return None
         start = self.parsed.offset(p, tok.idx)
@@ -371,9 +388,13 @@ class Resolver:
             want = None
         found = self._look_back(p, self.parsed.offset(p, tok.idx), want) if want else None
         start = self.parsed.offset(p, tok.idx)
+        if low in _WRITER_PRONOUNS and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in INDIRECT_LEMMAS:
+            # ""Okay," I said": the one writing (an op-ed, a memoir), when the text says so in
+            # so many words; an "I" the quote marks missed (a transcript run on) is not
+            return Speaker(WRITER, start, start + len(tok), tok.text, "PERSON")
         if found is None and low in _BARE_QUANTIFIERS:
             return self.noun_phrase(p, tok)  # "Many said", with no one named before: many
-        if found is None:  # "I", "we", or nobody fits: the cue still attaches here
+        if found is None:  # "we", or nobody fits: the cue still attaches here
             return Speaker("", start, start + len(tok), tok.text)
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
 

@@ -51,6 +51,7 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     acronyms = _acronym_map(mentions, names, text)
     names = [acronyms.get(n, n) for n in names]
     names = _drop_stray_words(mentions, names)
+    names = _merge_middle_initials(mentions, names)
     names = _merge_person_parts(mentions, names)
     titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
     names = _merge_org_parts(names, _labels(mentions, names), titled)
@@ -158,6 +159,24 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
         out[i] = fits[k - 1][1] if k else fits[0][1]
     return out
+
+
+_INITIAL = re.compile(r"[A-Z]\.$")
+
+
+def _merge_middle_initials(mentions: list[Mention], names: list[str]) -> list[str]:
+    """"Loretta Lynch" and "Loretta E. Lynch", "Donald Trump" and "Donald J. Trump": one
+    person, named everywhere as the article first names them."""
+    first: dict[tuple[str, str], str] = {}
+    keys: list[tuple[str, str] | None] = []
+    for m, n in zip(mentions, names):
+        words = n.split()
+        key = (words[0].lower(), words[-1].lower()) if m.label == "PERSON" and len(words) >= 2 \
+            and all(_INITIAL.match(w) for w in words[1:-1]) and not _INITIAL.match(words[0]) else None
+        keys.append(key)
+        if key is not None:
+            first.setdefault(key, n)
+    return [first[k] if k is not None else n for k, n in zip(keys, names)]
 
 
 def _drop_stray_words(mentions: list[Mention], names: list[str]) -> list[str]:

@@ -22,7 +22,13 @@ DIRECT_LEMMAS = INDIRECT_LEMMAS | frozenset("""
 ask continue comment exclaim shout yell scream whisper cry mutter urge demand recount joke quip
 wonder lament muse interject chime conclude concur quote read sing chant plead beg propose
 describe call text email summarize summarise elaborate sigh laugh gush rave put
+bark snap growl thunder proclaim scoff sneer opine posit marvel lecture preach
 """.split())
+
+# verbs that report speech only with their particle: "pointed out that", "shot back"
+PHRASAL_CUES = {"point": "out", "spell": "out", "shoot": "back", "fire": "back", "hit": "back",
+                "speak": "out", "weigh": "in", "pipe": "up"}
+_INDIRECT_PHRASAL = frozenset(("point", "spell"))
 
 # verbs that report someone's words when a quoted fragment stands in their clause
 # ("condemned the test as "provocative"", "likened the rules to "burning ...""): not
@@ -74,7 +80,11 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
     lemmas = INDIRECT_LEMMAS if indirect else FRAGMENT_LEMMAS if fragment else DIRECT_LEMMAS
     if fragment and goes_on(token):
         return True  # "as Trump went on about "how the system is rigged,""
-    if token.lemma_.lower() not in lemmas or token.pos_ not in ("VERB", "AUX"):
+    lemma = token.lemma_.lower()
+    if lemma in PHRASAL_CUES and (not indirect or lemma in _INDIRECT_PHRASAL) and token.pos_ == "VERB":
+        return any(c.dep_ in ("prt", "advmod") and c.i == token.i + 1 and c.lower_ == PHRASAL_CUES[lemma]
+                   for c in token.children)  # "shot back": the parser may make "back" an adverb
+    if lemma not in lemmas or token.pos_ not in ("VERB", "AUX"):
         return False
     if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children):
         return False  # "Democrats are to blame": a judgment, not a report
@@ -91,7 +101,8 @@ def cue_text(token: Token) -> str:
     """The cue's words: "according to", "said", "pointed out", "quoted ... as saying"."""
     if token.lower_ == "according":
         return "according to"
-    particle = next((c for c in token.children if c.dep_ == "prt"), None)
+    particle = next((c for c in token.children if c.dep_ == "prt" or c.i == token.i + 1 and c.dep_ == "advmod"
+                     and c.lower_ == PHRASAL_CUES.get(token.lemma_.lower())), None)
     return f"{token.text} {particle.text}" if particle is not None else token.text
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .attribution import Resolver, Speaker
 from .cues import (
     ASPECT_LEMMAS,
+    DIRECT_LEMMAS,
     INDIRECT_LEMMAS,
     WRITTEN_THINGS,
     agent_of,
@@ -104,7 +105,9 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
     text = parsed.article.paragraphs[p].text  # Doc.text would rebuild it from the tokens
     last = text[span.end - 1:span.end]
     frames = [(after, False), (before, True)]
-    if kind == "mixed" or not (last == "," or (kind == "direct" and last in "?!—–-…")):
+    if kind == "mixed" and last == "," and _credit_closes(doc, resolver.token_starts[p], after):
+        pass  # "The four "loopholes" he cited are "...," The Hill reported.": the sentence is The Hill's
+    elif kind == "mixed" or not (last == "," or (kind == "direct" and last in "?!—–-…")):
         frames.reverse()  # a fragment belongs to the clause it sits in, whatever its comma
     credit = _DASH_CREDIT.match(text, after[0], after[1])
     if credit:
@@ -128,6 +131,18 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
         if speaker is not None and (not speaker.name or names_a_speaker(resolver, speaker)):
             return Attribution("", speaker)  # "Trump's claim: ..."; proposals that "send a message" say nothing
     return None
+
+
+def _credit_closes(doc: Doc, starts: list[int], after: tuple[int, int]) -> bool:
+    """Whether the words after a quote are only a short credit that ends its sentence:
+    a subject of a few words and a cue (", The Hill reported.", ", she said.")."""
+    tokens = tokens_between(doc, starts, *after)
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 6 or tokens[-1].text not in (".", "!", "?"):
+        return False
+    cue = next((t for t in words if is_cue(t)), None)
+    return cue is not None and cue is words[-1] or cue is not None and words.index(cue) <= 3 \
+        and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADV", "ADP") for t in words[words.index(cue) + 1:])
 
 
 def _noun_cue_owner(frame: list[Token]) -> Token | None:
@@ -194,11 +209,21 @@ def _outer_report(p: int, cue: Token, cues: list[Token], speaker: Speaker, resol
     """"Lynch said she recalled ...": one speaker reporting herself; the cue attaches to
     the outer report and its named subject."""
     for other in cues:
-        if other.i != cue.i and cue in other.subtree:
+        if other.i != cue.i and _reports_within(other, cue):
             outer = speaker_of_cue(p, other, resolver)
             if outer is not None and outer.name == speaker.name:
                 return other, outer
     return cue, speaker
+
+
+def _reports_within(outer: Token, cue: Token) -> bool:
+    """Whether a cue sits in what another cue reports ("Lynch said she recalled"), not in
+    its subject ("said Mr. Ekovich, who noted that ...": a second report of his own)."""
+    subjects = [c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(cue in s.subtree for s in subjects):
+        return False
+    # a parenthetical report ("..., Mr. Obama said, a majority ...") hangs on the clause it reports
+    return cue in outer.subtree or outer.dep_ == "parataxis" and cue in outer.head.subtree
 
 
 def _reporter(p: int, cue: Token, cues: list[Token], subject: Token, speaker: Speaker | None,
@@ -208,9 +233,12 @@ def _reporter(p: int, cue: Token, cues: list[Token], subject: Token, speaker: Sp
     subject is no speaker, gives the words to the outer speaker, whose report they are.
     A speaker inside keeps them ("Radio Norte reported that Brand said": Brand's words,
     passed on by a channel)."""
-    if _speaks(subject, speaker) or (
-            cue.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)):
+    thought = cue.lower_ != "according" and cue.lemma_.lower() not in DIRECT_LEMMAS and not goes_on(cue)
+    if not thought and (_speaks(subject, speaker) or (
+            cue.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))):
         return cue, speaker  # "Smith said ... and Jones said ...": two reports side by side
+    # "Mr. Obama said, a majority of Americans have come to believe "..."": what someone is
+    # said to think is worded by the one who says so
     return _outer(p, cue, cues, resolver) or (cue, speaker)
 
 
@@ -218,7 +246,7 @@ def _outer(p: int, cue: Token, cues: list[Token], resolver: Resolver) -> tuple[T
     """The report a cue sits inside, and its named speaker: "Sanders said the process could be ..."."""
     for other in reversed(cues):
         if other.i != cue.i and other.lower_ != "according" and other.lemma_.lower() in INDIRECT_LEMMAS \
-                and cue in other.subtree:
+                and _reports_within(other, cue):
             outer = speaker_of_cue(p, other, resolver)
             if outer is not None and outer.name:
                 return other, outer
@@ -327,6 +355,8 @@ def _opening_name(cue: Token, frame: list[Token]) -> Token | None:
 def _is_written(cue: Token, subject: Token | None) -> bool:
     """Text on a sign or banner ("a placard reading", "the sign said") is not speech."""
     holder = subject if subject is not None else (cue.head if cue.dep_ == "acl" else None)
+    if holder is not None and holder.lower_ in ("which", "that") and holder.head.dep_ == "relcl":
+        holder = holder.head.head  # "a sign which read"
     return holder is not None and holder.lemma_.lower() in WRITTEN_THINGS
 
 

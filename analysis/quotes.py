@@ -37,6 +37,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*")  # between fragments in o
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)[.,]?")  # "(CROSSTALK.)", "(Laughter)"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
 _NAME_COLON = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s")
+_NAME_BEFORE_COLON = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s*$")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 
 
@@ -152,11 +153,18 @@ def _transcript_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) 
 
 def _title_line_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
     """A line that opens with a name and a colon ("Sanders: Clinton must 'get away from'
-    ...") credits the quotes after the colon to that name."""
+    ...") credits the quotes after the colon to that name; so does a headline's name right
+    before the colon that opens its quote."""
     m = _NAME_COLON.match(text)
-    if m is None or span.open_at < m.end():
-        return None
-    return Attribution(":", resolver.name_at(p, *m.span(1)))
+    if m is not None and span.open_at >= m.end():
+        return Attribution(":", resolver.name_at(p, *m.span(1)))
+    # a headline that names the speaker right before the colon: "A lesson from Loretta Lynch: '...'"
+    title = p == 0 and "\n" not in text and len(text.split()) <= 20 and len(resolver.parsed.docs) > 1
+    m = _NAME_BEFORE_COLON.search(text, 0, span.open_at) if title else None
+    who = resolver.name_at(p, *m.span(1)) if m is not None else None
+    if who is None or not (who.label in ("PERSON", "ORG") or resolver.names_person(who.name)):
+        return None  # "Breaking News: '...'" names no one the article speaks of
+    return Attribution(":", who)
 
 
 def _kind(text: str, span: QuoteSpan) -> str:
@@ -277,8 +285,10 @@ def _lead_in(parsed: Parsed, q: Quote, resolver: Resolver) -> Attribution | None
     doc = parsed.docs[p]
     end = doc[max(0, bisect_right(resolver.token_starts[p], at - 1) - 1)]
     if end.text == ":":  # the clause before the colon ("The captain was blunt:"), however the parser hung it
-        verb = next((t for t in reversed(doc[end.sent.start:end.i]) if t.pos_ in ("VERB", "AUX")
-                     and subject_of(t) is not None), end.head)
+        clause = [t for t in reversed(doc[end.sent.start:end.i])
+                  if t.pos_ in ("VERB", "AUX") and subject_of(t) is not None]
+        # "As Joel Pollak reported after the FBI appears to have ...:": the cue's subject, not the last verb's
+        verb = next((t for t in clause if is_cue(t)), clause[0] if clause else end.head)
     elif end.text in (".", "!", "?") or (end.is_punct and end.i and doc[end.i - 1].text in (".", "!", "?")):
         verb = end.sent.root
     else:

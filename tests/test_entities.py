@@ -62,6 +62,15 @@ def test_ambiguous_surname_goes_to_the_latest_full_name():
     assert labels["Bill Clinton"] == "PERSON"
 
 
+def test_a_middle_initial_is_the_same_person_named_as_first_written():
+    mentions = [Mention(0, 0, 0, 13, "Loretta Lynch", "PERSON", "Loretta Lynch"),
+                Mention(1, 1, 20, 36, "Loretta E. Lynch", "PERSON", "Loretta E. Lynch"),
+                Mention(2, 2, 40, 45, "Lynch", "PERSON", "Lynch"),
+                Mention(3, 3, 50, 63, "Lorna E. Lynch", "PERSON", "Lorna E. Lynch")]
+    names, _ = canonicalise(mentions, " " * 80)
+    assert names[:3] == ["Loretta Lynch"] * 3 and names[3] == "Lorna E. Lynch"
+
+
 def test_us_forms_are_one_entity(nlp):
     text = ("The United States and the U.K. signed the pact. U.S. officials praised it, and "
             "the UK trade minister said the US had moved first.")

@@ -62,6 +62,21 @@ def test_words_no_one_speaks_leave_the_quote_without_a_speaker(nlp):
     assert row["speaker"] == "Ada Brink"
 
 
+def test_a_word_capitalised_only_by_its_sentence_is_no_speaker(nlp):
+    text = ("Ruiz questions the fairness of the rivals ahead of the vote; Talk compared to 'moving the goalposts' "
+            "at a football game.\n\nAna Ruiz said little.")
+    speakers = set(analyze(text, "t.txt", nlp=nlp).speakers["speaker"])
+    assert "Talk" not in speakers
+
+
+def test_a_name_capitalised_mid_sentence_elsewhere_stays_a_speaker(nlp):
+    text = ("The council met on Monday.\n\n"
+            "Pressure rose after a visit from Ward. \"We cannot wait,\" he said.\n\n"
+            "Ward said the plan had failed.")
+    speakers = set(analyze(text, "t.txt", nlp=nlp).speakers["speaker"])
+    assert "Ward" in speakers
+
+
 def test_speakers_table_says_who_is_a_source(nlp):
     text = ("Council cuts library hours\n\n"
             "Mayor Ana Ruiz said the cuts were painful but necessary. \"We had no choice,\" she said.\n\n"

@@ -163,3 +163,58 @@ def test_a_collective_noun_and_a_persons_followers_are_groups(nlp):
     assert row_with(quotes, "a success")["speaker"] == "Mason aides"
     assert row_with(quotes, "essential")["speaker"] == "Republicans"
     assert row_with(quotes, "self-centered")["speaker"] == "Mason’s campaign"
+
+
+def test_a_relative_clause_report_keeps_its_own_cue_and_pronoun(nlp):
+    text = ("“Prices are up a little,” said Mr. Talbrook, a broker in Leeds, who noted that the value of some "
+            "farms had “collapsed” to half of what it was.")
+    row = row_with(quotes_of(nlp, text), "collapsed")
+    assert (row["speaker"], row["speaker_text"], row["cue"]) == ("Talbrook", "who", "noted")
+
+
+def test_phrasal_cues_report_speech(nlp):
+    text = ("“The figures are wrong,” Councillor Mira Daskal pointed out. “We were never asked,” "
+            "she shot back when the chairman objected.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "figures are wrong")["cue"] == "pointed out"
+    assert row_with(quotes, "never asked")["cue"] == "shot back"
+
+
+def test_what_a_group_is_said_to_believe_is_worded_by_the_one_who_says_so(nlp):
+    text = ("Over a decade, the mayor Oren Kask said, a majority of residents have come to believe "
+            "“that the river is the town’s future.”")
+    assert speaker(nlp, text, "the river is") == "Oren Kask"
+
+
+def test_words_in_a_letter_that_says_are_the_sender_s(nlp):
+    text = ("The candidate Lydia Farrow released a letter from her doctor on Friday that says she is in "
+            "“remarkably good health” for her age.")
+    assert speaker(nlp, text, "remarkably good health") == "Lydia Farrow"
+
+
+def test_a_sign_which_reads_is_no_quote(nlp):
+    text = ("Dozens of residents gathered outside the hall. One held up a hand-painted sign which read, "
+            "“Hands off our pool.”")
+    assert quotes_of(nlp, text).empty
+
+
+def test_a_short_credit_closing_the_sentence_owns_a_fragment(nlp):
+    text = ("Councillor Jo Marr spoke for an hour. The four “exemptions” he cited are “the farm relief, the trust "
+            "rule, the loss rule and the dividend rate,” the Harbour Post reported.")
+    assert speaker(nlp, text, "farm relief") == "Harbour Post"
+
+
+def test_i_said_names_the_writer(nlp):
+    text = ("The judge looked up from his papers. “Okay,” I said, trying to steady my voice. "
+            "“I was nineteen when I came here.”")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "Okay")["speaker"] == "the writer"
+    assert row_with(quotes, "nineteen")["speaker"] == "the writer"
+
+
+
+def test_a_headline_names_its_speaker_right_before_the_colon(nlp):
+    text = ("Advice from Marta Okonjo: 'Never stop asking questions.'\n\n"
+            "As a young reporter in Lagos, Marta J. Okonjo said she learned to distrust easy answers.")
+    row = row_with(quotes_of(nlp, text), "Never stop")
+    assert row["speaker"] in ("Marta Okonjo", "Marta J. Okonjo")  # one person, whichever form leads
