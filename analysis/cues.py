@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import noun_kind
+
 # verbs that report what was said, and take a "that"-clause as what was said
 INDIRECT_LEMMAS = frozenset("""
 say tell deny allege claim argue insist announce warn add explain note stress state declare
@@ -22,8 +24,11 @@ DIRECT_LEMMAS = INDIRECT_LEMMAS | frozenset("""
 ask continue comment exclaim shout yell scream whisper cry mutter urge demand recount joke quip
 wonder lament muse interject chime conclude concur quote read sing chant plead beg propose
 describe call text email summarize summarise elaborate sigh laugh gush rave put
-bark snap growl thunder proclaim scoff sneer opine posit marvel lecture preach
+bark snap growl thunder proclaim scoff sneer opine posit marvel lecture preach crack exhort chide
 """.split())
+
+# verbs that report a finding when a study or a named body is their subject
+_FINDING_LEMMAS = frozenset(("find",))
 
 # verbs that report speech only with their particle: "pointed out that", "shot back"
 PHRASAL_CUES = {"point": "out", "spell": "out", "shoot": "back", "fire": "back", "hit": "back",
@@ -81,6 +86,8 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
     if fragment and goes_on(token):
         return True  # "as Trump went on about "how the system is rigged,""
     lemma = token.lemma_.lower()
+    if lemma in _FINDING_LEMMAS:
+        return token.pos_ == "VERB" and _finding(token)
     if lemma in PHRASAL_CUES and (not indirect or lemma in _INDIRECT_PHRASAL) and token.pos_ == "VERB":
         return any(c.dep_ in ("prt", "advmod") and c.i == token.i + 1 and c.lower_ == PHRASAL_CUES[lemma]
                    for c in token.children)  # "shot back": the parser may make "back" an adverb
@@ -89,6 +96,15 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
     if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children):
         return False  # "Democrats are to blame": a judgment, not a report
     return not (token.lemma_.lower() == "call" and indirect)
+
+
+def _finding(token: Token) -> bool:
+    """"The report found that ...", "Pew found that ...": a study's or a body's finding is
+    its report; "police found that the door was open" is a discovery, not a report."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return noun_kind(subject.lemma_.lower()) == "source" or subject.ent_type_ == "ORG" and subject.pos_ == "PROPN"
 
 
 def goes_on(token: Token) -> bool:

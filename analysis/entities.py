@@ -214,6 +214,8 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
     name = text
     if name.lower().startswith("the "):
         name = name[4:]
+    elif label != "PERSON" and re.match(r"(?:A|An) [A-Z]", name):
+        name = name.split(" ", 1)[1]  # "A Quinnipiac University poll": the name is Quinnipiac University
     name = _POSSESSIVE.sub("", name).strip()
     if label in _CREDIT_SUFFIX:
         name = _CREDIT_SUFFIX[label].sub("", name)

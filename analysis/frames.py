@@ -39,6 +39,8 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bSt|\bNo|
 _ABBREVIATION_CHARS = 5
 # "“...” ― Ana Ruiz": a reader's or a poll respondent's words credited after a dash
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+# "“...” - Bernie Sanders.": a hyphen for the dash, when a person's name ends the credit
+_HYPHEN_CREDIT = re.compile(r"\s*-\s?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?:[.,;]|\s*$)")
 
 
 _SHARES = frozenset("percent % majority minority third half quarter fifth most".split())
@@ -113,15 +115,20 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
     if credit:
         lo, hi = credit.span(1)
         return Attribution("―", resolver.name_at(p, lo, hi))
+    credit = _HYPHEN_CREDIT.match(text, after[0], after[1])
+    who = resolver.name_at(p, *_without_full_stop(text, *credit.span(1))) if credit else None
+    if who is not None and (who.label == "PERSON" or resolver.names_person(who.name)):
+        return Attribution("―", who)
     for (lo, hi), backwards in frames:
         tokens = tokens_between(doc, resolver.token_starts[p], lo, hi)
         if backwards and tokens and is_naming(tokens[-1]):
             return Attribution(tokens[-1].text, None, naming=True)
         cues = [t for t in tokens if is_cue(t, fragment=kind == "mixed")
                 and (t.lemma_ not in ASPECT_LEMMAS or goes_on(t) or _adjacent(t, tokens, backwards))]
-        if cues and not backwards and last in ".!?" and _words_before(cues[0], tokens) > 4 \
-                and _reports_something(cues[0]):
-            cues = []  # a quote that ended its sentence; the next sentence reports something else
+        if cues and not backwards and last in ".!?" and (
+                _words_before(cues[0], tokens) > 4 and _reports_something(cues[0])
+                or text[lo:hi].rstrip().endswith(":")):
+            cues = []  # a quote that ended its sentence; the next one reports something else, or leads in a quote
         if cues:
             cue = cues[-1] if backwards else cues[0]
             return _attribution(p, cue, cues, tokens, resolver, after=not backwards,
@@ -131,6 +138,12 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
         if speaker is not None and (not speaker.name or names_a_speaker(resolver, speaker)):
             return Attribution("", speaker)  # "Trump's claim: ..."; proposals that "send a message" say nothing
     return None
+
+
+def _without_full_stop(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """A name's span without the full stop that ends its sentence ("Sanders." but "Jr.", "J.")."""
+    last = text[lo:hi].split()[-1]
+    return (lo, hi - 1) if last.endswith(".") and len(last) > 3 and last != "Jr." else (lo, hi)
 
 
 def _credit_closes(doc: Doc, starts: list[int], after: tuple[int, int]) -> bool:

@@ -49,7 +49,7 @@ def patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     for p, doc in enumerate(parsed.docs):
         for span in matcher(doc, as_spans=True):
-            if span[0].lower_ == "the":
+            if span[0].lower_ in ("the", "a", "an"):
                 span = span[1:]
             if len(span) < 2 or "\n" in span.text:
                 continue

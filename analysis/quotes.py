@@ -153,16 +153,19 @@ def _transcript_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) 
 
 def _title_line_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
     """A line that opens with a name and a colon ("Sanders: Clinton must 'get away from'
-    ...") credits the quotes after the colon to that name; so does a headline's name right
-    before the colon that opens its quote."""
+    ...") credits the quotes after the colon to that name; so does a person's or a body's
+    name right before the colon that opens the quote."""
     m = _NAME_COLON.match(text)
     if m is not None and span.open_at >= m.end():
         return Attribution(":", resolver.name_at(p, *m.span(1)))
-    # a headline that names the speaker right before the colon: "A lesson from Loretta Lynch: '...'"
-    title = p == 0 and "\n" not in text and len(text.split()) <= 20 and len(resolver.parsed.docs) > 1
-    m = _NAME_BEFORE_COLON.search(text, 0, span.open_at) if title else None
-    who = resolver.name_at(p, *m.span(1)) if m is not None else None
-    if who is None or not (who.label in ("PERSON", "ORG") or resolver.names_person(who.name)):
+    # a name right before the colon that opens the quote: "A lesson from Loretta Lynch: '...'",
+    # "... containment. Clinton: "Our goal is ..."", "More from Jones: "...""
+    m = _NAME_BEFORE_COLON.search(text, 0, span.open_at)
+    lead = text[:m.start()].rstrip() if m is not None else ""
+    if m is None or lead and not (lead[-1] in ".!?\"”’)]—–-" or lead.lower().endswith(" from")):
+        return None  # "Perez hammered home his view of Clinton: "..."": a name inside a clause of its own
+    who = resolver.name_at(p, *m.span(1))
+    if not (who.label in ("PERSON", "ORG") or resolver.names_person(who.name)):
         return None  # "Breaking News: '...'" names no one the article speaks of
     return Attribution(":", who)
 
