@@ -208,11 +208,11 @@ class Resolver:
         antecedent = tok.head.head
         if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
             antecedent = antecedent.head  # "said Mr. Ekovich, a broker, who noted": Ekovich
-        speaks = tok.lower_ == "who" or antecedent.pos_ == "NOUN" \
-            and noun_kind(antecedent.lemma_.lower()) == "organisation"
         owner = noun_cue_speaker(antecedent)
         if owner is not None and tok.lower_ != "who":
             return self.speaker(p, owner)  # "He released a letter that says": his words
+        speaks = tok.lower_ == "who" or antecedent.pos_ == "NOUN" \
+            and noun_kind(antecedent.lemma_.lower()) == "organisation"
         found = self.speaker(p, antecedent) if speaks else self.named(p, antecedent)
         if found is None or not found.name:
             return None

@@ -153,9 +153,12 @@ def _credit_closes(doc: Doc, starts: list[int], after: tuple[int, int]) -> bool:
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
     if not words or len(words) > 6 or tokens[-1].text not in (".", "!", "?"):
         return False
-    cue = next((t for t in words if is_cue(t)), None)
-    return cue is not None and cue is words[-1] or cue is not None and words.index(cue) <= 3 \
-        and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADV", "ADP") for t in words[words.index(cue) + 1:])
+    at = next((n for n, t in enumerate(words) if is_cue(t)), None)
+    if at is None:
+        return False
+    # nothing after the cue but when and how: ", The Hill reported Friday."
+    return at == len(words) - 1 or at <= 3 and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADV", "ADP")
+                                                  for t in words[at + 1:])
 
 
 def _noun_cue_owner(frame: list[Token]) -> Token | None:

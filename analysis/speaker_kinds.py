@@ -97,21 +97,19 @@ def kind_in_article(parsed: Parsed, speaker: Speaker) -> str:
     """speaker_kind of the words a speaker was found at, read in their paragraph."""
     p = parsed.paragraph_at(speaker.start)
     base = parsed.article.paragraphs[p].start
-    kind = speaker_kind(parsed.docs[p], speaker.start - base, speaker.end - base, speaker.label)
-    if kind == "person" and not speaker.label and _capital_of_sentence(parsed, speaker):
+    doc, local = parsed.docs[p], speaker.start - base
+    kind = speaker_kind(doc, local, speaker.end - base, speaker.label)
+    if kind == "person" and not speaker.label and _capital_of_sentence(doc, local, speaker.text, parsed.article.text):
         return ""  # "Talk compared to ...": a word capitalised only where a sentence starts
     return kind
 
 
-def _capital_of_sentence(parsed: Parsed, speaker: Speaker) -> bool:
-    """Whether a one-word speaker the tagger read as a common noun is capitalised only
-    because it opens a sentence: the article never writes it with a capital mid-sentence
-    (where "Matthews said" would show a name)."""
-    word = speaker.text
+def _capital_of_sentence(doc: Doc, local: int, word: str, article_text: str) -> bool:
+    """Whether a one-word speaker at `doc`'s character `local`, which the tagger read as a
+    common noun, is capitalised only because it opens a sentence: the article never
+    writes it with a capital mid-sentence (where "Matthews said" would show a name)."""
     if " " in word or not word[:1].isupper() or word.isupper():
         return False
-    p = parsed.paragraph_at(speaker.start)
-    doc, local = parsed.docs[p], speaker.start - parsed.article.paragraphs[p].start
     tok = doc.char_span(local, local + len(word))
     tok = tok[0] if tok is not None and len(tok) == 1 else None
     if tok is None or tok.pos_ != "NOUN":
@@ -119,7 +117,7 @@ def _capital_of_sentence(parsed: Parsed, speaker: Speaker) -> bool:
     before = next((t for t in reversed(doc[tok.sent.start:tok.i]) if not t.is_space), None)
     if before is not None and before.text not in (";", ":"):
         return False
-    return re.search(r"[a-z0-9,] " + re.escape(word) + r"\b", parsed.article.text) is None
+    return re.search(r"[a-z0-9,] " + re.escape(word) + r"\b", article_text) is None
 
 
 def kind_of_speaker(label: str, row_kinds: Iterable[str], said_as: Iterable[str] = ()) -> str:
