@@ -15,7 +15,7 @@ from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .entities import Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, noun_kind
 from .nlp import Parsed
-from .noun_phrases import gathered, has_conj, left_modifiers, np_modifiers, without_owner
+from .noun_phrases import gathered, has_conj, left_modifiers, np_modifiers, one_described, without_owner
 from .quotemarks import QuotedRanges
 from .roles import Roles, find_roles
 
@@ -128,6 +128,10 @@ class Resolver:
         last = name.split()[-1] if name.split() else ""
         return any(n == name or n.split()[-1] == last for n in self._persons)
 
+    def _surname(self, word: str) -> bool:
+        """Whether a word is the surname of a person the article names."""
+        return any(n.split()[-1] == word for n in self._persons if " " in n)
+
     def in_quote(self, p: int, char: int) -> bool:
         """Whether paragraph p's character `char` lies between quote marks."""
         return self._quoted[p].holds(char)
@@ -158,7 +162,7 @@ class Resolver:
             or self.noun_phrase(p, tok)
         if speaker is None:
             return None
-        plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) \
+        plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) and not one_described(tok) \
             or speaker.label in GROUP_LABELS
         reported = tok.head.dep_ == "ccomp" and is_cue(tok.head.head, indirect=True)
         return _Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
@@ -191,8 +195,12 @@ class Resolver:
             return self._relative(p, tok)
         if tok.pos_ == "PRON" or low in PRONOUNS or (low in _BARE_QUANTIFIERS and not list(tok.children)):
             return self.pronoun(p, tok)
-        if has_conj(tok):
+        if has_conj(tok) and not one_described(tok):
             return self.noun_phrase(p, tok)
+        if has_conj(tok):  # "his wife and current nominee Hillary Clinton": the one named
+            named = next((self.named(p, t) for t in tok.subtree if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"), None)
+            if named is not None:
+                return named
         return self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
             or self.organisation(p, tok) or self.noun_phrase(p, tok)
 
@@ -227,8 +235,8 @@ class Resolver:
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok)
         if m is not None:
             return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
-        if tok.pos_ == "PROPN":
-            return self._unnamed_proper(p, tok)
+        if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and self._surname(tok.text):
+            return self._unnamed_proper(p, tok)  # "Sanders told": the tagger's plural of "sander"
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if tok.pos_ == "NOUN" and appos is not None:  # "His neighbour, Annika Roe, said": a name NER missed
             return self._unnamed_proper(p, appos)

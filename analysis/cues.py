@@ -78,6 +78,10 @@ message screen graffiti plaque inscription
 """.split())
 
 
+# "told a lie that ...", "told the story that ...": the object is what was told
+_TOLD_THINGS = frozenset("lie story truth joke tale anecdote fib falsehood untruth".split())
+
+
 def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> bool:
     """Whether a token is a reporting verb (or the "according" of "according to")."""
     if token.lower_ == "according":
@@ -93,6 +97,9 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
                    for c in token.children)  # "shot back": the parser may make "back" an adverb
     if lemma not in lemmas or token.pos_ not in ("VERB", "AUX"):
         return False
+    if lemma == "tell" and indirect and any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLD_THINGS
+                                            for c in token.children):
+        return False  # "told a lie that": a story told, not a report (but "told a meeting that")
     if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children):
         return False  # "Democrats are to blame": a judgment, not a report
     return not (token.lemma_.lower() == "call" and indirect)
@@ -182,9 +189,22 @@ def governing_cue(token: Token) -> Token | None:
             return None  # "it is worth noting that": nobody in particular says it
         if node.dep_ == "relcl" and after_comma:
             continue  # "defend not paying an architect who said ..., saying": Trump, not the architect
+        if node.pos_ in ("VERB", "AUX") and _closed_aside(node, token):
+            continue  # "- where the Panthers played the Vikings - while chanting": the marchers chant
         if node.pos_ in ("VERB", "AUX") and subject_of(node) is not None:
             return node
     return None
+
+
+_DASHES = frozenset("-–—")
+
+
+def _closed_aside(verb: Token, token: Token) -> bool:
+    """Whether a verb heads an aside set off by dashes that closes before `token`: the
+    parser hangs what follows the aside on the aside's verb."""
+    left = verb.left_edge.i
+    return left > 0 and verb.doc[left - 1].text in _DASHES \
+        and any(c.dep_ == "punct" and c.text in _DASHES and verb.i < c.i < token.i for c in verb.children)
 
 
 def is_naming(token: Token) -> bool:

@@ -113,6 +113,12 @@ def _clause_end(comp: Token) -> int:
             while cut > comp.left_edge.i and comp.doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             return cut
+        if tok.dep_ == "conj" and tok.head == comp and is_cue(tok, indirect=True) \
+                and any(c.dep_ == "nsubj" for c in tok.children):
+            cut = tok.left_edge.i  # "..., and rights groups warned that": another speaker's report
+            while cut > comp.left_edge.i and comp.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            return cut
     return comp.right_edge.i + 1
 
 

@@ -48,7 +48,8 @@ PERSON_TITLES = {
     "sgt.", "capt.", "captain", "chancellor", "minister", "secretary", "ambassador", "councillor",
     "councilor", "cllr", "cllr.", "councilman", "councilwoman", "commissioner", "inspector", "detective",
     "sheriff", "rev.", "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady",
-    "chairman", "chairwoman",
+    "chairman", "chairwoman", "magistrate", "cathaoirleach", "congressman", "congresswoman", "assemblyman",
+    "assemblywoman", "mp", "mep", "mla", "mca", "msp", "cr", "cr.",
 }
 TITLES |= PERSON_TITLES
 # what a person is described as in apposition ("Ana Ruiz, a spokeswoman for ...")
@@ -136,8 +137,8 @@ def noun_kind(lemma: str, plural: bool = False) -> str | None:
     or None for a noun that names no speaker ("phrase", "changes", "trip")."""
     if lemma in SOURCE_NOUNS:
         return "source"
-    if lemma in _BODY_NOUNS:
-        return "organisation"
+    if lemma in _BODY_NOUNS:  # "human rights groups", "companies": several bodies
+        return "group" if plural and lemma != "police" else "organisation"
     if lemma in QUANTIFIERS:
         return "person" if lemma == "one" and not plural else "group"
     if lemma in GROUP_NOUNS:

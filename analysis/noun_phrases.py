@@ -9,6 +9,8 @@ from .lexicon import COLLECTIVE_NOUNS, QUANTIFIERS, noun_kind
 
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
 _QUANTIFIER_DETS = frozenset("the a an some many several most few".split())
+# words that date or size a document without naming it: "a large study", "a new 40-page report"
+_DOCUMENT_SIZES = frozenset("new recent latest large small big major brief short long lengthy detailed".split())
 
 
 def without_owner(span, head: Token) -> str:
@@ -20,18 +22,23 @@ def without_owner(span, head: Token) -> str:
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
         if noun_kind(head.lemma_.lower()) == "source" else None
     skip = set(owner.subtree) if owner is not None else set()
-    words = [t for t in span if t not in skip and t.lower_ != "own"]
+    words = [t for t in span if t not in skip and t.lower_ != "own" and not t.is_space]
     while len(words) > 1 and words[0].lower_ in _QUANTIFIER_DETS:
         words.pop(0)
     if head.tag_ == "NNS" and head.lemma_.lower() not in QUANTIFIERS \
-            and noun_kind(head.lemma_.lower(), plural=True) == "group":  # "Two senior ministry officials"
+            and noun_kind(head.lemma_.lower(), plural=True) == "group" \
+            and noun_kind(head.lemma_.lower()) != "organisation":  # "Two ministry officials"; not "Other countries"
         while len(words) > 1 and (words[0].like_num or (
                 words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_)):
             words.pop(0)  # "Russian officials" keep what makes them Russian
+    if noun_kind(head.lemma_.lower()) == "source":  # "a 2022 report" is the report
+        while len(words) > 1 and (words[0].lower_ in _DOCUMENT_SIZES or words[0].like_num and (
+                words[0].i + 1 == len(head.doc) or head.doc[words[0].i + 1].text != "-")):
+            words.pop(0)  # but "a 46-page analysis" keeps its pages
     if not words:
         return span.text
-    return span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1 \
-        else " ".join(t.text for t in words)
+    return (span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1
+            else " ".join(t.text for t in words)).strip()
 
 
 def gathered(tok: Token) -> Token:
@@ -49,6 +56,23 @@ def has_conj(tok: Token) -> bool:
     """Whether a noun is coordinated with another ("Smith and Jones"), not with a verb the
     parser hung on it ("Malkia Cyril, ... and whose also featured in the film")."""
     return any(nominal_conj(c) for c in tok.children)
+
+
+# "the former secretary of state and current nominee": one person described twice
+_TENURE = frozenset("former current then onetime one-time future now incoming outgoing".split())
+
+
+def one_described(tok: Token) -> bool:
+    """Whether a noun and its conjunct describe one person: singular, the second with no
+    article or owner of its own, and a word of tenure on either ("The former first lady
+    and U.S. senator"; not "Smith and Jones", "the mayor and the police chief")."""
+    conj = [c for c in tok.children if nominal_conj(c)]
+    if len(conj) != 1 or tok.tag_ != "NN" or conj[0].tag_ not in ("NN", "NNP"):
+        return False
+    other = conj[0]
+    if any(c.dep_ in ("det", "poss") for c in other.children):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in _TENURE for t in (tok, other) for c in t.children)
 
 
 def nominal_conj(tok: Token) -> bool:

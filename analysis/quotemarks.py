@@ -128,6 +128,12 @@ def scan_paragraph(text: str) -> tuple[list[tuple[int, int]], int | None]:
             _, at = stack.pop()
             if not stack:
                 pairs.append((at, i))
+        elif role == "close" and kind == "d" and any(k == "d" for k, _ in stack):
+            while stack[-1][0] != "d":
+                stack.pop()  # single marks left open inside: "'That's ridiculous,'" he added"
+            _, at = stack.pop()
+            if not stack:
+                pairs.append((at, i))
         elif role == "open":
             stack.append((kind, i))
     left = None

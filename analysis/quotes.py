@@ -378,6 +378,21 @@ def _title_like(text: str) -> bool:
                                                                  or not text.rstrip(",.")[1:].islower())
 
 
+# "Robert Menendez (D-N.J.)": a party and state tag is no part of a name
+_PARTY_TAG = re.compile(r"\s*\((?:[DRIL]|Ind|Dem|Rep)-[^)]*\)?")
+# a full stop that belongs to the name's last word: "Jr.", "Inc.", "U.S.", "J."
+_NAME_FULL_STOP = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|St))\.$")
+
+
+def tidy_name(name: str) -> str:
+    """A speaker's name without what its words were cut from: a party tag, a comma or
+    colon it ended on ("... and Stevie Wonder,"), a sentence's full stop ("Christina Lastra.")."""
+    name = _PARTY_TAG.sub("", name).strip().rstrip(",;:").rstrip()
+    if name.endswith(".") and not _NAME_FULL_STOP.search(name):
+        name = name[:-1].rstrip()
+    return name
+
+
 def _row(parsed: Parsed, q: Quote) -> dict:
     text = parsed.article.paragraphs[q.paragraph].text[q.start:q.end]
     polarity, subjectivity = score(text)
@@ -388,7 +403,7 @@ def _row(parsed: Parsed, q: Quote) -> dict:
     own = speaker is not None
     return {"article": parsed.article.name, "paragraph": q.paragraph,
             "start": parsed.offset(q.paragraph, q.start), "end": parsed.offset(q.paragraph, q.end),
-            "quote": text, "kind": q.kind, "speaker": speaker.name if speaker else "",
+            "quote": text, "kind": q.kind, "speaker": tidy_name(speaker.name) if speaker else "",
             "speaker_start": speaker.start if own else pd.NA, "speaker_end": speaker.end if own else pd.NA,
             "cue": q.who.cue if q.who else "", "polarity": polarity, "subjectivity": subjectivity,
             "channel": (q.who.channel or "") if q.who else "",

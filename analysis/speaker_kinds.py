@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .attribution import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, Speaker
 from .lexicon import noun_kind
 from .nlp import Parsed
-from .noun_phrases import has_conj, nominal_conj
+from .noun_phrases import has_conj, nominal_conj, one_described
 
 KINDS = ("person", "organisation", "group", "source")
 # the comparison shows these; sources are listed apart
@@ -41,9 +41,12 @@ def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
     entity label if it has one, else from the head word of those words; "" where those
     words name no speaker ("the phrase suggests", a clause the parser took for a subject)."""
     from_label = kind_of_label(label)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if from_label == "organisation" and span is not None and len(span) == 1 and span[0].tag_ in ("NNS", "NNPS") \
+            and noun_kind(span[0].lemma_.lower(), plural=True) == "group":
+        return "group"  # "Demonstrators said": a plural noun the entity model took for a name
     if from_label is not None:
         return from_label  # other labels (WORK_OF_ART, DATE, ...) say nothing: the words decide
-    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "person"
     head = span.root
@@ -56,7 +59,7 @@ def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
         if low in THING_PRONOUNS:
             return "organisation"
         return "group" if low in GROUP_PRONOUNS or low in ("we", "us") else "person"
-    if has_conj(head):
+    if has_conj(head) and not one_described(head):
         # "The U.S., Canada and Britain said", "Smith and Jones said": a group, unless every
         # one is a source ("a civil complaint and a 15-count complaint") or one is no speaker
         kinds = [_word_kind(t) for t in _conjuncts(head)]
@@ -128,10 +131,13 @@ def kind_of_speaker(label: str, row_kinds: Iterable[str], said_as: Iterable[str]
     if any(str(words).lower() in PERSON_PRONOUNS or (_TITLED.match(str(words)) and not _NOT_ONE.search(str(words)))
            for words in said_as):
         return "person"
+    kinds = [k for k in row_kinds if k in KINDS]
     from_label = kind_of_label(label)
+    if from_label == "organisation" and kinds and all(k == "group" for k in kinds):
+        return "group"  # "Demonstrators", "Environmental groups": plural nouns the model took for a name
     if from_label is not None:
         return from_label
-    counts = Counter(k for k in row_kinds if k in KINDS)
+    counts = Counter(kinds)
     if not counts:
         return "person"
     return max(KINDS, key=lambda k: (counts[k], -KINDS.index(k)))

@@ -38,6 +38,15 @@ def test_british_single_quotes_hold_nested_double_quotes():
     assert [text[s.start:s.end] for s in spans] == ["The sign said “closed” all week,"]
 
 
+def test_a_closing_double_mark_closes_its_quote_over_a_single_mark_left_open():
+    text = ("“I came for the music. As the song goes ‘Some people are so poor all they have is money.” "
+            "That is all he has, “the root of all evil.”")
+    spans = find_quotes([text])[0]
+    assert [text[s.start:s.end] for s in spans] == [
+        "I came for the music. As the song goes ‘Some people are so poor all they have is money.",
+        "the root of all evil."]
+
+
 def test_quote_running_over_paragraphs_is_one_span_per_paragraph():
     spans = find_quotes(["“We began in spring.", "“By autumn the mill was full,” she said."])
     assert [len(s) for s in spans] == [1, 1]

@@ -24,6 +24,7 @@ from analysis.speaker_kinds import KINDS, kind_of_speaker, speaker_kind
     ("The staffer said the plan was rushed.", "The staffer", "person"),
     ("The ad says the plan has failed.", "The ad", "source"),
     ("Critics argued the plan was rushed.", "Critics", "group"),
+    ("Human rights groups warned the deal would fail.", "Human rights groups", "group"),
 ])
 def test_kind_from_the_words_the_cue_attaches_to(nlp, sentence, who, kind):
     doc = nlp(sentence)
@@ -37,6 +38,13 @@ def test_an_entity_label_decides_the_kind(nlp):
     assert speaker_kind(doc, 0, 4, "ORG") == "organisation"
     assert speaker_kind(doc, 0, 4, "GPE") == "organisation"  # "Moscow said": a government
     assert speaker_kind(doc, 0, 4, "NORP") == "group"
+
+
+def test_a_plural_noun_the_model_took_for_an_organisation_is_a_group(nlp):
+    doc = nlp("Demonstrators said they would march again.")
+    assert speaker_kind(doc, 0, len("Demonstrators"), "ORG") == "group"
+    assert kind_of_speaker("ORG", ["group", "group"]) == "group"
+    assert kind_of_speaker("ORG", ["group", "organisation"]) == "organisation"
 
 
 def test_a_speakers_kind_over_an_article():
