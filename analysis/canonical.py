@@ -31,7 +31,7 @@ ltd ltd. limited inc inc. co co. corp corp. corporation llc llp plc gmbh ag comp
 trust council union party foundation institute university college agency authority ministry department
 committee commission bank society federation league club network partners holdings systems industries
 services airlines airways pac caucus fc gallery museum theatre theater school hospital
-rovers athletic wanderers rangers albion
+rovers athletic wanderers rangers albion collective cooperative co-operative coalition alliance chamber
 """.split())
 
 # Last words of places that open with a given name ("Virginia Beach", "Austin Street")
@@ -40,6 +40,8 @@ beach city county street road avenue park valley springs falls hills island isla
 heights center centre hall square bridge port harbor harbour point mountain mountains creek village
 """.split())
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al")
+# words that open a surname: "Leonel de la Peña" is "de la Peña" alone
+PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin ibn al".split())
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
                "by", "with", "from", "as", "or", "nor", "but", "vs", "vs.", "into", "over", "amid", "after"}
@@ -78,6 +80,13 @@ def looks_like_a_person(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 4 and words[0].lower() in GIVEN_NAMES and all(_NAME_WORD.fullmatch(w) for w in words) \
         and words[-1].lower() not in ORG_ENDINGS | PLACE_ENDINGS and words[-1][:1].isupper()
+
+
+def looks_like_a_name(name: str) -> bool:
+    """Two or three capitalised name-like words, the last no organisation's or place's ending."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words) \
+        and words[-1].lower() not in ORG_ENDINGS | PLACE_ENDINGS
 
 
 def _merge_org_parts(names: list[str], labels: dict[str, str], titled: set[str]) -> list[str]:
@@ -144,16 +153,24 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
     With several candidates ("Clinton": Hillary or Bill), the most recent full name
     before the mention wins, else the first one after it.
     """
-    full = [(i, n) for i, (m, n) in enumerate(zip(mentions, names)) if m.label == "PERSON" and " " in n]
+    # a surname alone that the text shows is a person's ("Wilk, who has scored") also
+    # claims a full name the model labelled otherwise ("Tomasz Wilk" as ORG)
+    surnames = {n for m, n in zip(mentions, names) if m.label == "PERSON" and m.sure and " " not in n}
+    full = [(i, n) for i, (m, n) in enumerate(zip(mentions, names)) if " " in n and (
+        m.label == "PERSON" or n.split()[-1] in surnames and looks_like_a_name(n))]
     out = _drop_leading_words(names, {n for _, n in full})
-    # first or last word, or last two of a longer name ("Nic Dhonnacha") -> (index, full name)
+    # first or last word, or last two of a longer name ("Nic Dhonnacha"), or the surname
+    # its particles open ("de la Peña") -> (index, full name)
     by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for j, _ in full:
         words = out[j].split()
-        for part in {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}:
+        parts = {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}
+        parts |= {" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k].lower() in PARTICLES}
+        for part in parts:
             by_word[part.lower()].append((j, out[j]))  # "Von Stetten" opening a sentence is "von Stetten"
     for i, n in enumerate(names):
-        fits = [f for f in by_word.get(n.lower(), ()) if f[1] != n] if len(n.split()) <= 2 else None
+        short = len(n.split()) <= 2 or n.split()[0].lower() in PARTICLES
+        fits = [f for f in by_word.get(n.lower(), ()) if f[1] != n] if short else None
         if not fits:
             continue
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins

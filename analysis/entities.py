@@ -9,7 +9,7 @@ import pandas as pd
 from spacy.tokens import Span
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise
-from .lexicon import ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, occupation
+from .lexicon import ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, noun_kind, occupation
 from .missed_names import (
     PARTICLES,
     bracketed_acronyms,
@@ -105,8 +105,8 @@ def mention_layer(parsed: Parsed) -> list[Named]:
 
 def _raw_mentions(parsed: Parsed):
     for p, doc in enumerate(parsed.docs):
-        for ent in doc.ents:
-            if ent.label_ not in NAMED_LABELS or _is_adjective(ent):
+        for ent in _joined_people(doc.ents):
+            if ent.label_ not in NAMED_LABELS or _is_adjective(ent) or _title_of_next(ent):
                 continue
             sent = parsed.sentence_id(p, ent.start)
             ent = _widened(_trimmed(ent))
@@ -138,9 +138,45 @@ def _trimmed(ent: Span) -> Span:
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
 
 
+def _title_of_next(ent: Span) -> bool:
+    """"[Magistrate] [Nomvula Hlongwane]": a title the model took for a name of its own."""
+    doc = ent.doc
+    return len(ent) == 1 and ent[0].lower_ in PERSON_TITLES and ent.end < len(doc) \
+        and doc[ent.end].ent_type_ == "PERSON" and doc[ent.end].ent_iob_ == "B"
+
+
+def _joined_people(ents) -> list[Span]:
+    """A person's name the model read as two ("[Collins] [Kibet Rotich]") is one: a
+    one-word person entity, no title, with only a space before the next joins it."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start \
+                and len(prev) == 1 and prev[0].whitespace_ == " " and prev[0].is_alpha \
+                and prev[0].lower_ not in TITLES and not occupation(prev[0].lower_):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
+# a surname the model left out of a person's name: "[Josphat Kimani] Ndung'u", "O'Neill"
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)*|(?:O|D|Mc|Mac)['’]?[A-Z][a-z]+")
+
+
 def _widened(ent: Span) -> Span:
     """An organisation's name the model cut short ("Tillamere [Outdoor Gear Inc.]"): the
-    capitalised proper nouns right before it that no other entity holds join it."""
+    capitalised proper nouns right before it that no other entity holds join it. A
+    person's name it cut short before a surname ("[Josphat Kimani] Ndung'u,") takes the
+    one proper noun after it that no entity holds and that names no body or place."""
+    if ent.label_ == "PERSON":
+        doc, end = ent.doc, ent.end
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and not after.ent_type_ and ent[-1].whitespace_ == " " \
+                and _SURNAME.fullmatch(after.text) and after.lower_ not in ORG_ENDINGS | PLACE_ENDINGS \
+                and noun_kind(after.lower_) is None and (end + 1 == len(doc) or doc[end + 1].pos_ != "PROPN"):
+            return Span(doc, ent.start, end + 1, label=ent.label)
+        return ent
     if ent.label_ != "ORG":
         return ent
     doc, start = ent.doc, ent.start

@@ -15,13 +15,12 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .canonical import ORG_ENDINGS, initials
+from .canonical import ORG_ENDINGS, PARTICLES, initials, looks_like_a_name
 from .lexicon import PERSON_TITLES, TITLES, occupation
 from .nlp import Parsed
 from .spans import Mention, Spans, overlapping, replace_inside
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin ibn al".split())
 _PARTY_WORDS = frozenset("democrat republican tory labour conservative liberal green independent".split())
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 
@@ -29,10 +28,21 @@ _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 # a run of capitalised words ending in a word organisations end in: "Tillamere Outdoor
 # Gear Inc.", "Northern Lakes Transit Users Group", "Bank of England" is the model's
 _POSSESSIVE = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}
+# bodies named "X of Y": "Chamber of Commerce", "Department of Health"
+_OF_BODIES = frozenset("""
+chamber department ministry bureau board council institute society association federation union
+college university school academy commission committee office league church
+""".split())
 ORG_NAME_PATTERNS = [
     # "Northern Lakes Transit Users Group", "Larkspur Gardens Tenants’ Association"
     [{"IS_TITLE": True, "OP": "+"}, {**_POSSESSIVE, "OP": "?"}, {"IS_TITLE": True, "OP": "*"},
      {"LOWER": {"IN": sorted(ORG_ENDINGS)}, "IS_TITLE": True}],
+    # "Karnataka App-Based Workers’ Collective": a hyphenated pair among the words
+    [{"IS_TITLE": True, "OP": "+"}, {"ORTH": "-"}, {"IS_TITLE": True, "OP": "+"}, {**_POSSESSIVE, "OP": "?"},
+     {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": sorted(ORG_ENDINGS)}, "IS_TITLE": True}],
+    # "Drumcassel Chamber of Commerce", "Department of Homeland Security"
+    [{"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": sorted(_OF_BODIES)}, "IS_TITLE": True}, {"LOWER": "of"},
+     {"IS_TITLE": True, "OP": "+"}],
     # "Pinecrest County District Attorney's Office" (not "Oval Office", a place)
     [{"IS_TITLE": True, "OP": "+"}, _POSSESSIVE, {"LOWER": "office", "IS_TITLE": True}],
 ]
@@ -168,7 +178,10 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
     sure = [m for m in found if m.label and not titles.holds(m.start)]
     names = {m.name for m in sure if m.name[:1].isupper()}
     names |= {m.name.split()[-1] for m in sure if m.label == "PERSON" and " " in m.name}
-    names = {n for n in names if len(n) > 1}
+    # the surname of a name the model labelled otherwise counts where the text shows a
+    # person ("Tomasz Wilk" as ORG; "Wilk, who has scored")
+    only_who = {m.name.split()[-1] for m in sure if m.label != "PERSON" and looks_like_a_name(m.name)} - names
+    names = {n for n in names | only_who if len(n) > 1}
     if not names:
         return []
     matcher = PhraseMatcher(parsed.docs[0].vocab)
@@ -187,9 +200,11 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
             if taken.overlaps(base + lo, base + hi) or (" " not in span.text and span[0].pos_ != "PROPN"):
                 continue
             who = span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who"
+            if span.text in only_who and not who:
+                continue
             out.append(Mention(p, parsed.sentence_id(p, span.start), base + lo, base + hi, span.text,
                                "PERSON" if who else "", span.text, sure=who))  # "Wilk, who has scored": a person
-        out += _glued(parsed, p, names, taken)
+        out += _glued(parsed, p, names - only_who, taken)
     return sorted(out, key=lambda m: m.start)
 
 

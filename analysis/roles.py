@@ -39,7 +39,8 @@ _TIME_WORDS = frozenset("former new current then acting interim outgoing incomin
 _DETERMINERS = frozenset("the this that".split())
 _SPELLED_OUT = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
                 "prof.": "professor", "supt.": "superintendent", "det.": "detective", "insp.": "inspector",
-                "cllr": "councillor", "cllr.": "councillor", "councilor": "councillor", "lt.": "lieutenant",
+                "cllr": "councillor", "cllr.": "councillor", "cr": "councillor", "cr.": "councillor",
+                "councilor": "councillor", "lt.": "lieutenant",
                 "col.": "colonel", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral"}
 
 

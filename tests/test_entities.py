@@ -289,3 +289,33 @@ def test_a_stray_word_before_another_persons_surname_is_dropped():
     names, _ = canonicalise(mentions, " " * 130)
     assert names == ["Hillary Clinton", "Hillary Clinton", "Donald Trump", "Washington Post", "Donald Trump",
                      "Sterling Brown"]
+
+
+def test_names_the_model_cuts_short_or_splits_are_whole(nlp):
+    text = ("Josphat Kimani Ndung'u, chairman of the residents' association, said the blasting was worse.\n\n"
+            "The ward MCA, Collins Kibet Rotich, said he would table a motion.\n\n"
+            "The Drumcassel Chamber of Commerce said it would review the trial. The Karnataka App-Based "
+            "Workers’ Collective said riders would travel further.")
+    found = entities_of(analyze(text, "names.txt", nlp=nlp))
+    for name in ("Josphat Kimani Ndung'u", "Collins Kibet Rotich", "Drumcassel Chamber of Commerce",
+                 "Karnataka App-Based Workers’ Collective"):
+        assert name in found, found
+
+
+def test_local_titles_go_and_particle_surnames_join_the_full_name(nlp):
+    text = ("Magistrate Nomvula Hlongwane adjourned the case. Cr Dianne Porteous voted against the plan.\n\n"
+            "Leonel de la Peña, who tunes pianos in Chicago, kept the note. \"It goes on my kitchen door,\" "
+            "de la Peña said.\n\n"
+            "Cr Porteous said the council would revisit the decision.")
+    found = entities_of(analyze(text, "titles.txt", nlp=nlp))
+    assert found["Nomvula Hlongwane"][0] == "PERSON"
+    assert found["Dianne Porteous"][1] == 2
+    assert found["Leonel de la Peña"] == ("PERSON", 2)
+    assert not any(n.startswith(("Magistrate", "Cr ", "de la")) for n in found)
+
+
+def test_a_surname_shown_to_be_a_person_claims_the_full_name(nlp):
+    text = ("Kilmorran led through goals from Tomasz Wilk and Jamie Kearsley.\n\n"
+            "Wilk, who has now scored in four games, said the mood was grim.")
+    found = entities_of(analyze(text, "match.txt", nlp=nlp))
+    assert found["Tomasz Wilk"] == ("PERSON", 2)
