@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .entities import Named, mention_layer
-from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, noun_kind
+from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, PERSON_TITLES, noun_kind
 from .nlp import Parsed
 from .noun_phrases import gathered, has_conj, left_modifiers, np_modifiers, one_described, without_owner
 from .quotemarks import QuotedRanges
@@ -233,6 +233,8 @@ class Resolver:
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
         if m is None and tok.pos_ == "NOUN":
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok)
+        elif tok.pos_ == "PROPN" and tok.lower_ in PERSON_TITLES and (m is None or m.label != "PERSON"):
+            m = self._named_in_apposition(base, tok) or m  # "The town's MP, Marnie Carbery, said"
         if m is not None:
             return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and self._surname(tok.text):
@@ -244,7 +246,12 @@ class Resolver:
 
     def _named_in_apposition(self, base: int, tok: Token) -> Named | None:
         """"spokesman John Smith", "the review's author, retired surgeon Dr. Naomi Petrakis":
-        the person named beside a descriptive subject."""
+        the person named beside a descriptive subject; a person named in apposition first
+        ("The Mlima Jiwe ward MCA, Collins Kibet Rotich, said": not the ward, not the MCA)."""
+        for name in (t for c in tok.children if c.dep_ == "appos" for t in c.subtree if t.pos_ == "PROPN"):
+            m = self.mention_at(base + name.idx, base + name.idx + len(name))
+            if m is not None and m.label == "PERSON":
+                return m
         for child in tok.children:
             if child.dep_ not in ("appos", "compound"):
                 continue
@@ -321,8 +328,9 @@ class Resolver:
     def role_holder(self, p: int, tok: Token) -> Speaker | None:
         """"the judge said", "Corvane's chief executive said": the person the article gave that role."""
         start = self.parsed.offset(p, tok.idx)
-        if self.mention_at(start, start + len(tok)) is not None:
-            return None
+        m = self.mention_at(start, start + len(tok))
+        if m is not None and not (tok.lower_ in PERSON_TITLES and m.label != "PERSON"):
+            return None  # a name; but "the MCA said" is a title the model took for a body's name
         role = self._roles.holder(tok, start)
         return None if role is None else Speaker(role.name, start, start + len(tok), tok.text, role.label)
 
@@ -388,7 +396,8 @@ class Resolver:
             sentence = self.parsed.sentence_id(p, tok.i)
             # "Clinton's campaign is seeking to contrast her approach with what they call ...": a body
             # named by its noun is "they" in the sentence whose subject it is
-            want = lambda c: c.plural or c.label in GROUP_LABELS or (  # noqa: E731
+            # a place named in passing is no "they" ("shootings in Chicago ... they published")
+            want = lambda c: (c.plural or c.label in GROUP_LABELS) and (c.subject or c.label != "GPE") or (  # noqa: E731
                 low in GROUP_PRONOUNS and c.subject and c.sentence == sentence and _body_noun(c))
         elif low in THING_PRONOUNS:
             want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c)  # noqa: E731

@@ -82,6 +82,11 @@ def looks_like_a_person(name: str) -> bool:
         and words[-1].lower() not in ORG_ENDINGS | PLACE_ENDINGS and words[-1][:1].isupper()
 
 
+def _key(name: str) -> str:
+    """A name as looked up: any case, either apostrophe ("O'Neill" is "O’Neill")."""
+    return name.lower().replace("’", "'")
+
+
 def looks_like_a_name(name: str) -> bool:
     """Two or three capitalised name-like words, the last no organisation's or place's ending."""
     words = name.split()
@@ -167,10 +172,10 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
         parts = {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}
         parts |= {" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k].lower() in PARTICLES}
         for part in parts:
-            by_word[part.lower()].append((j, out[j]))  # "Von Stetten" opening a sentence is "von Stetten"
+            by_word[_key(part)].append((j, out[j]))  # "Von Stetten" opening a sentence is "von Stetten"
     for i, n in enumerate(names):
         short = len(n.split()) <= 2 or n.split()[0].lower() in PARTICLES
-        fits = [f for f in by_word.get(n.lower(), ()) if f[1] != n] if short else None
+        fits = [f for f in by_word.get(_key(n), ()) if f[1] != n] if short else None
         if not fits:
             continue
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins

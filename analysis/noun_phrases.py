@@ -9,8 +9,10 @@ from .lexicon import COLLECTIVE_NOUNS, QUANTIFIERS, noun_kind
 
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
 _QUANTIFIER_DETS = frozenset("the a an some many several most few".split())
-# words that date or size a document without naming it: "a large study", "a new 40-page report"
-_DOCUMENT_SIZES = frozenset("new recent latest large small big major brief short long lengthy detailed".split())
+# words that date, size or set apart a document without naming it: "a large study", "a separate report"
+_DOCUMENT_SIZES = frozenset("""
+new recent latest large small big major brief short long lengthy detailed separate earlier previous
+""".split())
 
 
 def without_owner(span, head: Token) -> str:
@@ -32,9 +34,10 @@ def without_owner(span, head: Token) -> str:
                 words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_)):
             words.pop(0)  # "Russian officials" keep what makes them Russian
     if noun_kind(head.lemma_.lower()) == "source":  # "a 2022 report" is the report
-        while len(words) > 1 and (words[0].lower_ in _DOCUMENT_SIZES or words[0].like_num and (
-                words[0].i + 1 == len(head.doc) or head.doc[words[0].i + 1].text != "-")):
-            words.pop(0)  # but "a 46-page analysis" keeps its pages
+        while len(words) > 1 and (words[0].lower_ in _DOCUMENT_SIZES | _QUANTIFIER_DETS or words[0].like_num and (
+                words[0].i + 1 == len(head.doc) or head.doc[words[0].i + 1].text != "-")
+                or words[0].dep_ == "poss" and words[0].pos_ == "PRON"):
+            words.pop(0)  # "its most recent annual report" is the annual report; "a 46-page analysis" keeps its pages
     if not words:
         return span.text
     return (span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1
@@ -63,12 +66,16 @@ _TENURE = frozenset("former current then onetime one-time future now incoming ou
 
 
 def one_described(tok: Token) -> bool:
-    """Whether a noun and its conjunct describe one person: singular, the second with no
-    article or owner of its own, and a word of tenure on either ("The former first lady
-    and U.S. senator"; not "Smith and Jones", "the mayor and the police chief")."""
+    """Whether a noun and its conjunct describe one person: singular, and either the
+    person's name in apposition ("co-founder and chief executive Raghavendra S. Hegde")
+    or the second with no article or owner of its own and a word of tenure on either
+    ("The former first lady and U.S. senator"; not "Smith and Jones", "the mayor and the
+    police chief")."""
     conj = [c for c in tok.children if nominal_conj(c)]
     if len(conj) != 1 or tok.tag_ != "NN" or conj[0].tag_ not in ("NN", "NNP"):
         return False
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+        return True  # "co-founder and chief executive Raghavendra S. Hegde": the name is the one
     other = conj[0]
     if any(c.dep_ in ("det", "poss") for c in other.children):
         return False

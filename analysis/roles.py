@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .entities import Named
-from .lexicon import OCCUPATIONS, TITLES, names_a_person
+from .lexicon import OCCUPATIONS, PERSON_TITLES, TITLES, names_a_person
 from .nlp import Parsed
 
 PATTERNS = {
@@ -31,6 +31,10 @@ PATTERNS = {
     "role, name": [{"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "NOUN"}},
                    {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "name",
                     "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}}],
+    # "The town's MP, Marnie Carbery"; "The Cathaoirleach of the district, Cllr Nuala Brennock"
+    "title, name": [{"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "PROPN", "LOWER": {"IN": sorted(PERSON_TITLES)}}},
+                    {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "name",
+                     "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}}],
 }
 # role nouns the entity model's label need not confirm: the name is a person's
 _PERSON_ROLES = TITLES | OCCUPATIONS
@@ -78,7 +82,7 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
     for p, doc in enumerate(parsed.docs):  # "Andrea Fulton, Corvane's chief executive"
         base = parsed.offset(p, 0)
         for match_id, (a, b) in matcher(doc):
-            name, role = (doc[b], doc[a]) if doc.vocab.strings[match_id] == "role, name" else (doc[a], doc[b])
+            name, role = (doc[a], doc[b]) if doc.vocab.strings[match_id] == "name, role" else (doc[b], doc[a])
             add(mention_at(base + name.idx, base + name.idx + len(name)), role, _modifiers(role))
     return sorted(roles.values(), key=lambda r: r.offset)
 

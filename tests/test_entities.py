@@ -319,3 +319,11 @@ def test_a_surname_shown_to_be_a_person_claims_the_full_name(nlp):
             "Wilk, who has now scored in four games, said the mood was grim.")
     found = entities_of(analyze(text, "match.txt", nlp=nlp))
     assert found["Tomasz Wilk"] == ("PERSON", 2)
+
+
+def test_a_surname_with_the_other_apostrophe_is_the_same_person(nlp):
+    text = ("Police Commissioner James O’Neill spoke on Sunday.\n\n"
+            "O'Neill said the cause of the explosion was not yet known.")
+    found = entities_of(analyze(text, "blast.txt", nlp=nlp))
+    assert found["James O’Neill"] == ("PERSON", 2)
+    assert "O'Neill" not in found

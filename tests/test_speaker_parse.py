@@ -295,3 +295,32 @@ def test_a_dated_or_sized_document_is_named_by_its_noun(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "half its mussels")["speaker"] == "report"
     assert row_with(quotes, "the water was warmer")["speaker"] == "study"
+
+
+def test_a_title_in_apposition_names_the_person_and_gives_the_role(nlp):
+    text = ("The town's MP, Marnie Carbery, said she had raised the closure with the minister.\n\n"
+            "The Mlima Jiwe ward MCA, Collins Kibet Rotich, said he would table a motion next week.\n\n"
+            "\"This quarry was licensed for a small operation,\" the MCA said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "raised the closure")["speaker"] == "Marnie Carbery"
+    assert row_with(quotes, "table a motion")["speaker"] == "Collins Kibet Rotich"
+    assert row_with(quotes, "small operation")["speaker"] == "Collins Kibet Rotich"
+
+
+def test_two_roles_before_one_name_are_that_person(nlp):
+    text = ("In an email to employees on Tuesday, co-founder and chief executive Raghavendra S. Hegde wrote "
+            "that the company had grown faster than its unit economics.")
+    assert speaker(nlp, text, "grown faster") == "Raghavendra S. Hegde"
+
+
+def test_a_document_is_named_without_its_owner_pronoun_or_its_recency(nlp):
+    text = "According to its most recent annual report, the company had about 1,150 employees."
+    assert speaker(nlp, text, "1,150 employees") == "annual report"
+
+
+def test_they_does_not_stand_for_a_place_named_in_passing(nlp):
+    text = ("Following Monday’s debate Politifact did a fact-check on Dana Whitlock’s claim that there have been "
+            "“thousands of shootings” in gun-controlled Chicago this year alone. On September 27 they published "
+            "the results of their check by announcing that Whitlock’s statement was “true.”")
+    quotes = quotes_of(nlp, text)
+    assert "Chicago" not in set(quotes["speaker"])
