@@ -32,6 +32,8 @@ trust council union party foundation institute university college agency authori
 committee commission bank society federation league club network partners holdings systems industries
 services airlines airways pac caucus fc gallery museum theatre theater school hospital
 rovers athletic wanderers rangers albion collective cooperative co-operative coalition alliance chamber
+service assembly observer times post journal herald tribune gazette chronicle news magazine
+examiner inquirer courier telegraph bulletin
 """.split())
 
 # Last words of places that open with a given name ("Virginia Beach", "Austin Street")

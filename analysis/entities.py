@@ -9,12 +9,13 @@ import pandas as pd
 from spacy.tokens import Span
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise
-from .lexicon import ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, noun_kind, occupation
+from .lexicon import KNOWN_ORGS, ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, noun_kind, occupation
 from .missed_names import (
     PARTICLES,
     bracketed_acronyms,
     completed_names,
     given_word,
+    known_outlets,
     patterned_orgs,
     repeats,
     spelled_acronyms,
@@ -57,7 +58,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     raw = bracketed_acronyms(raw, parsed.article.text)
     raw = spelled_acronyms(parsed, raw)
     titles = title_lines(parsed)
-    raw = sorted(raw + titled_people(parsed, raw), key=lambda m: m.start)
+    raw = sorted(raw + titled_people(parsed, raw) + known_outlets(parsed, raw), key=lambda m: m.start)
     raw = completed_names(parsed, raw)
     raw = sorted(raw + repeats(parsed, raw, titles), key=lambda m: m.start)
     known = {m.name for m in raw if not _inside(m, titles)}
@@ -119,6 +120,8 @@ def _raw_mentions(parsed: Parsed):
                     mention = replace(mention, sure=True)
                 elif _after_body_noun(ent) and mention.label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"):
                     mention = replace(mention, label="ORG", sure=True)  # "the band Hollowmere"
+                elif mention.name.lower() in KNOWN_ORGS:
+                    mention = replace(mention, label="ORG", sure=True)  # "Politico reported"
                 elif mention.name.split()[-1].lower() in ORG_ENDINGS and " " in mention.name:
                     mention = replace(mention, label="ORG", sure=True)  # "Keswick Boatworks Ltd"
                 elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):

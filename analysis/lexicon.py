@@ -58,6 +58,15 @@ spokesman spokeswoman spokesperson chair chief executive director leader adviser
 official organiser organizer campaigner manager counsel head founder president
 """.split())
 
+# News outlets, fact-checkers, pollsters and platforms quoted as sources in news, which
+# the small model often takes for people ("Politico reported", "Twitter announced");
+# names of one word only, matched whole and in any case
+KNOWN_ORGS = frozenset("""
+politico axios breitbart buzzfeed vox slate salon huffpost mediaite newsmax twitter facebook instagram
+youtube tiktok reddit wikileaks politifact snopes factcheck.org gallup quinnipiac rasmussen ipsos yougov
+reuters cnn msnbc npr pbs bbc cbs nbc xinhua afp yahoo google microsoft netflix
+""".split())
+
 # head nouns of "the company said" that stand for an organisation the article names
 ORG_NOUNS = frozenset("""
 company firm ministry department agency government administration office embassy police army

@@ -1,7 +1,8 @@
 """Mentions the entity model missed, found from what the article gives away: a name's
 shape (capitalised words ending in "Inc." or "Group"), a title ("Mayor Ana Ruiz"), a
 surname found alone elsewhere ("Chidinma Arinze"), an acronym in brackets or one that
-spells a name the article gives ("RTWU"), and every other place a found name is written.
+spells a name the article gives ("RTWU"), a news outlet or platform known by name
+("Twitter"), and every other place a found name is written.
 Each finder reads the mentions found so far; those whose names replace shorter ones
 return the whole list, the others the mentions they add.
 """
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .canonical import ORG_ENDINGS, PARTICLES, initials, looks_like_a_name
-from .lexicon import PERSON_TITLES, TITLES, occupation
+from .lexicon import KNOWN_ORGS, PERSON_TITLES, TITLES, occupation
 from .nlp import Parsed
 from .spans import Mention, Spans, overlapping, replace_inside
 
@@ -98,6 +99,21 @@ def titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
             if not taken.overlaps(start, start + len(span.text)):
                 out.append(Mention(p, parsed.sentence_id(p, span.start), start, start + len(span.text),
                                    span.text, "PERSON", span.text, sure=True))
+    return out
+
+
+def known_outlets(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """Outlets and platforms the model missed ("Twitter announced"): a capitalised word
+    that is one of lexicon.KNOWN_ORGS, where no mention stands."""
+    taken = Spans((m.start, m.end) for m in found)
+    out = []
+    for p, doc in enumerate(parsed.docs):
+        for tok in doc:
+            if tok.text[:1].isupper() and tok.lower_ in KNOWN_ORGS:
+                start = parsed.offset(p, tok.idx)
+                if not taken.overlaps(start, start + len(tok)):
+                    out.append(Mention(p, parsed.sentence_id(p, tok.i), start, start + len(tok), tok.text, "ORG",
+                                       tok.text, sure=True))
     return out
 
 

@@ -327,3 +327,13 @@ def test_a_surname_with_the_other_apostrophe_is_the_same_person(nlp):
     found = entities_of(analyze(text, "blast.txt", nlp=nlp))
     assert found["James O’Neill"] == ("PERSON", 2)
     assert "O'Neill" not in found
+
+
+def test_outlets_and_platforms_are_organisations_whatever_the_model_says(nlp):
+    text = ("Politico reported that the campaign had spent little on television.\n\n"
+            "The Charlotte Observer found that one in four residents lived in distressed neighbourhoods. "
+            "Twitter announced that the debate was its most discussed ever.")
+    found = entities_of(analyze(text, "outlets.txt", nlp=nlp))
+    assert found["Politico"][0] == "ORG"
+    assert found["Twitter"][0] == "ORG"
+    assert found["Charlotte Observer"][0] == "ORG"
