@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .canonical import ORG_ENDINGS
 from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .entities import Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, PERSON_TITLES, noun_kind
@@ -24,6 +25,8 @@ GROUP_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = ("ORG", "GPE", "NORP")
+# prepositions of where someone is: "Democrats on Capitol Hill, who", "officials in Ohio, who"
+_WHERE = frozenset("on in at from across around inside outside".split())
 
 _GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\.?\s+([A-Z][\w'’-]+)")
 _MALE_TITLES = frozenset(("mr", "sir", "lord", "mister"))
@@ -216,6 +219,9 @@ class Resolver:
         antecedent = tok.head.head
         if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
             antecedent = antecedent.head  # "said Mr. Ekovich, a broker, who noted": Ekovich
+        if tok.lower_ == "who" and antecedent.dep_ == "pobj" and antecedent.head.lower_ in _WHERE \
+                and antecedent.head.head.pos_ in ("NOUN", "PROPN"):
+            antecedent = antecedent.head.head  # "Democrats on Capitol Hill, who have argued": the Democrats
         owner = noun_cue_speaker(antecedent)
         if owner is not None and tok.lower_ != "who":
             return self.speaker(p, owner)  # "He released a letter that says": his words
@@ -231,7 +237,7 @@ class Resolver:
         """A subject that is (or holds, as "Mayor Ana Ruiz") a named mention."""
         base = self.parsed.offset(p, 0)
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
-        if m is None and tok.pos_ == "NOUN":
+        if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one"):  # "one of the attorneys, Justin Bamberg,"
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok)
         elif tok.pos_ == "PROPN" and tok.lower_ in PERSON_TITLES and (m is None or m.label != "PERSON"):
             m = self._named_in_apposition(base, tok) or m  # "The town's MP, Marnie Carbery, said"
@@ -464,7 +470,7 @@ def _personish(c: _Candidate) -> bool:
     words = c.name.split()
     return (c.subject and c.label in ("ORG", "") and 2 <= len(words) <= 4
             and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.", w) for w in words)
-            and not any(w.lower() in ORG_NOUNS for w in words))
+            and not any(w.lower() in ORG_NOUNS | ORG_ENDINGS for w in words))
 
 
 def _same_flow(kind: str, c: _Candidate, p: int, parsed: Parsed) -> bool:

@@ -207,18 +207,22 @@ def _drop_stray_words(mentions: list[Mention], names: list[str]) -> list[str]:
     """A person's name the model began with a stray capitalised word, where the rest is
     the surname of another person the article names in full: a heading's gerund
     ("Injecting Clinton" beside "Hillary Clinton") or an organisation the article names
-    ("Washington Post Trump" beside "Donald Trump" and "the Washington Post")."""
+    ("Washington Post Trump" beside "Donald Trump" and "the Washington Post"), or a name
+    ending like a body's, whatever label the model gave the run ("the Washington Post Trump
+    said" with no comma)."""
     people = {tuple(n.split()) for m, n in zip(mentions, names) if m.label == "PERSON" and " " in n}
     others = {n for m, n in zip(mentions, names) if m.label in ("ORG", "GPE", "NORP")}
     out = list(names)
     for i, (m, n) in enumerate(zip(mentions, names)):
         words = tuple(n.split())
-        if m.label != "PERSON" or len(words) < 2:
+        if m.label not in ("PERSON", "ORG") or len(words) < 2:
             continue
         for k in range(1, len(words)):
             head, rest = words[:k], words[k:]
-            stray = (k == 1 and head[0].lower().endswith("ing") and head[0].lower() not in GIVEN_NAMES) \
-                or (k >= 2 and " ".join(head) in others)  # not "Melania", a given name the model misread
+            stray = (k == 1 and head[0].lower().endswith("ing") and head[0].lower() not in GIVEN_NAMES
+                     and m.label == "PERSON") \
+                or (k >= 2 and (" ".join(head) in others and m.label == "PERSON" or head[-1].lower() in ORG_ENDINGS))
+            # (not "Melania", a given name the model misread)
             if stray and any(p[-len(rest):] == rest and p[:-len(rest)] != head for p in people if len(p) > len(rest)):
                 out[i] = " ".join(rest)
                 break

@@ -337,3 +337,11 @@ def test_outlets_and_platforms_are_organisations_whatever_the_model_says(nlp):
     assert found["Politico"][0] == "ORG"
     assert found["Twitter"][0] == "ORG"
     assert found["Charlotte Observer"][0] == "ORG"
+
+
+def test_a_publication_run_into_a_name_is_not_part_of_it(nlp):
+    text = ("Donald Trump spoke in Ohio.\n\n"
+            "In an interview with the editorial board of the Washington Post Trump said that NATO may be obsolete.")
+    found = entities_of(analyze(text, "nato.txt", nlp=nlp))
+    assert "Washington Post Trump" not in found
+    assert found["Donald Trump"][1] == 2

@@ -324,3 +324,22 @@ def test_they_does_not_stand_for_a_place_named_in_passing(nlp):
             "the results of their check by announcing that Whitlock’s statement was “true.”")
     quotes = quotes_of(nlp, text)
     assert "Chicago" not in set(quotes["speaker"])
+
+
+def test_who_after_a_place_stands_for_the_people_there(nlp):
+    text = ("The change is likely to placate nervous Democrats on Capitol Hill, who have argued that it helps "
+            "down-ballot races.")
+    assert speaker(nlp, text, "helps down-ballot") == "Democrats"
+
+
+def test_one_of_a_group_named_in_apposition_is_that_person(nlp):
+    text = ("In a statement, one of the family's attorneys, Justin Bamberg, said the videos show Scott calmly "
+            "leaving his car.")
+    assert speaker(nlp, text, "videos show") == "Justin Bamberg"
+
+
+def test_a_body_whose_name_ends_like_one_is_not_he(nlp):
+    text = ("Ban Ki-moon has led the United Nations for ten years.\n\n"
+            "Under his watch the General Assembly established U.N. Women. In recent months, he said he backed "
+            "the idea of a woman succeeding him.")
+    assert speaker(nlp, text, "backed the idea") != "General Assembly"
