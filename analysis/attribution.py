@@ -25,6 +25,10 @@ GROUP_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = ("ORG", "GPE", "NORP")
+# last words of a business's name: "the company" is one of these where the article names one
+_FIRM_ENDINGS = frozenset("""
+co co. inc inc. ltd ltd. limited corp corp. corporation company llc llp plc gmbh ag sa holdings industries
+""".split())
 # prepositions of where someone is: "Democrats on Capitol Hill, who", "officials in Ohio, who"
 _WHERE = frozenset("on in at from across around inside outside".split())
 
@@ -80,8 +84,8 @@ class Resolver:
         self._mentions = mention_layer(parsed)
         self._starts = [m.start for m in self._mentions]
         self._persons = {m.entity for m in self._mentions if m.label == "PERSON"}
-        self._gender = self._genders()
         self._quoted = [QuotedRanges(ranges) for ranges in quoted]
+        self._gender = self._genders()
         self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._roles = Roles(find_roles(parsed, self._mentions, self.mention_at, self.token_starts))
@@ -99,11 +103,34 @@ class Resolver:
             m = self.mention_at(hit.start(2), hit.end(2))
             if m is not None:
                 out.setdefault(m.entity, "m" if hit.group(1).lower() in _MALE_TITLES else "f")
+        said: dict[str, set[str]] = {}
+        for name, sex in self._reported_pronouns():
+            said.setdefault(name, set()).add(sex)
+        for name, sexes in said.items():
+            if len(sexes) == 1:  # "Arinze said she hoped" and "Arinze said he taught her": no telling
+                out.setdefault(name, sexes.pop())
         for name in self._persons:
             sex = GIVEN_NAMES.get(name.split()[0].lower()) if " " in name else None
             if sex in ("m", "f"):
                 out.setdefault(name, sex)
         return out
+
+    def _reported_pronouns(self):
+        """(name, sex) where a person's report has "he" or "she" for its subject: "Darcy
+        Ruhland, the fire chief, said he had told council" (whatever "Darcy" usually is).
+        Most often the pronoun is the reporter; where one name gets both, neither counts."""
+        for p, doc in enumerate(self.parsed.docs):
+            base = self.parsed.offset(p, 0)
+            for tok in doc:
+                clause = tok.head
+                if tok.lower_ not in ("he", "she") or tok.dep_ != "nsubj" or clause.dep_ != "ccomp" \
+                        or not is_cue(clause.head, indirect=True) or self.in_quote(p, tok.idx):
+                    continue
+                subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+                m = self.mention_at(base + subject.idx, base + subject.idx + len(subject)) \
+                    if subject is not None and subject.pos_ == "PROPN" else None
+                if m is not None and m.label == "PERSON":
+                    yield m.entity, "m" if tok.lower_ == "he" else "f"
 
     # --- mentions -------------------------------------------------------------------
     def mention_at(self, start: int, end: int) -> Named | None:
@@ -150,7 +177,8 @@ class Resolver:
                 out[m.start] = _Candidate(m.start, m.entity, m.label, m.label in GROUP_LABELS, False, p)
         for p, doc in enumerate(self.parsed.docs):
             for tok in doc:
-                if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") \
+                if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
+                        or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON") \
                         and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
                     if cand is not None:
@@ -266,6 +294,9 @@ class Resolver:
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
                 if m is not None and child.dep_ == "compound" and m.label == "PERSON" and tok.tag_ == "NNS":
                     continue  # "Bernie Sanders supporters", "Clinton aides": the group, not the person
+                if m is not None and child.dep_ == "compound" and m.label == "ORG" and tok.tag_ == "NN" \
+                        and noun_kind(tok.lemma_.lower()) == "person":
+                    continue  # "a senior Commerce Department official": the official, not the department
                 if m is not None and (m.label not in ("GPE", "NORP", "LOC", "FAC") or child.dep_ == "compound"
                                       and noun_kind(tok.lemma_.lower()) != "person"):
                     return m  # "the U.S. government" is the U.S.; "the Indiana governor" is not Indiana
@@ -318,14 +349,18 @@ class Resolver:
         # "the agency said" where no name holds "agency": the latest organisation nearby,
         # one of several words first (a lone capitalised word is often a misread name)
         nearby = [m for m in reversed(earlier) if m.label == "ORG" and p - m.paragraph <= 8]
-        if noun in _COMPANY_NOUNS:  # "the company": the business the story is about, not a ministry or a court
-            nearby = _most_named([m for m in nearby if not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS],
-                                 earlier)
+        if noun in _COMPANY_NOUNS:  # "the company": the business the story is about, not a ministry or a court,
+            # however far back the story named it
+            nearby = _most_named([m for m in reversed(earlier) if m.label == "ORG"
+                                  and not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS], earlier)
+            firms = [m for m in nearby if m.entity.split()[-1].lower() in _FIRM_ENDINGS]
+            nearby = firms or nearby  # "Coteau Grain Co." before the heritage society
         org = next((m for m in nearby if " " in m.entity), None) \
             or next((m for m in nearby if p - m.paragraph <= 4), None)
         if org is not None:
             return self._speaker_from(org, p, tok)
-        named = self._look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC"))
+        named = self._look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC")
+                                and c.name not in self._gender)  # not "Mayor Tannis Obrecht", plainly a person
         if named is not None and named.paragraph == p:
             start = self.parsed.offset(p, tok.idx)
             return Speaker(named.name, start, start + len(tok), tok.text, named.label)

@@ -12,6 +12,7 @@ from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonic
 from .lexicon import KNOWN_ORGS, ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, noun_kind, occupation
 from .missed_names import (
     PARTICLES,
+    PARTY_WORDS,
     bracketed_acronyms,
     completed_names,
     given_word,
@@ -209,6 +210,8 @@ def _after_person_title(ent: Span) -> bool:
     first, before = ent[0], ent.doc[ent.start - 1] if ent.start else None
     if len(ent) > 1 and first.lower_ in PERSON_TITLES and first.text[:1].isupper():
         return True
+    if len(ent) > 2 and first.lower_ in PARTY_WORDS and ent[1].lower_ in PERSON_TITLES:
+        return True  # "Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock"
     if len(ent) == 3 and occupation(first.lower_) and all(
             t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in ORG_ENDINGS | PLACE_ENDINGS for t in ent[1:]):
         return True
@@ -274,8 +277,11 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
 
 
 def _strip_titles(name: str) -> str:
+    """Without titles and occupations before the name, nor a party word before a title
+    ("Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock")."""
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and occupation(words[0].lower()))):
+    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and occupation(words[0].lower()))
+                              or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
         words.pop(0)
     return " ".join(words)
 

@@ -49,7 +49,7 @@ PERSON_TITLES = {
     "councilor", "cllr", "cllr.", "councilman", "councilwoman", "commissioner", "inspector", "detective",
     "sheriff", "rev.", "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady",
     "chairman", "chairwoman", "magistrate", "cathaoirleach", "congressman", "congresswoman", "assemblyman",
-    "assemblywoman", "mp", "mep", "mla", "mca", "msp", "cr", "cr.",
+    "assemblywoman", "mp", "mep", "mla", "mca", "msp", "cr", "cr.", "td", "madam",
 }
 TITLES |= PERSON_TITLES
 # what a person is described as in apposition ("Ana Ruiz, a spokeswoman for ...")

@@ -22,7 +22,7 @@ from .nlp import Parsed
 from .spans import Mention, Spans, overlapping, replace_inside
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_PARTY_WORDS = frozenset("democrat republican tory labour conservative liberal green independent".split())
+PARTY_WORDS = frozenset("democrat republican tory labour conservative liberal green independent".split())
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 
 
@@ -134,7 +134,7 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
 
     def blocked(start: int, name_start: int, end: int) -> bool:
         return any(m.start < start or m.end > end or (m.sure and m.label != "PERSON") or (
-            m.end <= name_start and (_DEMONYM.search(m.name) or m.name.lower() in _PARTY_WORDS))
+            m.end <= name_start and (_DEMONYM.search(m.name) or m.name.lower() in PARTY_WORDS))
             for m in overlapping(found, starts, start, end))  # "Ballinacrag Rovers" stays a club
 
     added: list[Mention] = []

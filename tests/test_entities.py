@@ -345,3 +345,11 @@ def test_a_publication_run_into_a_name_is_not_part_of_it(nlp):
     found = entities_of(analyze(text, "nato.txt", nlp=nlp))
     assert "Washington Post Trump" not in found
     assert found["Donald Trump"][1] == 2
+
+
+def test_a_party_word_before_a_title_goes_with_the_title(nlp):
+    text = ("Independent TD Máiréad Corkery said she had raised the matter with the minister.\n\n"
+            "Madam Adwoa Konadu Ampofo, who leads the traders, said the roof leaked.")
+    found = entities_of(analyze(text, "titles.txt", nlp=nlp))
+    assert found["Máiréad Corkery"][0] == "PERSON"
+    assert "Adwoa Konadu Ampofo" in found

@@ -343,3 +343,32 @@ def test_a_body_whose_name_ends_like_one_is_not_he(nlp):
             "Under his watch the General Assembly established U.N. Women. In recent months, he said he backed "
             "the idea of a woman succeeding him.")
     assert speaker(nlp, text, "backed the idea") != "General Assembly"
+
+
+def test_the_company_is_the_firm_the_story_named_however_far_back(nlp):
+    paragraphs = ["Coteau Grain Co. said in a statement that the elevator had become a safety risk.",
+                  "The Plover Coulee Heritage Society said the elevator could be saved."]
+    paragraphs += [f"The society held meeting number {n} in the hall on Tuesday." for n in range(10)]
+    paragraphs += ["Mayor Tannis Obrecht said council would discuss it. The company said it would wait."]
+    assert speaker(nlp, "\n\n".join(paragraphs), "it would wait") == "Coteau Grain Co."
+
+
+def test_an_official_of_a_named_body_is_the_official(nlp):
+    text = ("A senior Commerce Department official said the inspector general's office had opened "
+            "a preliminary review.")
+    assert speaker(nlp, text, "preliminary review") == "senior Commerce Department official"
+
+
+def test_he_in_a_persons_own_report_tells_their_sex_over_the_given_names_usual_one(nlp):
+    text = ("Mayor Tannis Obrecht said she had written to the company to ask for a delay.\n\n"
+            "Darcy Ruhland, the village's volunteer fire chief, said he had told council that the building "
+            "should come down.\n\n"
+            "\"I'd rather lose a landmark than a kid who climbed it on a dare,\" he said.")
+    assert speaker(nlp, text, "lose a landmark") == "Darcy Ruhland"
+
+
+def test_a_name_the_parser_left_as_the_root_is_still_the_one_she_stands_for(nlp):
+    text = ("The council's general manager, Simone Edgeworth, said the council would pay for the roads.\n\n"
+            "Kylie Manolakis, whose house in Cobb Street went under in 2022 and again in May, watched the debate "
+            "from the public gallery. She said she would believe in the levee when she saw the first truck.")
+    assert speaker(nlp, text, "believe in the levee") == "Kylie Manolakis"
