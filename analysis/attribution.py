@@ -29,6 +29,9 @@ GROUP_LABELS = ("ORG", "GPE", "NORP")
 _FIRM_ENDINGS = frozenset("""
 co co. inc inc. ltd ltd. limited corp corp. corporation company llc llp plc gmbh ag sa holdings industries
 """.split())
+# bodies the article seldom names as such: "the campaign" is a candidate's, not the latest
+# organisation named ("Black Women's Roundtable", a think tank quoted before)
+_SELDOM_NAMED = frozenset(["campaign"])
 # prepositions of where someone is: "Democrats on Capitol Hill, who", "officials in Ohio, who"
 _WHERE = frozenset("on in at from across around inside outside".split())
 
@@ -344,7 +347,7 @@ class Resolver:
             if m.label not in ("GPE", "NORP", "LOC") and noun in {w.lower().rstrip("s") for w in m.entity.split()} | \
                     {w.lower() for w in m.entity.split()}:
                 return self._speaker_from(m, p, tok)
-        if noun not in GENERIC_ORG_NOUNS and noun not in ORG_NOUNS:
+        if noun not in GENERIC_ORG_NOUNS and noun not in ORG_NOUNS or noun in _SELDOM_NAMED:
             return None
         # "the agency said" where no name holds "agency": the latest organisation nearby,
         # one of several words first (a lone capitalised word is often a misread name)

@@ -144,7 +144,10 @@ def subject_of(token: Token, *, controlled: bool = False) -> Token | None:
     passive = controlled or token.lemma_.lower() in _PASSIVE_SPEAKER_LEMMAS
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")[:1 + passive] and c.tag_ != "EX"]
     if subjects:  # a misparse may give two; the nearer one is the verb's own
-        return min(subjects, key=lambda c: abs(c.i - token.i))
+        subject = min(subjects, key=lambda c: abs(c.i - token.i))
+        if subject.i > token.i and token.i == token.sent.start and subject.tag_ == "NNS":
+            return None  # "Calls men derogatory names": a list item's verb, its object misread
+        return subject
     if is_passive(token):
         return agent_of(token)  # "was described by Ruiz as ...": Ruiz; "was told that", "Talk compared to": no one
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _OBJECT_CONTROL_LEMMAS:

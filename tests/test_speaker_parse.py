@@ -372,3 +372,15 @@ def test_a_name_the_parser_left_as_the_root_is_still_the_one_she_stands_for(nlp)
             "Kylie Manolakis, whose house in Cobb Street went under in 2022 and again in May, watched the debate "
             "from the public gallery. She said she would believe in the levee when she saw the first truck.")
     assert speaker(nlp, text, "believe in the levee") == "Kylie Manolakis"
+
+
+def test_a_list_items_verb_has_no_subject_after_it(nlp):
+    text = ("Preys on our worst fears about immigrants.\n\n"
+            "Calls men derogatory names, like \"pigs,\" and operates male beauty pageants.")
+    assert "men" not in set(quotes_of(nlp, text)["speaker"])
+
+
+def test_the_campaign_is_not_the_latest_organisation_named(nlp):
+    text = ("The Loess Hills Budget Project, a nonpartisan group, said the plan would cost $400 million.\n\n"
+            "Ms. Haverkamp defended the plan on Tuesday. The campaign added that she would release a list of cuts.")
+    assert speaker(nlp, text, "release a list") != "Loess Hills Budget Project"
