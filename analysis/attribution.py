@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from .canonical import ORG_ENDINGS
 from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .entities import Named, mention_layer
-from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, PERSON_TITLES, noun_kind
+from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
 from .nlp import Parsed
 from .noun_phrases import gathered, has_conj, left_modifiers, np_modifiers, one_described, without_owner
 from .quotemarks import QuotedRanges
@@ -93,6 +93,7 @@ class Resolver:
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._roles = Roles(find_roles(parsed, self._mentions, self.mention_at, self.token_starts))
         self._described = self._descriptions()
+        self._bodies = self._body_descriptions()
         self._candidates = self._collect_candidates()
         self._offsets = [c.offset for c in self._candidates]
 
@@ -270,7 +271,7 @@ class Resolver:
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
         if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one"):  # "one of the attorneys, Justin Bamberg,"
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok)
-        elif tok.pos_ == "PROPN" and tok.lower_ in PERSON_TITLES and (m is None or m.label != "PERSON"):
+        elif tok.pos_ == "PROPN" and tok.lower_ in TITLES and (m is None or m.label != "PERSON"):
             m = self._named_in_apposition(base, tok) or m  # "The town's MP, Marnie Carbery, said"
         if m is not None:
             return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
@@ -342,6 +343,10 @@ class Resolver:
         if det not in ("the", "this", "that") or tok.tag_ != "NN":
             return None
         before = self.parsed.offset(p, tok.idx)
+        # "the company", "the group" are the story's own business (below), not the last one so described
+        described = self._described_body(tok, before) if noun not in GENERIC_ORG_NOUNS else None
+        if described is not None:
+            return self._speaker_from(described, p, tok)  # "TruthTally, a fact-checking site, ... the site said"
         earlier = self._mentions[max(0, bisect_left(self._starts, before) - 200):bisect_left(self._starts, before)]
         for m in reversed(earlier):
             if m.label not in ("GPE", "NORP", "LOC") and noun in {w.lower().rstrip("s") for w in m.entity.split()} | \
@@ -428,6 +433,33 @@ class Resolver:
                     if text != tok.text:
                         out.setdefault(tok.lemma_.lower(), []).append((self.parsed.offset(p, tok.idx), text))
         return out
+
+    def _body_descriptions(self) -> dict[str, list[tuple[int, Named]]]:
+        """Nouns the article describes an organisation by, in apposition or before its name
+        ("TruthTally, a nonprofit fact-checking site"; "the fact-checking site TruthTally"),
+        by lemma: (article offset, the organisation)."""
+        out: dict[str, list[tuple[int, Named]]] = {}
+        for p, doc in enumerate(self.parsed.docs):
+            base = self.parsed.offset(p, 0)
+            for tok in doc:
+                if tok.pos_ != "NOUN":
+                    continue
+                # "TruthTally, a fact-checking site"; "the fact-checking site TruthTally"
+                names = [tok.head] if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "PROPN" else \
+                    [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and tok.whitespace_:
+                    names.append(doc[tok.i + 1])  # the name right after the noun, however the parse hangs it
+                for name in names:
+                    m = self.mention_at(base + name.idx, base + name.idx + len(name))
+                    if m is not None and m.label == "ORG":
+                        out.setdefault(tok.lemma_.lower(), []).append((base + tok.idx, m))
+        return out
+
+    def _described_body(self, tok: Token, before: int) -> Named | None:
+        """"the site said": the latest organisation the article described as a site."""
+        found = self._bodies.get(tok.lemma_.lower(), [])
+        i = bisect_left(found, before, key=lambda f: f[0])
+        return found[i - 1][1] if i else None
 
     def pronoun(self, p: int, tok: Token) -> Speaker | None:
         """he/she: the latest person in subject position (else any person named) before it;

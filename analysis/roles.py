@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .entities import Named
-from .lexicon import OCCUPATIONS, PERSON_TITLES, TITLES, names_a_person
+from .lexicon import OCCUPATIONS, TITLES, names_a_person
 from .nlp import Parsed
 
 PATTERNS = {
@@ -31,8 +31,8 @@ PATTERNS = {
     "role, name": [{"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "NOUN"}},
                    {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "name",
                     "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}}],
-    # "The town's MP, Marnie Carbery"; "The Cathaoirleach of the district, Cllr Nuala Brennock"
-    "title, name": [{"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "PROPN", "LOWER": {"IN": sorted(PERSON_TITLES)}}},
+    # "The town's MP, Marnie Carbery"; "The Municipal Chief Executive, Kwame Boakye-Dankwa"
+    "title, name": [{"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "PROPN", "LOWER": {"IN": sorted(TITLES)}}},
                     {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "name",
                      "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}}],
 }

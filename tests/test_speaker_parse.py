@@ -384,3 +384,15 @@ def test_the_campaign_is_not_the_latest_organisation_named(nlp):
     text = ("The Loess Hills Budget Project, a nonpartisan group, said the plan would cost $400 million.\n\n"
             "Ms. Haverkamp defended the plan on Tuesday. The campaign added that she would release a list of cuts.")
     assert speaker(nlp, text, "release a list") != "Loess Hills Budget Project"
+
+
+def test_a_title_before_a_name_in_apposition_is_that_persons(nlp):
+    text = ("The Municipal Chief Executive, Kwame Boakye-Dankwa, described the complaints as \"exaggerated\" and "
+            "said the contractor had been told to seal the roof.")
+    assert speaker(nlp, text, "seal the roof") == "Kwame Boakye-Dankwa"
+
+
+def test_the_site_is_the_organisation_the_article_described_as_one(nlp):
+    text = ("The central claim of the ad is Mostly False, the nonprofit fact-checking site TruthTally said Monday.\n\n"
+            "The site found that grocery prices in the region rose about 19 percent.")
+    assert speaker(nlp, text, "grocery prices") == "TruthTally"
