@@ -78,6 +78,8 @@ message screen graffiti plaque inscription
 """.split())
 
 
+# replies that, denied, report nothing: "did not respond", "never answered"
+_REPLY_LEMMAS = frozenset("respond reply answer comment return".split())
 # "told a lie that ...", "told the story that ...": the object is what was told
 _TOLD_THINGS = frozenset("lie story truth joke tale anecdote fib falsehood untruth".split())
 
@@ -97,6 +99,8 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
                    for c in token.children)  # "shot back": the parser may make "back" an adverb
     if lemma not in lemmas or token.pos_ not in ("VERB", "AUX"):
         return False
+    if lemma in _REPLY_LEMMAS and any(c.dep_ == "neg" for c in token.children):
+        return False  # "they did not respond to queries": no reply, nothing reported
     if lemma == "tell" and indirect and any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLD_THINGS
                                             for c in token.children):
         return False  # "told a lie that": a story told, not a report (but "told a meeting that")

@@ -396,3 +396,12 @@ def test_the_site_is_the_organisation_the_article_described_as_one(nlp):
     text = ("The central claim of the ad is Mostly False, the nonprofit fact-checking site TruthTally said Monday.\n\n"
             "The site found that grocery prices in the region rose about 19 percent.")
     assert speaker(nlp, text, "grocery prices") == "TruthTally"
+
+
+def test_a_reply_denied_reports_nothing(nlp):
+    text = ("A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit overruled a district court "
+            "judge's decision. By a 2-to-1 vote, the court of appeals sent the case back to the district court.\n\n"
+            "The dispute centers on Ohio's removal of perhaps tens of thousands of voters from registration lists "
+            "because they did not respond to queries seeking to confirm their address and have not cast a ballot "
+            "since 2008, in what is being criticized as a \"use it or lose it\" approach to voting.")
+    assert not quotes_of(nlp, text)["speaker"].astype(bool).any()
