@@ -11,20 +11,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .canonical import ORG_ENDINGS
+from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
 from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
+from .descriptions import Descriptions, genders
 from .entities import Named, mention_layer
-from .lexicon import GENERIC_ORG_NOUNS, GIVEN_NAMES, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
+from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
 from .nlp import Parsed
-from .noun_phrases import gathered, has_conj, left_modifiers, np_modifiers, one_described, without_owner
+from .noun_phrases import gathered, has_conj, np_modifiers, one_described, without_owner
 from .quotemarks import QuotedRanges
 from .roles import Roles, find_roles
 
-PERSON_PRONOUNS = frozenset("he she him her".split())
-GROUP_PRONOUNS = frozenset("they them".split())
-THING_PRONOUNS = frozenset("it".split())
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
-GROUP_LABELS = ("ORG", "GPE", "NORP")
 # last words of a business's name: "the company" is one of these where the article names one
 _FIRM_ENDINGS = frozenset("""
 co co. inc inc. ltd ltd. limited corp corp. corporation company llc llp plc gmbh ag sa holdings industries
@@ -35,8 +31,6 @@ _SELDOM_NAMED = frozenset(["campaign"])
 # prepositions of where someone is: "Democrats on Capitol Hill, who", "officials in Ohio, who"
 _WHERE = frozenset("on in at from across around inside outside".split())
 
-_GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\.?\s+([A-Z][\w'’-]+)")
-_MALE_TITLES = frozenset(("mr", "sir", "lord", "mister"))
 _MEMBER_NOUNS = frozenset("""
 member official spokesman spokeswoman spokesperson representative staff lawyer attorney
 """.split())
@@ -52,8 +46,6 @@ government authority regulator bureau service union association federation
 # "I" outside quote marks is the one writing (an op-ed, a first-person feature)
 WRITER = "the writer"
 _WRITER_PRONOUNS = frozenset(("i", "me"))
-# a quantifier standing alone for people the sentence before named ("Several said")
-_BARE_QUANTIFIERS = frozenset("several many some most few others both".split())
 
 
 @dataclass(frozen=True)
@@ -67,18 +59,6 @@ class Speaker:
     label: str = ""
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    offset: int
-    name: str
-    label: str
-    plural: bool
-    subject: bool
-    paragraph: int
-    sentence: int = -1
-    reported: bool = False  # the subject of what someone is reported to say ("Furlong said Hegarty had ...")
-
-
 class Resolver:
     """Maps subject tokens to speakers for one article."""
 
@@ -88,53 +68,12 @@ class Resolver:
         self._starts = [m.start for m in self._mentions]
         self._persons = {m.entity for m in self._mentions if m.label == "PERSON"}
         self._quoted = [QuotedRanges(ranges) for ranges in quoted]
-        self._gender = self._genders()
+        self._gender = genders(parsed, self._persons, self.mention_at, self.in_quote)
         self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._roles = Roles(find_roles(parsed, self._mentions, self.mention_at, self.token_starts))
-        self._described = self._descriptions()
-        self._bodies = self._body_descriptions()
-        self._candidates = self._collect_candidates()
-        self._offsets = [c.offset for c in self._candidates]
-
-    def _genders(self) -> dict[str, str]:
-        """"Mr. Edwards" is a man and "Ms Shah" a woman, wherever else the article names
-        them, and so, failing a title, are "Donald Trump" and "Esther Kilonzo" by their
-        given names, so "she said" can skip him; other names stay open to either."""
-        text = self.parsed.article.text
-        out: dict[str, str] = {}
-        for hit in _GENDER_TITLE.finditer(text):
-            m = self.mention_at(hit.start(2), hit.end(2))
-            if m is not None:
-                out.setdefault(m.entity, "m" if hit.group(1).lower() in _MALE_TITLES else "f")
-        said: dict[str, set[str]] = {}
-        for name, sex in self._reported_pronouns():
-            said.setdefault(name, set()).add(sex)
-        for name, sexes in said.items():
-            if len(sexes) == 1:  # "Arinze said she hoped" and "Arinze said he taught her": no telling
-                out.setdefault(name, sexes.pop())
-        for name in self._persons:
-            sex = GIVEN_NAMES.get(name.split()[0].lower()) if " " in name else None
-            if sex in ("m", "f"):
-                out.setdefault(name, sex)
-        return out
-
-    def _reported_pronouns(self):
-        """(name, sex) where a person's report has "he" or "she" for its subject: "Darcy
-        Ruhland, the fire chief, said he had told council" (whatever "Darcy" usually is).
-        Most often the pronoun is the reporter; where one name gets both, neither counts."""
-        for p, doc in enumerate(self.parsed.docs):
-            base = self.parsed.offset(p, 0)
-            for tok in doc:
-                clause = tok.head
-                if tok.lower_ not in ("he", "she") or tok.dep_ != "nsubj" or clause.dep_ != "ccomp" \
-                        or not is_cue(clause.head, indirect=True) or self.in_quote(p, tok.idx):
-                    continue
-                subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-                m = self.mention_at(base + subject.idx, base + subject.idx + len(subject)) \
-                    if subject is not None and subject.pos_ == "PROPN" else None
-                if m is not None and m.label == "PERSON":
-                    yield m.entity, "m" if tok.lower_ == "he" else "f"
+        self._described = Descriptions(parsed, self.mention_at)
+        self._antecedents = Antecedents(parsed, self._collect_candidates(), self._gender)
 
     # --- mentions -------------------------------------------------------------------
     def mention_at(self, start: int, end: int) -> Named | None:
@@ -170,15 +109,15 @@ class Resolver:
         """Whether paragraph p's character `char` lies between quote marks."""
         return self._quoted[p].holds(char)
 
-    def _collect_candidates(self) -> list[_Candidate]:
+    def _collect_candidates(self) -> list[Candidate]:
         """Every subject outside quotes, and every named mention, in reading order."""
-        out: dict[int, _Candidate] = {}
+        out: dict[int, Candidate] = {}
         for m in self._mentions:
             p = m.paragraph
             local = m.start - self.parsed.article.paragraphs[p].start
             lo, hi = self._datelines[p]
             if not self.in_quote(p, local) and not lo <= local < hi:
-                out[m.start] = _Candidate(m.start, m.entity, m.label, m.label in GROUP_LABELS, False, p)
+                out[m.start] = Candidate(m.start, m.entity, m.label, m.label in GROUP_LABELS, False, p)
         for p, doc in enumerate(self.parsed.docs):
             for tok in doc:
                 if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
@@ -189,7 +128,7 @@ class Resolver:
                         out[cand.offset] = cand
         return sorted(out.values(), key=lambda c: c.offset)
 
-    def _subject_candidate(self, p: int, tok: Token) -> _Candidate | None:
+    def _subject_candidate(self, p: int, tok: Token) -> Candidate | None:
         tok = gathered(tok)
         if tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None:
             return None  # "other changes are needed": no one "they" can stand for
@@ -200,7 +139,7 @@ class Resolver:
         plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) and not one_described(tok) \
             or speaker.label in GROUP_LABELS
         reported = tok.head.dep_ == "ccomp" and is_cue(tok.head.head, indirect=True)
-        return _Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
+        return Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
                           self.parsed.sentence_id(p, tok.i), reported)
 
     def name_at(self, p: int, lo: int, hi: int) -> Speaker:
@@ -228,7 +167,7 @@ class Resolver:
         low = tok.lower_
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             return self._relative(p, tok)
-        if tok.pos_ == "PRON" or low in PRONOUNS or (low in _BARE_QUANTIFIERS and not list(tok.children)):
+        if tok.pos_ == "PRON" or low in PRONOUNS or (low in BARE_QUANTIFIERS and not list(tok.children)):
             return self.pronoun(p, tok)
         if has_conj(tok) and not one_described(tok):
             return self.noun_phrase(p, tok)
@@ -344,7 +283,7 @@ class Resolver:
             return None
         before = self.parsed.offset(p, tok.idx)
         # "the company", "the group" are the story's own business (below), not the last one so described
-        described = self._described_body(tok, before) if noun not in GENERIC_ORG_NOUNS else None
+        described = self._described.body(tok, before) if noun not in GENERIC_ORG_NOUNS else None
         if described is not None:
             return self._speaker_from(described, p, tok)  # "TruthTally, a fact-checking site, ... the site said"
         earlier = self._mentions[max(0, bisect_left(self._starts, before) - 200):bisect_left(self._starts, before)]
@@ -367,7 +306,7 @@ class Resolver:
             or next((m for m in nearby if p - m.paragraph <= 4), None)
         if org is not None:
             return self._speaker_from(org, p, tok)
-        named = self._look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC")
+        named = self._antecedents.look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC")
                                 and c.name not in self._gender)  # not "Mayor Tannis Obrecht", plainly a person
         if named is not None and named.paragraph == p:
             start = self.parsed.offset(p, tok.idx)
@@ -412,108 +351,24 @@ class Resolver:
             return None
         start = self.parsed.offset(p, span.start_char)
         if text == tok.text and span[0].lower_ in ("the", "this", "that"):
-            text = self._described_before(tok, start) or text
+            text = self._described.fuller(tok, start) or text
         return Speaker(text, start, self.parsed.offset(p, span.end_char), span.text)
-
-    def _described_before(self, tok: Token, before: int) -> str | None:
-        """The latest fuller description of a noun before article offset `before`."""
-        found = self._described.get(tok.lemma_.lower(), [])
-        i = bisect_left(found, (before, ""))
-        return found[i - 1][1] if i else None
-
-    def _descriptions(self) -> dict[str, list[tuple[int, str]]]:
-        """Every common noun the article describes ("inspection report"), by its lemma."""
-        out: dict[str, list[tuple[int, str]]] = {}
-        for p, doc in enumerate(self.parsed.docs):
-            for tok in doc:
-                if tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(
-                        c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children):
-                    words = left_modifiers(tok)
-                    text = without_owner(tok.doc[min(t.i for t in words):tok.i + 1], tok)
-                    if text != tok.text:
-                        out.setdefault(tok.lemma_.lower(), []).append((self.parsed.offset(p, tok.idx), text))
-        return out
-
-    def _body_descriptions(self) -> dict[str, list[tuple[int, Named]]]:
-        """Nouns the article describes an organisation by, in apposition or before its name
-        ("TruthTally, a nonprofit fact-checking site"; "the fact-checking site TruthTally"),
-        by lemma: (article offset, the organisation)."""
-        out: dict[str, list[tuple[int, Named]]] = {}
-        for p, doc in enumerate(self.parsed.docs):
-            base = self.parsed.offset(p, 0)
-            for tok in doc:
-                if tok.pos_ != "NOUN":
-                    continue
-                # "TruthTally, a fact-checking site"; "the fact-checking site TruthTally"
-                names = [tok.head] if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "PROPN" else \
-                    [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-                if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and tok.whitespace_:
-                    names.append(doc[tok.i + 1])  # the name right after the noun, however the parse hangs it
-                for name in names:
-                    m = self.mention_at(base + name.idx, base + name.idx + len(name))
-                    if m is not None and m.label == "ORG":
-                        out.setdefault(tok.lemma_.lower(), []).append((base + tok.idx, m))
-        return out
-
-    def _described_body(self, tok: Token, before: int) -> Named | None:
-        """"the site said": the latest organisation the article described as a site."""
-        found = self._bodies.get(tok.lemma_.lower(), [])
-        i = bisect_left(found, before, key=lambda f: f[0])
-        return found[i - 1][1] if i else None
 
     def pronoun(self, p: int, tok: Token) -> Speaker | None:
         """he/she: the latest person in subject position (else any person named) before it;
-        they: the latest group or plural subject; it: the latest organisation."""
+        they: the latest group or plural subject; it: the latest organisation (antecedents.py)."""
         low = tok.lower_
-        if low in PERSON_PRONOUNS:
-            other = "f" if low in ("he", "him") else "m"
-            want = lambda c: _personish(c) and self._gender.get(c.name) != other  # noqa: E731
-        elif low in GROUP_PRONOUNS or low in _BARE_QUANTIFIERS:  # "Traders were unconvinced. Several said"
-            sentence = self.parsed.sentence_id(p, tok.i)
-            # "Clinton's campaign is seeking to contrast her approach with what they call ...": a body
-            # named by its noun is "they" in the sentence whose subject it is
-            # a place named in passing is no "they" ("shootings in Chicago ... they published")
-            want = lambda c: (c.plural or c.label in GROUP_LABELS) and (c.subject or c.label != "GPE") or (  # noqa: E731
-                low in GROUP_PRONOUNS and c.subject and c.sentence == sentence and _body_noun(c))
-        elif low in THING_PRONOUNS:
-            want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c)  # noqa: E731
-        else:
-            want = None
-        found = self._look_back(p, self.parsed.offset(p, tok.idx), want) if want else None
+        found = self._antecedents.of_pronoun(p, tok)
         start = self.parsed.offset(p, tok.idx)
         if low in _WRITER_PRONOUNS and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in INDIRECT_LEMMAS:
             # ""Okay," I said": the one writing (an op-ed, a memoir), when the text says so in
             # so many words; an "I" the quote marks missed (a transcript run on) is not
             return Speaker(WRITER, start, start + len(tok), tok.text, "PERSON")
-        if found is None and low in _BARE_QUANTIFIERS:
+        if found is None and low in BARE_QUANTIFIERS:
             return self.noun_phrase(p, tok)  # "Many said", with no one named before: many
         if found is None:  # "we", or nobody fits: the cue still attaches here
             return Speaker("", start, start + len(tok), tok.text)
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
-
-    def _look_back(self, p: int, before: int, want) -> _Candidate | None:
-        """The latest subject within three paragraphs, else the latest mention in this
-        paragraph or the one before, else the latest subject further back."""
-        kind = self.parsed.kinds[p]
-        i = bisect_left(self._offsets, before)
-        window = [c for c in self._candidates[max(0, i - 60):i] if want(c) and _same_flow(kind, c, p, self.parsed)]
-        subjects = [c for c in window if c.subject]
-        if subjects and p - subjects[-1].paragraph <= 3:
-            last = subjects[-1]
-            if last.reported:  # "Furlong said Hegarty had earned a start. '...,' he said": Furlong
-                return next((c for c in reversed(subjects) if not c.reported and c.paragraph == last.paragraph
-                             and c.sentence == last.sentence), last)
-            return last
-        if window and p - window[-1].paragraph <= 1:
-            return window[-1]
-        return subjects[-1] if subjects else window[-1] if window else None
-
-
-def _body_noun(c: _Candidate) -> bool:
-    """"the company", "Clinton's campaign": a body named by its noun, which "it" (and, in
-    its own sentence, "they") may stand for."""
-    words = c.name.split()
-    return bool(words) and words[-1].lower() in ORG_NOUNS
 
 
 def _dateline(text: str) -> tuple[int, int]:
@@ -530,21 +385,3 @@ def _most_named(orgs: list[Named], earlier: list[Named]) -> list[Named]:
     for m in earlier:
         times[m.entity] = times.get(m.entity, 0) + 1
     return sorted(orgs, key=lambda m: -times.get(m.entity, 0))  # sorted() keeps the latest-first order of ties
-
-
-def _personish(c: _Candidate) -> bool:
-    """A person, or a subject the small model labelled ORG that reads like a person's name
-    ("Lawyer Petra Holm"): two to four capitalised words, none of them an organisation noun."""
-    if c.label == "PERSON":
-        return True
-    words = c.name.split()
-    return (c.subject and c.label in ("ORG", "") and 2 <= len(words) <= 4
-            and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.", w) for w in words)
-            and not any(w.lower() in ORG_NOUNS | ORG_ENDINGS for w in words))
-
-
-def _same_flow(kind: str, c: _Candidate, p: int, parsed: Parsed) -> bool:
-    """A caption's pronouns look back only within the caption; the body's skip captions."""
-    if kind in ("caption", "credit"):
-        return c.paragraph == p
-    return parsed.kinds[c.paragraph] not in ("caption", "credit")

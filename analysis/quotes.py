@@ -19,7 +19,8 @@ from itertools import islice
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from .attribution import PRONOUNS, Resolver, Speaker
+from .antecedents import PRONOUNS
+from .attribution import Resolver, Speaker
 from .cues import cue_text, is_cue, noun_cue_speaker, subject_of
 from .frames import Attribution, Quote, attribute, frames_of, is_headline, speaker_of_cue
 from .indirect import indirect_quotes

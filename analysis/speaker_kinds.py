@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .attribution import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, Speaker
+from .antecedents import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from .attribution import Speaker
 from .lexicon import noun_kind
 from .nlp import Parsed
 from .noun_phrases import has_conj, nominal_conj, one_described

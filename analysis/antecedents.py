@@ -1,0 +1,108 @@
+"""What a pronoun stands for: the article's subjects and named mentions in reading order
+(the candidates), and the latest one before the pronoun that fits it. "he"/"she": a
+person of that sex or unknown; "they": a group, a plural, or a body in its own sentence;
+"it": an organisation.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .canonical import ORG_ENDINGS
+from .lexicon import ORG_NOUNS
+from .nlp import Parsed
+
+PERSON_PRONOUNS = frozenset("he she him her".split())
+GROUP_PRONOUNS = frozenset("they them".split())
+THING_PRONOUNS = frozenset("it".split())
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+GROUP_LABELS = ("ORG", "GPE", "NORP")
+# a quantifier standing alone for people the sentence before named ("Several said")
+BARE_QUANTIFIERS = frozenset("several many some most few others both".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    offset: int
+    name: str
+    label: str
+    plural: bool
+    subject: bool
+    paragraph: int
+    sentence: int = -1
+    reported: bool = False  # the subject of what someone is reported to say ("Furlong said Hegarty had ...")
+
+
+class Antecedents:
+    """Looks back from a pronoun over one article's candidates (in reading order)."""
+
+    def __init__(self, parsed: Parsed, candidates: list[Candidate], gender: dict[str, str]):
+        self.parsed = parsed
+        self.candidates = candidates
+        self.offsets = [c.offset for c in candidates]
+        self.gender = gender
+
+    def of_pronoun(self, p: int, tok: Token) -> Candidate | None:
+        """The candidate paragraph p's pronoun (or bare quantifier) `tok` stands for."""
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            other = "f" if low in ("he", "him") else "m"
+            want = lambda c: _personish(c) and self.gender.get(c.name) != other  # noqa: E731
+        elif low in GROUP_PRONOUNS or low in BARE_QUANTIFIERS:  # "Traders were unconvinced. Several said"
+            sentence = self.parsed.sentence_id(p, tok.i)
+            # "Clinton's campaign is seeking to contrast her approach with what they call ...": a body
+            # named by its noun is "they" in the sentence whose subject it is; a place named in
+            # passing is no "they" ("shootings in Chicago ... they published")
+            want = lambda c: (c.plural or c.label in GROUP_LABELS) and (c.subject or c.label != "GPE") or (  # noqa: E731
+                low in GROUP_PRONOUNS and c.subject and c.sentence == sentence and _body_noun(c))
+        elif low in THING_PRONOUNS:
+            want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c)  # noqa: E731
+        else:
+            return None
+        return self.look_back(p, self.parsed.offset(p, tok.idx), want)
+
+    def look_back(self, p: int, before: int, want: Callable[[Candidate], bool]) -> Candidate | None:
+        """The latest subject within three paragraphs, else the latest mention in this
+        paragraph or the one before, else the latest subject further back."""
+        kind = self.parsed.kinds[p]
+        i = bisect_left(self.offsets, before)
+        window = [c for c in self.candidates[max(0, i - 60):i] if want(c) and _same_flow(kind, c, p, self.parsed)]
+        subjects = [c for c in window if c.subject]
+        if subjects and p - subjects[-1].paragraph <= 3:
+            last = subjects[-1]
+            if last.reported:  # "Furlong said Hegarty had earned a start. '...,' he said": Furlong
+                return next((c for c in reversed(subjects) if not c.reported and c.paragraph == last.paragraph
+                             and c.sentence == last.sentence), last)
+            return last
+        if window and p - window[-1].paragraph <= 1:
+            return window[-1]
+        return subjects[-1] if subjects else window[-1] if window else None
+
+
+def _body_noun(c: Candidate) -> bool:
+    """"the company", "Clinton's campaign": a body named by its noun, which "it" (and, in
+    its own sentence, "they") may stand for."""
+    words = c.name.split()
+    return bool(words) and words[-1].lower() in ORG_NOUNS
+
+
+def _personish(c: Candidate) -> bool:
+    """A person, or a subject the small model labelled ORG that reads like a person's name
+    ("Lawyer Petra Holm"): two to four capitalised words, none of them an organisation noun."""
+    if c.label == "PERSON":
+        return True
+    words = c.name.split()
+    return (c.subject and c.label in ("ORG", "") and 2 <= len(words) <= 4
+            and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.", w) for w in words)
+            and not any(w.lower() in ORG_NOUNS | ORG_ENDINGS for w in words))
+
+
+def _same_flow(kind: str, c: Candidate, p: int, parsed: Parsed) -> bool:
+    """A caption's pronouns look back only within the caption; the body's skip captions."""
+    if kind in ("caption", "credit"):
+        return c.paragraph == p
+    return parsed.kinds[c.paragraph] not in ("caption", "credit")

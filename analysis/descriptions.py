@@ -1,0 +1,120 @@
+"""What an article says once about its people and bodies, read back by speaker resolution:
+each person's sex ("Mr. Edwards", "Darcy Ruhland ... said he", a given name), the fuller
+description of a common noun ("an inspection report", for a later "the report"), and the
+nouns it describes organisations by ("TruthTally, a fact-checking site", for "the site").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from .cues import is_cue
+from .entities import Named
+from .lexicon import GIVEN_NAMES
+from .nlp import Parsed
+from .noun_phrases import left_modifiers, without_owner
+
+_GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\.?\s+([A-Z][\w'’-]+)")
+_MALE_TITLES = frozenset(("mr", "sir", "lord", "mister"))
+
+MentionAt = Callable[[int, int], "Named | None"]
+
+
+def genders(parsed: Parsed, persons: set[str], mention_at: MentionAt,
+            in_quote: Callable[[int, int], bool]) -> dict[str, str]:
+    """"Mr. Edwards" is a man and "Ms Shah" a woman, wherever else the article names
+    them; failing a title, a person whose own report has "he" or "she" for its subject
+    is that; failing both, "Donald Trump" and "Esther Kilonzo" go by their given names,
+    so "she said" can skip him; other names stay open to either."""
+    out: dict[str, str] = {}
+    for hit in _GENDER_TITLE.finditer(parsed.article.text):
+        m = mention_at(hit.start(2), hit.end(2))
+        if m is not None:
+            out.setdefault(m.entity, "m" if hit.group(1).lower() in _MALE_TITLES else "f")
+    said: dict[str, set[str]] = {}
+    for name, sex in _reported_pronouns(parsed, mention_at, in_quote):
+        said.setdefault(name, set()).add(sex)
+    for name, sexes in said.items():
+        if len(sexes) == 1:  # "Arinze said she hoped" and "Arinze said he taught her": no telling
+            out.setdefault(name, sexes.pop())
+    for name in persons:
+        sex = GIVEN_NAMES.get(name.split()[0].lower()) if " " in name else None
+        if sex in ("m", "f"):
+            out.setdefault(name, sex)
+    return out
+
+
+def _reported_pronouns(parsed: Parsed, mention_at: MentionAt,
+                       in_quote: Callable[[int, int], bool]) -> Iterator[tuple[str, str]]:
+    """(name, sex) where a person's report has "he" or "she" for its subject: "Darcy
+    Ruhland, the fire chief, said he had told council" (whatever "Darcy" usually is).
+    Most often the pronoun is the reporter; where one name gets both, neither counts."""
+    for p, doc in enumerate(parsed.docs):
+        base = parsed.offset(p, 0)
+        for tok in doc:
+            clause = tok.head
+            if tok.lower_ not in ("he", "she") or tok.dep_ != "nsubj" or clause.dep_ != "ccomp" \
+                    or not is_cue(clause.head, indirect=True) or in_quote(p, tok.idx):
+                continue
+            subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            m = mention_at(base + subject.idx, base + subject.idx + len(subject)) \
+                if subject is not None and subject.pos_ == "PROPN" else None
+            if m is not None and m.label == "PERSON":
+                yield m.entity, "m" if tok.lower_ == "he" else "f"
+
+
+class Descriptions:
+    """The article's descriptions of common nouns and of organisations, by lemma, in
+    reading order, each looked up as the latest one before a point of the article."""
+
+    def __init__(self, parsed: Parsed, mention_at: MentionAt):
+        self._nouns: dict[str, list[tuple[int, str]]] = {}
+        self._bodies: dict[str, list[tuple[int, Named]]] = {}
+        for p, doc in enumerate(parsed.docs):
+            base = parsed.offset(p, 0)
+            for tok in doc:
+                if tok.pos_ != "NOUN":
+                    continue
+                fuller = _fuller(tok)
+                if fuller is not None:
+                    self._nouns.setdefault(tok.lemma_.lower(), []).append((base + tok.idx, fuller))
+                for name in _names_described(tok):
+                    m = mention_at(base + name.idx, base + name.idx + len(name))
+                    if m is not None and m.label == "ORG":
+                        self._bodies.setdefault(tok.lemma_.lower(), []).append((base + tok.idx, m))
+
+    def fuller(self, tok: Token, before: int) -> str | None:
+        """The latest fuller description of a noun before article offset `before`
+        ("inspection report" for "the report")."""
+        found = self._nouns.get(tok.lemma_.lower(), [])
+        i = bisect_left(found, (before, ""))
+        return found[i - 1][1] if i else None
+
+    def body(self, tok: Token, before: int) -> Named | None:
+        """"the site said": the latest organisation the article described as a site."""
+        found = self._bodies.get(tok.lemma_.lower(), [])
+        i = bisect_left(found, before, key=lambda f: f[0])
+        return found[i - 1][1] if i else None
+
+
+def _fuller(tok: Token) -> str | None:
+    """"inspection report" for a singular noun with words before it that describe it."""
+    if tok.tag_ != "NN" or not any(c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children):
+        return None
+    words = left_modifiers(tok)
+    text = without_owner(tok.doc[min(t.i for t in words):tok.i + 1], tok)
+    return text if text != tok.text else None
+
+
+def _names_described(tok: Token) -> list[Token]:
+    """The proper nouns a common noun describes: "TruthTally, a fact-checking site"; "the
+    fact-checking site TruthTally" (the name right after the noun, however the parse hangs it)."""
+    names = [tok.head] if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "PROPN" else \
+        [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and tok.whitespace_:
+        names.append(doc[tok.i + 1])
+    return names
