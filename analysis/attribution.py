@@ -102,7 +102,7 @@ class Resolver:
         return any(n == name or n.split()[-1] == last for n in self._persons)
 
     def _surname(self, word: str) -> bool:
-        """Whether a word is the surname of a person the article names."""
+        """Whether a word is the surname of a person the article names in full."""
         return any(n.split()[-1] == word for n in self._persons if " " in n)
 
     def in_quote(self, p: int, char: int) -> bool:
@@ -169,9 +169,10 @@ class Resolver:
             return self._relative(p, tok)
         if tok.pos_ == "PRON" or low in PRONOUNS or (low in BARE_QUANTIFIERS and not list(tok.children)):
             return self.pronoun(p, tok)
-        if has_conj(tok) and not one_described(tok):
-            return self.noun_phrase(p, tok)
-        if has_conj(tok):  # "his wife and current nominee Hillary Clinton": the one named
+        if has_conj(tok):
+            if not one_described(tok):
+                return self.noun_phrase(p, tok)
+            # "his wife and current nominee Hillary Clinton": the one named
             named = next((self.named(p, t) for t in tok.subtree if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"), None)
             if named is not None:
                 return named

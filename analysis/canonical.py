@@ -217,13 +217,14 @@ def _drop_stray_words(mentions: list[Mention], names: list[str]) -> list[str]:
         words = tuple(n.split())
         if m.label not in ("PERSON", "ORG") or len(words) < 2:
             continue
+        person = m.label == "PERSON"
         for k in range(1, len(words)):
             head, rest = words[:k], words[k:]
-            stray = (k == 1 and head[0].lower().endswith("ing") and head[0].lower() not in GIVEN_NAMES
-                     and m.label == "PERSON") \
-                or (k >= 2 and (" ".join(head) in others and m.label == "PERSON" or head[-1].lower() in ORG_ENDINGS))
-            # (not "Melania", a given name the model misread)
-            if stray and any(p[-len(rest):] == rest and p[:-len(rest)] != head for p in people if len(p) > len(rest)):
+            gerund = k == 1 and person and head[0].lower().endswith("ing") \
+                and head[0].lower() not in GIVEN_NAMES  # not "Melania", a given name the model misread
+            body = k >= 2 and (person and " ".join(head) in others or head[-1].lower() in ORG_ENDINGS)
+            if (gerund or body) and any(p[-len(rest):] == rest and p[:-len(rest)] != head
+                                        for p in people if len(p) > len(rest)):
                 out[i] = " ".join(rest)
                 break
     return out

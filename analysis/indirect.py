@@ -107,15 +107,14 @@ def _clause_end(comp: Token) -> int:
     the clause: a past-tense conjunct of a present or base-form verb, with no subject
     of its own, belongs to the cue's sentence."""
     for tok in comp.subtree:
-        if tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ in ("VB", "VBG", "VBZ", "VBP") \
-                and not any(c.dep_ == "nsubj" for c in tok.children):
+        if tok.dep_ != "conj":
+            continue
+        own_subject = any(c.dep_ == "nsubj" for c in tok.children)
+        cue_verb = tok.tag_ == "VBD" and tok.head.tag_ in ("VB", "VBG", "VBZ", "VBP") and not own_subject
+        # "..., and rights groups warned that": another speaker's report
+        other_report = tok.head == comp and own_subject and is_cue(tok, indirect=True)
+        if cue_verb or other_report:
             cut = tok.left_edge.i
-            while cut > comp.left_edge.i and comp.doc[cut - 1].dep_ in ("cc", "punct"):
-                cut -= 1
-            return cut
-        if tok.dep_ == "conj" and tok.head == comp and is_cue(tok, indirect=True) \
-                and any(c.dep_ == "nsubj" for c in tok.children):
-            cut = tok.left_edge.i  # "..., and rights groups warned that": another speaker's report
             while cut > comp.left_edge.i and comp.doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             return cut

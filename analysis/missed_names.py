@@ -197,7 +197,8 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
     # the surname of a name the model labelled otherwise counts where the text shows a
     # person ("Tomasz Wilk" as ORG; "Wilk, who has scored")
     only_who = {m.name.split()[-1] for m in sure if m.label != "PERSON" and looks_like_a_name(m.name)} - names
-    names = {n for n in names | only_who if len(n) > 1}
+    glued_names = {n for n in names if len(n) > 1}
+    names = glued_names | {n for n in only_who if len(n) > 1}
     if not names:
         return []
     matcher = PhraseMatcher(parsed.docs[0].vocab)
@@ -220,7 +221,7 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
                 continue
             out.append(Mention(p, parsed.sentence_id(p, span.start), base + lo, base + hi, span.text,
                                "PERSON" if who else "", span.text, sure=who))  # "Wilk, who has scored": a person
-        out += _glued(parsed, p, names - only_who, taken)
+        out += _glued(parsed, p, glued_names, taken)
     return sorted(out, key=lambda m: m.start)
 
 

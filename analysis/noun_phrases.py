@@ -21,19 +21,20 @@ def without_owner(span, head: Token) -> str:
     ministry officials" are "ministry officials", "Local campaigners" "campaigners", but
     "Russian officials" stay Russian); for a document, no owner named before it ("the
     council's own assessment"; but "Scott's family" keeps its owner)."""
+    kind = noun_kind(head.lemma_.lower())
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
-        if noun_kind(head.lemma_.lower()) == "source" else None
+        if kind == "source" else None
     skip = set(owner.subtree) if owner is not None else set()
     words = [t for t in span if t not in skip and t.lower_ != "own" and not t.is_space]
     while len(words) > 1 and words[0].lower_ in _QUANTIFIER_DETS:
         words.pop(0)
     if head.tag_ == "NNS" and head.lemma_.lower() not in QUANTIFIERS \
             and noun_kind(head.lemma_.lower(), plural=True) == "group" \
-            and noun_kind(head.lemma_.lower()) != "organisation":  # "Two ministry officials"; not "Other countries"
+            and kind != "organisation":  # "Two ministry officials"; not "Other countries"
         while len(words) > 1 and (words[0].like_num or (
                 words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_)):
             words.pop(0)  # "Russian officials" keep what makes them Russian
-    if noun_kind(head.lemma_.lower()) == "source":  # "a 2022 report" is the report
+    if kind == "source":  # "a 2022 report" is the report
         while len(words) > 1 and (words[0].lower_ in _DOCUMENT_SIZES | _QUANTIFIER_DETS or words[0].like_num and (
                 words[0].i + 1 == len(head.doc) or head.doc[words[0].i + 1].text != "-")
                 or words[0].dep_ == "poss" and words[0].pos_ == "PRON"):

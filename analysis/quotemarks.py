@@ -119,18 +119,15 @@ def scan_paragraph(text: str) -> tuple[list[tuple[int, int]], int | None]:
             kind, role = "s", _single_role(text, i, bool(stack) and stack[-1][0] == "s")
         else:
             continue
-        if role == "close" and stack and stack[-1][0] == kind:
-            _, at = stack.pop()
-            if not stack:
-                pairs.append((at, i))
-        elif role == "close" and kind == "s" and len(stack) > 1 and stack[-2][0] == "s":
-            stack.pop()  # an unmatched mark inside a single-quoted passage
-            _, at = stack.pop()
-            if not stack:
-                pairs.append((at, i))
-        elif role == "close" and kind == "d" and any(k == "d" for k, _ in stack):
-            while stack[-1][0] != "d":
-                stack.pop()  # single marks left open inside: "'That's ridiculous,'" he added"
+        # a closer closes the innermost open mark of its kind; marks left open inside go: an
+        # unmatched mark inside a single-quoted passage, single marks inside a double quote
+        # ("'That's ridiculous,'" he added")
+        closes = role == "close" and bool(stack) and (
+            stack[-1][0] == kind or kind == "s" and len(stack) > 1 and stack[-2][0] == "s"
+            or kind == "d" and any(k == "d" for k, _ in stack))
+        if closes:
+            while stack[-1][0] != kind:
+                stack.pop()
             _, at = stack.pop()
             if not stack:
                 pairs.append((at, i))
