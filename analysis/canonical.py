@@ -132,7 +132,9 @@ def _widest(owners: set[str], parts: dict[str, set[str]]) -> set[str]:
 def _acronym_map(mentions: list[Mention], names: list[str], text: str) -> dict[str, str]:
     """Acronym -> full name: defined in brackets after the name, or spelled by its initials."""
     out = {}
-    full_names = {n for m, n in zip(mentions, names) if m.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and " " in n}
+    # in reading order: with two names of the same initials the first named wins, on every run
+    full_names = list(dict.fromkeys(n for m, n in zip(mentions, names)
+                                    if m.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and " " in n))
     for m, n in zip(mentions, names):
         after = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", text[m.end:m.end + 14])
         if after and " " in n and after.group(1) != n:

@@ -1,6 +1,10 @@
 """Entity mentions, canonical names and the per-article entity table."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pandas as pd
 
 from analysis import analyze
@@ -353,3 +357,16 @@ def test_a_party_word_before_a_title_goes_with_the_title(nlp):
     found = entities_of(analyze(text, "titles.txt", nlp=nlp))
     assert found["Máiréad Corkery"][0] == "PERSON"
     assert "Adwoa Konadu Ampofo" in found
+
+
+def test_an_acronym_two_names_could_spell_goes_to_the_first_named_on_every_run():
+    # set order changes with each process's hash seed; the answer must not
+    script = ("from analysis.entities import Mention, canonicalise\n"
+              "text = 'Associated Press and Armenian Patriarchate. AP said.'\n"
+              "ms = [Mention(0, 0, 0, 16, 'Associated Press', 'ORG', 'Associated Press'),\n"
+              "      Mention(0, 0, 21, 42, 'Armenian Patriarchate', 'ORG', 'Armenian Patriarchate'),\n"
+              "      Mention(0, 1, 44, 46, 'AP', 'ORG', 'AP')]\n"
+              "print(canonicalise(ms, text)[0][2])\n")
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(8)}
+    assert seen == {"Associated Press"}
