@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .canonical import ORG_ENDINGS
+from .canonical import ALIAS_OF, ORG_ENDINGS
 from .lexicon import ORG_NOUNS
 from .nlp import Parsed
 
@@ -92,11 +92,12 @@ def _body_noun(c: Candidate) -> bool:
 
 def _personish(c: Candidate) -> bool:
     """A person, or a subject the small model labelled ORG that reads like a person's name
-    ("Lawyer Petra Holm"): two to four capitalised words, none of them an organisation noun."""
+    ("Lawyer Petra Holm"): two to four capitalised words, none of them an organisation noun,
+    nor a country's or a union of countries' name ("United Nations peacekeepers")."""
     if c.label == "PERSON":
         return True
     words = c.name.split()
-    return (c.subject and c.label in ("ORG", "") and 2 <= len(words) <= 4
+    return (c.subject and c.label in ("ORG", "") and 2 <= len(words) <= 4 and c.name.lower() not in ALIAS_OF
             and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.", w) for w in words)
             and not any(w.lower() in ORG_NOUNS | ORG_ENDINGS for w in words))
 

@@ -38,6 +38,10 @@ member official spokesman spokeswoman spokesperson representative staff lawyer a
 # capitals, opening a story; the parser often makes the place the first verb's subject
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
                       r"\s*(?:\([\w .]+\))?\s*(?:--|[―—–-])\s")
+# "The Gap Goes On: It was under Mr. Ban's watch ...": a run-in heading, opened by an
+# article or a question word so that it is never a speaker's name before a colon
+RUN_IN = re.compile(r"^(?:The|A|An|Why|What|How|Where|When|Who)"
+                    r"(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|and|on|in|to|for|with|at|by|is|are)){1,7}:\s+(?=[A-Z])")
 _COMPANY_NOUNS = frozenset("company firm corporation business".split())
 _PUBLIC_BODY_WORDS = frozenset("""
 department ministry court council police parliament senate congress agency commission office committee
@@ -121,7 +125,8 @@ class Resolver:
         for p, doc in enumerate(self.parsed.docs):
             for tok in doc:
                 if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
-                        or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON") \
+                        or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+                        and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)) \
                         and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
                     if cand is not None:
@@ -294,6 +299,8 @@ class Resolver:
                 return self._speaker_from(m, p, tok)
         if noun not in GENERIC_ORG_NOUNS and noun not in ORG_NOUNS or noun in _SELDOM_NAMED:
             return None
+        if noun not in _COMPANY_NOUNS and self._unnamed_before(p, tok):
+            return None  # "the coal miners' union invested ...", then "according to the union": that body
         # "the agency said" where no name holds "agency": the latest organisation nearby,
         # one of several words first (a lone capitalised word is often a misread name)
         nearby = [m for m in reversed(earlier) if m.label == "ORG" and p - m.paragraph <= 8]
@@ -313,6 +320,23 @@ class Resolver:
             start = self.parsed.offset(p, tok.idx)
             return Speaker(named.name, start, start + len(tok), tok.text, named.label)
         return None
+
+    def _unnamed_before(self, p: int, tok: Token) -> bool:
+        """Whether the article described a body by the noun of `tok` before, with words of
+        its own and no name ("the coal miners' union"), outside quotes, in the last 30
+        paragraphs: "the union" then stands for that body. A bare "the union's members"
+        or "a union representing flight attendants" describes none."""
+        lemma = tok.lemma_.lower()
+        for q in range(max(0, p - 30), p + 1):
+            base = self.parsed.offset(q, 0)
+            for t in self.parsed.docs[q]:
+                if q == p and t.i >= tok.i:
+                    break
+                if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not self.in_quote(q, t.idx) \
+                        and any(c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" for c in t.children) \
+                        and self.mention_at(base + t.idx, base + t.idx + len(t)) is None:
+                    return True
+        return False
 
     def role_holder(self, p: int, tok: Token) -> Speaker | None:
         """"the judge said", "Corvane's chief executive said": the person the article gave that role."""
@@ -374,8 +398,8 @@ class Resolver:
 
 def _dateline(text: str) -> tuple[int, int]:
     """A paragraph's dateline ("WASHINGTON —"), opening a line in its first 400 characters
-    (a headline line may come before it); (0, 0) if it has none."""
-    m = DATELINE.search(text, 0, 400)
+    (a headline line may come before it), or its run-in heading; (0, 0) if it has none."""
+    m = DATELINE.search(text, 0, 400) or RUN_IN.match(text)
     return m.span() if m is not None else (0, 0)
 
 

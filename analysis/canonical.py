@@ -38,7 +38,7 @@ examiner inquirer courier telegraph bulletin
 
 # Last words of places that open with a given name ("Virginia Beach", "Austin Street")
 PLACE_ENDINGS = frozenset("""
-beach city county street road avenue park valley springs falls hills island islands lake river bay
+beach city county street road avenue park valley springs falls hill hills island islands lake river bay
 heights center centre hall square bridge port harbor harbour point mountain mountains creek village
 """.split())
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al")
@@ -163,10 +163,12 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
     before the mention wins, else the first one after it.
     """
     # a surname alone that the text shows is a person's ("Wilk, who has scored") also
-    # claims a full name the model labelled otherwise ("Tomasz Wilk" as ORG)
+    # claims a full name the model labelled otherwise ("Tomasz Wilk" as ORG), and so does
+    # any surname of a name that opens with a common given name ("Lester Holt" as ORG)
     surnames = {n for m, n in zip(mentions, names) if m.label == "PERSON" and m.sure and " " not in n}
     full = [(i, n) for i, (m, n) in enumerate(zip(mentions, names)) if " " in n and (
-        m.label == "PERSON" or n.split()[-1] in surnames and looks_like_a_name(n))]
+        m.label == "PERSON" or m.label == "ORG" and looks_like_a_person(n)
+        or n.split()[-1] in surnames and looks_like_a_name(n))]
     out = _drop_leading_words(names, {n for _, n in full})
     # first or last word, or last two of a longer name ("Nic Dhonnacha"), or the surname
     # its particles open ("de la Peña") -> (index, full name)
@@ -234,13 +236,16 @@ def _drop_stray_words(mentions: list[Mention], names: list[str]) -> list[str]:
 
 def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
     """"Farmer Colin Hebden" is "Colin Hebden" when the article also writes that name
-    alone; "Oisín Ó Laoire" stays whole (a given name is no leading word)."""
+    alone, and so are "Crooked Hillary Clinton" and "Miss Universe Alicia Machado": words
+    before a name that opens with a given name are no part of it. "Oisín Ó Laoire" and
+    "Mary Ann Hale" stay whole (a given name is no leading word)."""
     def shortest(name: str) -> str:
         words = name.split()
         for k in range(len(words) - 2, 0, -1):
             tail = " ".join(words[k:])
-            if tail in people and all(w.lower() in TITLES or occupation(w.lower())
-                                      for w in words[:k]):
+            epithet = words[k].lower() in GIVEN_NAMES and not any(w.lower() in GIVEN_NAMES for w in words[:k])
+            if tail in people and (epithet or all(w.lower() in TITLES or occupation(w.lower())
+                                                  for w in words[:k])):
                 return tail
         return name
     return [shortest(n) if n in people else n for n in names]

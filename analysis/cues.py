@@ -133,10 +133,12 @@ def cue_text(token: Token) -> str:
     return f"{token.text} {particle.text}" if particle is not None else token.text
 
 
-def subject_of(token: Token, *, controlled: bool = False) -> Token | None:
+def subject_of(token: Token, *, controlled: bool = False, near: Token | None = None) -> Token | None:
     """The subject of a cue verb: nsubj (nsubjpass for a few), else the object of "according
     to". `controlled`: the verb's subject is asked for by a verb it governs ("was prompted
-    to say", "was joined on stage and joked"), whose passive subject is the one speaking."""
+    to say", "was joined on stage and joked"), whose passive subject is the one speaking.
+    `near`: the participle the verb governs, whose nearest subject a misparse's two are
+    measured from ("Ryan, despite admitting ..., the victims do need": Ryan admits)."""
     if token.lower_ == "according":
         to = token.doc[token.i + 1]
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -148,7 +150,7 @@ def subject_of(token: Token, *, controlled: bool = False) -> Token | None:
     passive = controlled or token.lemma_.lower() in _PASSIVE_SPEAKER_LEMMAS
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")[:1 + passive] and c.tag_ != "EX"]
     if subjects:  # a misparse may give two; the nearer one is the verb's own
-        subject = min(subjects, key=lambda c: abs(c.i - token.i))
+        subject = min(subjects, key=lambda c: abs(c.i - (near or token).i))
         if subject.i > token.i and token.i == token.sent.start and subject.tag_ == "NNS":
             return None  # "Calls men derogatory names": a list item's verb, its object misread
         return subject

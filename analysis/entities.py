@@ -220,12 +220,15 @@ def _after_person_title(ent: Span) -> bool:
 
 def _described_as_person(ent: Span) -> bool:
     """"Darnell Price, president of Local 418", "Priya Chandran, who organised the
-    petition": a name the article describes as a person's, whatever the model's label."""
+    petition": a name the article describes as a person's, whatever the model's label;
+    not a place the "who" passes over ("a developer in Virginia, who introduced him")."""
+    in_place = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS
     for tok in ent:
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_ROLES:
                 return True
-            if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children):
+            if child.dep_ == "relcl" and not in_place \
+                    and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children):
                 return True
     return False
 

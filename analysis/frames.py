@@ -49,6 +49,10 @@ _NOMINATIVE = frozenset("he she they we".split())
 # a name beside a cue in these roles is not who speaks: an object, or the one told or described
 _NOT_SPEAKER_DEPS = ("dobj", "iobj", "pobj", "dative", "oprd", "nsubjpass")
 _WHEN = frozenset(("DATE", "TIME"))  # "said Monday": a day beside the cue is no speaker
+# "I hope in 2017 America says, ...": words wished into someone's mouth are the wisher's
+# (the small model lemmatises "hopes" as "hop": the forms are listed)
+_WISHES = frozenset("""hope hopes hoped hoping wish wishes wished wishing pray prays prayed praying
+imagine imagines imagined imagining dream dreams dreamed dreamt dreaming""".split())
 
 
 @dataclass(frozen=True)
@@ -319,14 +323,15 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
     Friends."`), is the parser joining quoted words to the cue, never the speaker: it is
     set aside. `quoted(char)` tells whether a paragraph character is between quote marks.
     """
-    subject = subject_of(cue)
+    wish = _wished(cue)
+    subject = subject_of(wish if wish is not None else cue)
     if subject is None and cue.dep_ == "acl" and cue.head.pos_ == "PROPN":
         return cue.head  # "footage of Ana Ruiz asking, ..."
     if subject is None and is_passive(cue):
         return None  # a passive cue with no agent names no one: "the notice was posted", "the FBI was warned"
     if subject is None and cue.lower_ != "according":
         gov = governing_cue(cue)
-        subject = subject_of(gov) if gov is not None else None
+        subject = subject_of(gov, near=cue) if gov is not None else None
     if subject is not None and not quote[0] <= subject.idx < quote[1] and not quoted(subject.idx):
         return subject
     near = [t for t in frame if 0 < t.i - cue.i <= 3] + [t for t in reversed(frame) if 0 < cue.i - t.i <= 2]
@@ -337,6 +342,14 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
     if found is None and cue.tag_ == "VBG":
         found = _clause_subject(cue, quote, quoted)
     return found
+
+
+def _wished(cue: Token) -> Token | None:
+    """The wish a cue is the object of: "hope" in "I hope in 2017 America says", which the
+    parser may also hang under the cue as its clause."""
+    if cue.dep_ == "ccomp" and cue.head.lower_ in _WISHES:
+        return cue.head
+    return next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i and c.lower_ in _WISHES), None)
 
 
 def _clause_subject(cue: Token, quote: tuple[int, int], quoted) -> Token | None:

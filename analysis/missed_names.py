@@ -9,6 +9,7 @@ return the whole list, the others the mentions they add.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .canonical import ORG_ENDINGS, PARTICLES, initials, looks_like_a_name
-from .lexicon import KNOWN_ORGS, PERSON_TITLES, TITLES, occupation
+from .lexicon import GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, TITLES, occupation
 from .nlp import Parsed
 from .spans import Mention, Spans, overlapping, replace_inside
 
@@ -121,8 +122,11 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     """Full names the model missed where it found a shorter form elsewhere: "Chidinma
     Arinze" once, "Arinze" after; "Siobhán Nic Dhonnacha", then "Nic Dhonnacha". Up to
     two capitalised proper nouns, no title, right before a person's name of one or two
-    words join it as one person's mention."""
-    short = {m.name for m in found if m.label == "PERSON" and len(m.name.split()) <= 2 and m.name[:1].isupper()}
+    words join it as one person's mention; a name the model reads as a person's less
+    often than as something else is no person's."""
+    votes = Counter((m.name, m.label == "PERSON") for m in found)  # "Corran Hill" a place thrice, a person once
+    short = {m.name for m in found if m.label == "PERSON" and len(m.name.split()) <= 2 and m.name[:1].isupper()
+             and votes[m.name, True] >= votes[m.name, False]}
     if not short:
         return found
     known = {tuple(name.split()) for name in short}  # looked up by the words at each place: linear
@@ -198,7 +202,7 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
     # person ("Tomasz Wilk" as ORG; "Wilk, who has scored")
     only_who = {m.name.split()[-1] for m in sure if m.label != "PERSON" and looks_like_a_name(m.name)} - names
     glued_names = {n for n in names if len(n) > 1}
-    names = glued_names | {n for n in only_who if len(n) > 1}
+    names = glued_names | {n for n in only_who if len(n) > 1} | _first_words(sure, names, parsed.article.text)
     if not names:
         return []
     matcher = PhraseMatcher(parsed.docs[0].vocab)
@@ -223,6 +227,24 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
                                "PERSON" if who else "", span.text, sure=who))  # "Wilk, who has scored": a person
         out += _glued(parsed, p, glued_names, taken)
     return sorted(out, key=lambda m: m.start)
+
+
+def _first_words(found: list[Mention], names: set[str], text: str) -> set[str]:
+    """"Peabody" for "Peabody Energy": the first of a two-word business name, which the
+    article may use alone, unless it is a given name, a word the article also writes in
+    lower case ("National", "White") or one it names something else by. A body's name
+    ("Larkfield General Hospital", "Wessland Department of Transportation") often opens
+    with its place: those are left out."""
+    lower = {w for w in _LETTERS.findall(text) if w[:1].islower()}
+    out = set()
+    for m in found:
+        words = m.name.split()
+        first = words[0]
+        if m.label == "ORG" and len(words) == 2 and words[1].lower() not in ORG_ENDINGS and len(first) > 2 \
+                and first.isalpha() and first[:1].isupper() and first.lower() not in GIVEN_NAMES \
+                and first.lower() not in lower:
+            out.add(first)
+    return out - names
 
 
 def _glued(parsed: Parsed, p: int, names: set[str], taken: Spans) -> list[Mention]:

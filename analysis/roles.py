@@ -140,17 +140,22 @@ class Roles:
     def holder(self, tok: Token, before: int) -> Role | None:
         """The person a definite role subject ("the minister", "Corvane's chief
         executive") stands for: the latest one given that role before article offset
-        `before`, whose role has every modifier the subject has."""
+        `before`, whose role has every modifier the subject has. A bare title opening a
+        sentence, as headlines and decks write them ("Senator from Texas says ..."), is
+        the one the story goes on to give that role, if no one had it before."""
         noun = _noun(tok)
         if noun not in self.nouns or tok.tag_ not in ("NN", "NNP"):  # "the prime minister" is often NNP
             return None
         if any(c.dep_ == "appos" for c in tok.children):
             return None  # "Its chief executive, Marla Ostrowski, said": the name beside it speaks
-        if not any((c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "det" and c.lower_ in _DETERMINERS)
-                   for c in tok.children):
+        bare = tok.i == tok.sent.start and tok.text[:1].isupper() and not any(c.dep_ == "det" for c in tok.children)
+        if not bare and not any((c.dep_ == "poss" and c.pos_ != "PRON")
+                                or (c.dep_ == "det" and c.lower_ in _DETERMINERS) for c in tok.children):
             return None  # "the minister", "Corvane's chief executive"; not "its chief executive"
         words = _modifiers(tok) - _TIME_WORDS
-        for role in reversed(self.roles[:bisect_left(self.offsets, before)]):
+        cut = bisect_left(self.offsets, before)
+        later = self.roles[cut:] if bare else []
+        for role in [*reversed(self.roles[:cut]), *later]:
             if role.noun == noun and words <= role.words:
                 return role
         return None

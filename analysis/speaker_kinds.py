@@ -68,7 +68,10 @@ def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
             return "source"
         return "" if "" in kinds else "group"
     if head.pos_ == "PROPN":
-        # a name the entity model missed is most often a person's; "Democrats" is a group
+        # a name the entity model missed is most often a person's; "Democrats" is a group;
+        # a word in capitals ("MNSBC said", a misspelt channel) is a body's initials
+        if len(span) == 1 and head.text.isupper() and len(head.text.replace(".", "")) >= 3:
+            return "organisation"
         return "group" if head.tag_ == "NNPS" else "person"
     return _word_kind(head)
 

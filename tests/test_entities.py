@@ -66,6 +66,14 @@ def test_ambiguous_surname_goes_to_the_latest_full_name():
     assert labels["Bill Clinton"] == "PERSON"
 
 
+def test_a_surname_goes_to_a_full_name_the_model_called_an_organisation():
+    mentions = [Mention(0, 0, 0, 11, "Lester Holt", "ORG", "Lester Holt"),
+                Mention(1, 1, 20, 24, "Holt", "ORG", "Holt"),
+                Mention(2, 2, 40, 51, "Lester Holt", "ORG", "Lester Holt")]
+    names, labels = canonicalise(mentions, " " * 60)
+    assert names == ["Lester Holt"] * 3 and labels["Lester Holt"] == "PERSON"
+
+
 def test_a_middle_initial_is_the_same_person_named_as_first_written():
     mentions = [Mention(0, 0, 0, 13, "Loretta Lynch", "PERSON", "Loretta Lynch"),
                 Mention(1, 1, 20, 36, "Loretta E. Lynch", "PERSON", "Loretta E. Lynch"),
@@ -370,3 +378,29 @@ def test_an_acronym_two_names_could_spell_goes_to_the_first_named_on_every_run()
     seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(8)}
     assert seen == {"Associated Press"}
+
+
+def test_a_place_a_who_passes_over_is_no_person_and_no_part_of_a_longer_place(nlp):
+    text = ("In southern West Virginia, the mines are closing.\n\n"
+            "\"It is a hard place,\" said Tim Hess, a real estate developer in Virginia, who introduced "
+            "Mr. Ruiz to his banking contacts.\n\n"
+            "In West Virginia alone, 300,000 acres of forest have been damaged.")
+    found = entities_of(analyze(text, "mines.txt", nlp=nlp))
+    assert found["West Virginia"] == ("GPE", 2) and found["Virginia"] == ("GPE", 1)
+
+
+def test_the_first_word_of_an_organisations_name_alone_is_that_organisation(nlp):
+    text = ("The firm was founded in 2007 from a spinoff of the coal giant Peabody Energy.\n\n"
+            "Peabody gave Harlow 13 percent of its coal reserves. Harlow took the unionized mines, while "
+            "Peabody kept the rest.\n\n"
+            "In a statement, Peabody said: \"Harlow was highly successful when it became an independent company.\"")
+    result = analyze(text, "coal.txt", nlp=nlp)
+    assert entities_of(result)["Peabody Energy"] == ("ORG", 4)
+    assert result.quotes.iloc[0][["speaker", "speaker_kind"]].tolist() == ["Peabody Energy", "organisation"]
+
+
+def test_an_epithet_before_a_full_name_is_no_part_of_it(nlp):
+    text = ("Hillary Clinton spoke in Ohio. Trump said he had beaten \"Crooked Hillary Clinton\" in the debate.\n\n"
+            "Hillary Clinton said she had won.")
+    found = entities_of(analyze(text, "debate.txt", nlp=nlp))
+    assert found["Hillary Clinton"] == ("PERSON", 3) and "Crooked Hillary Clinton" not in found

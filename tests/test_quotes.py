@@ -103,15 +103,6 @@ def test_apposition_speaker(nlp):
     assert row_with(quotes_of(nlp, text), "Prices")["speaker"] == "Colin Hebden"
 
 
-def test_the_company_said_resolves_to_the_organisation(nlp):
-    text = ("Brightwell Foods closed its plant in Dunmore last week.\n\n"
-            "The company said that it would review the contract with its suppliers.")
-    q = row_with(quotes_of(nlp, text), "review the contract")
-    assert q["kind"] == "indirect"
-    assert q["speaker"] == "Brightwell Foods"
-    assert q["quote"] == "it would review the contract with its suppliers"
-
-
 def test_quoted_through_a_channel_belongs_to_the_speaker(nlp):
     text = ("\"The harbour will reopen once the storm passes,\" Governor Ella Park was quoted "
             "by Radio Norte as saying.")
@@ -199,12 +190,6 @@ def test_according_to_gives_the_rest_of_the_sentence(nlp):
     assert q["quote"] == "the new crane will be working by March"
 
 
-def test_members_of_a_body_speak_for_it(nlp):
-    text = ("Members of the Orrin Valley Council told the local paper they would vote against "
-            "the new car park.")
-    assert row_with(quotes_of(nlp, text), "vote against")["speaker"] == "Orrin Valley Council"
-
-
 def test_resolved_pronoun_sentences_count_toward_entity_tone(nlp):
     text = ("Mayor Ana Ruiz opened the new park in Dunmore on Monday.\n\n"
             "“This is a terrible, awful day for us,” she said.")
@@ -285,29 +270,12 @@ def test_reported_through_a_broadcaster(nlp):
     assert second["speaker"] == "Hollis Brand" and second["channel"] == "Evening Ledger"
 
 
-def test_relative_which_for_a_named_organisation(nlp):
-    text = ("Officials at Brightwell Foods, which said on Monday that it would close two plants, "
-            "declined to comment further.")
-    q = row_with(quotes_of(nlp, text), "close two plants")
-    assert q["speaker"] == "Brightwell Foods" and q["speaker_text"] == "which"
-
-
 def test_a_name_in_apposition_the_model_misses_is_the_speaker(nlp):
     text = ("Rain flooded the lower town on Sunday.\n\n"
             "Her brother, Oskar Lindqvist, said: ‘We lost the whole cellar.’")
     row = analyze(text, "flood.txt", nlp=nlp).quotes.iloc[0]
     assert row.speaker == "Oskar Lindqvist"
 
-
-def test_the_agency_said_goes_to_the_organisation_named_earlier(nlp):
-    text = ("Fares Rise\n\nThe Dunmore Valley Water Authority board voted on Monday to raise prices.\n\n"
-            "Residents were angry. Some called the rise unfair.\n\nMany wrote letters to the paper.\n\n"
-            "The agency said in a statement that poorer homes would get a discount.")
-    result = analyze(text, "water.txt", nlp=nlp)
-    assert result.quotes.iloc[-1].speaker == "Dunmore Valley Water Authority"
-
-
-# --- speakers the parse does not hand over ---------------------------------------------
 
 def test_name_opening_the_frame_after_the_quote_with_an_apposition(nlp):
     text = ("Headline About Ferries\n\n"
@@ -344,32 +312,21 @@ def test_dateline_is_not_the_speaker(nlp):
     assert row_with(quotes_of(nlp, text), "change how this town")["speaker"] == "Hana Ostrova"
 
 
+def test_headings_and_a_union_of_countries_are_not_whom_he_stands_for(nlp):
+    text = ("Secretary General Tomas Okafor has led the agency since 2017.\n\n"
+            "United Nations peacekeepers are not prepared for counterterrorism operations, though they often "
+            "find themselves in war zones.\n\n"
+            "Gender Equality.\n\n"
+            "The Gap Goes On: It was under Mr. Okafor's watch that the board set up a women's office. "
+            "And in recent months, he said he backed the idea of a woman succeeding him.")
+    assert row_with(quotes_of(nlp, text), "backed the idea")["speaker"] == "Tomas Okafor"
+
+
 def test_a_share_of_those_polled_is_not_the_speaker_the_poll_is(nlp):
     text = ("Survey on Trams\n\n"
             "In a Kestwick Gazette poll released on Monday, 64 percent of riders said the trams were "
             "“too slow to be worth the fare.”")
     assert "poll" in row_with(quotes_of(nlp, text), "too slow")["speaker"]
-
-
-def test_a_role_noun_goes_to_the_person_given_that_role(nlp):
-    text = ("Health Minister Imogen Caird visited the ward on Monday. Tobias Wren, the hospital's "
-            "chief executive, showed her round. Councillor Ruth Abney, the cabinet member for care, "
-            "joined them.\n\n"
-            "\"We cannot go on like this,\" the minister said.\n\n"
-            "The chief executive said that beds would open in May.\n\n"
-            "\"Every pound counts,\" the cabinet member said.")
-    quotes = quotes_of(nlp, text)
-    assert row_with(quotes, "go on like this")["speaker"] == "Imogen Caird"
-    assert row_with(quotes, "beds would open")["speaker"] == "Tobias Wren"
-    assert row_with(quotes, "Every pound")["speaker"] == "Ruth Abney"
-
-
-def test_a_role_goes_to_the_latest_holder_with_its_modifiers(nlp):
-    text = ("Prime Minister Boris Kallas met Finance Minister Ana Petek.\n\n"
-            "\"The budget is balanced,\" the prime minister said. \"It is not,\" the finance minister said.")
-    quotes = quotes_of(nlp, text)
-    assert row_with(quotes, "balanced")["speaker"] == "Boris Kallas"
-    assert row_with(quotes, "It is not")["speaker"] == "Ana Petek"
 
 
 def test_a_first_person_quote_goes_to_the_person_named_next(nlp):
@@ -417,12 +374,3 @@ def test_a_paragraph_saying_who_just_spoke_names_the_speaker(nlp):
 def test_a_bare_quantifier_stands_for_the_group_named_before(nlp):
     text = "Traders were unconvinced. Several said that they had heard the same promises in 2019."
     assert row_with(quotes_of(nlp, text), "same promises")["speaker"] == "Traders"
-
-
-def test_the_company_is_the_business_the_story_is_about(nlp):
-    text = ("Halvorsen Cold Chain Systems Inc. agreed to buy Pellham Reefer Lines. Halvorsen said the deal would close "
-            "in March.\n\n"
-            "The Northern Freight Drivers Association said members were worried. The Ashby Trade Department "
-            "approved the sale.\n\n"
-            "The company said that no terminals would close.")
-    assert row_with(quotes_of(nlp, text), "no terminals")["speaker"] == "Halvorsen Cold Chain Systems Inc."

@@ -25,6 +25,7 @@ from analysis.speaker_kinds import KINDS, kind_of_speaker, speaker_kind
     ("The ad says the plan has failed.", "The ad", "source"),
     ("Critics argued the plan was rushed.", "Critics", "group"),
     ("Human rights groups warned the deal would fail.", "Human rights groups", "group"),
+    ("MNSBC suggested that the debate was close.", "MNSBC", "organisation"),
 ])
 def test_kind_from_the_words_the_cue_attaches_to(nlp, sentence, who, kind):
     doc = nlp(sentence)

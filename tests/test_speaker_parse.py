@@ -297,22 +297,6 @@ def test_a_dated_or_sized_document_is_named_by_its_noun(nlp):
     assert row_with(quotes, "the water was warmer")["speaker"] == "study"
 
 
-def test_a_title_in_apposition_names_the_person_and_gives_the_role(nlp):
-    text = ("The town's MP, Marnie Carbery, said she had raised the closure with the minister.\n\n"
-            "The Mlima Jiwe ward MCA, Collins Kibet Rotich, said he would table a motion next week.\n\n"
-            "\"This quarry was licensed for a small operation,\" the MCA said.")
-    quotes = quotes_of(nlp, text)
-    assert row_with(quotes, "raised the closure")["speaker"] == "Marnie Carbery"
-    assert row_with(quotes, "table a motion")["speaker"] == "Collins Kibet Rotich"
-    assert row_with(quotes, "small operation")["speaker"] == "Collins Kibet Rotich"
-
-
-def test_two_roles_before_one_name_are_that_person(nlp):
-    text = ("In an email to employees on Tuesday, co-founder and chief executive Raghavendra S. Hegde wrote "
-            "that the company had grown faster than its unit economics.")
-    assert speaker(nlp, text, "grown faster") == "Raghavendra S. Hegde"
-
-
 def test_a_document_is_named_without_its_owner_pronoun_or_its_recency(nlp):
     text = "According to its most recent annual report, the company had about 1,150 employees."
     assert speaker(nlp, text, "1,150 employees") == "annual report"
@@ -345,14 +329,6 @@ def test_a_body_whose_name_ends_like_one_is_not_he(nlp):
     assert speaker(nlp, text, "backed the idea") != "General Assembly"
 
 
-def test_the_company_is_the_firm_the_story_named_however_far_back(nlp):
-    paragraphs = ["Coteau Grain Co. said in a statement that the elevator had become a safety risk.",
-                  "The Plover Coulee Heritage Society said the elevator could be saved."]
-    paragraphs += [f"The society held meeting number {n} in the hall on Tuesday." for n in range(10)]
-    paragraphs += ["Mayor Tannis Obrecht said council would discuss it. The company said it would wait."]
-    assert speaker(nlp, "\n\n".join(paragraphs), "it would wait") == "Coteau Grain Co."
-
-
 def test_an_official_of_a_named_body_is_the_official(nlp):
     text = ("A senior Commerce Department official said the inspector general's office had opened "
             "a preliminary review.")
@@ -380,22 +356,10 @@ def test_a_list_items_verb_has_no_subject_after_it(nlp):
     assert "men" not in set(quotes_of(nlp, text)["speaker"])
 
 
-def test_the_campaign_is_not_the_latest_organisation_named(nlp):
-    text = ("The Loess Hills Budget Project, a nonpartisan group, said the plan would cost $400 million.\n\n"
-            "Ms. Haverkamp defended the plan on Tuesday. The campaign added that she would release a list of cuts.")
-    assert speaker(nlp, text, "release a list") != "Loess Hills Budget Project"
-
-
 def test_a_title_before_a_name_in_apposition_is_that_persons(nlp):
     text = ("The Municipal Chief Executive, Kwame Boakye-Dankwa, described the complaints as \"exaggerated\" and "
             "said the contractor had been told to seal the roof.")
     assert speaker(nlp, text, "seal the roof") == "Kwame Boakye-Dankwa"
-
-
-def test_the_site_is_the_organisation_the_article_described_as_one(nlp):
-    text = ("The central claim of the ad is Mostly False, the nonprofit fact-checking site TruthTally said Monday.\n\n"
-            "The site found that grocery prices in the region rose about 19 percent.")
-    assert speaker(nlp, text, "grocery prices") == "TruthTally"
 
 
 def test_a_reply_denied_reports_nothing(nlp):
@@ -405,3 +369,16 @@ def test_a_reply_denied_reports_nothing(nlp):
             "because they did not respond to queries seeking to confirm their address and have not cast a ballot "
             "since 2008, in what is being criticized as a \"use it or lose it\" approach to voting.")
     assert not quotes_of(nlp, text)["speaker"].astype(bool).any()
+
+
+def test_a_participle_after_a_name_speaks_for_it_when_the_sentence_has_two_subjects(nlp):
+    text = ("Council Leader Maria Brandt, despite admitting that she had her concerns about “developers trying "
+            "to get rich,” the tenants “do need to have their say” and she does believe the plan is sound.")
+    assert speaker(nlp, text, "developers trying") == "Maria Brandt"
+
+
+def test_words_wished_into_someones_mouth_are_the_wishers(nlp):
+    first = quotes_of(nlp, "She has done nothing wrong. I hope in 2027 Dunmore says, “Mayor Ruiz, thank you "
+                           "for a lifetime of public service.”")
+    assert row_with(first, "thank you")["speaker_text"] == "I"
+    assert speaker(nlp, "Mayor Ana Ruiz hopes the council says “yes to the plan”.", "yes to the plan") == "Ana Ruiz"

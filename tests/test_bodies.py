@@ -1,0 +1,76 @@
+"""Organisations as speakers: "the company", "the agency", "the site", "the union" and a
+body's members go to the organisation the article means."""
+from __future__ import annotations
+
+from analysis import analyze
+from tests.test_quotes import quotes_of, row_with
+from tests.test_speaker_parse import speaker
+
+
+def test_the_company_said_resolves_to_the_organisation(nlp):
+    text = ("Brightwell Foods closed its plant in Dunmore last week.\n\n"
+            "The company said that it would review the contract with its suppliers.")
+    q = row_with(quotes_of(nlp, text), "review the contract")
+    assert q["kind"] == "indirect"
+    assert q["speaker"] == "Brightwell Foods"
+    assert q["quote"] == "it would review the contract with its suppliers"
+
+
+def test_members_of_a_body_speak_for_it(nlp):
+    text = ("Members of the Orrin Valley Council told the local paper they would vote against "
+            "the new car park.")
+    assert row_with(quotes_of(nlp, text), "vote against")["speaker"] == "Orrin Valley Council"
+
+
+def test_relative_which_for_a_named_organisation(nlp):
+    text = ("Officials at Brightwell Foods, which said on Monday that it would close two plants, "
+            "declined to comment further.")
+    q = row_with(quotes_of(nlp, text), "close two plants")
+    assert q["speaker"] == "Brightwell Foods" and q["speaker_text"] == "which"
+
+
+def test_the_agency_said_goes_to_the_organisation_named_earlier(nlp):
+    text = ("Fares Rise\n\nThe Dunmore Valley Water Authority board voted on Monday to raise prices.\n\n"
+            "Residents were angry. Some called the rise unfair.\n\nMany wrote letters to the paper.\n\n"
+            "The agency said in a statement that poorer homes would get a discount.")
+    result = analyze(text, "water.txt", nlp=nlp)
+    assert result.quotes.iloc[-1].speaker == "Dunmore Valley Water Authority"
+
+
+# --- speakers the parse does not hand over ---------------------------------------------
+
+
+def test_the_company_is_the_business_the_story_is_about(nlp):
+    text = ("Halvorsen Cold Chain Systems Inc. agreed to buy Pellham Reefer Lines. Halvorsen said the deal would close "
+            "in March.\n\n"
+            "The Northern Freight Drivers Association said members were worried. The Ashby Trade Department "
+            "approved the sale.\n\n"
+            "The company said that no terminals would close.")
+    assert row_with(quotes_of(nlp, text), "no terminals")["speaker"] == "Halvorsen Cold Chain Systems Inc."
+
+
+def test_the_company_is_the_firm_the_story_named_however_far_back(nlp):
+    paragraphs = ["Coteau Grain Co. said in a statement that the elevator had become a safety risk.",
+                  "The Plover Coulee Heritage Society said the elevator could be saved."]
+    paragraphs += [f"The society held meeting number {n} in the hall on Tuesday." for n in range(10)]
+    paragraphs += ["Mayor Tannis Obrecht said council would discuss it. The company said it would wait."]
+    assert speaker(nlp, "\n\n".join(paragraphs), "it would wait") == "Coteau Grain Co."
+
+
+def test_the_campaign_is_not_the_latest_organisation_named(nlp):
+    text = ("The Loess Hills Budget Project, a nonpartisan group, said the plan would cost $400 million.\n\n"
+            "Ms. Haverkamp defended the plan on Tuesday. The campaign added that she would release a list of cuts.")
+    assert speaker(nlp, text, "release a list") != "Loess Hills Budget Project"
+
+
+def test_the_site_is_the_organisation_the_article_described_as_one(nlp):
+    text = ("The central claim of the ad is Mostly False, the nonprofit fact-checking site TruthTally said Monday.\n\n"
+            "The site found that grocery prices in the region rose about 19 percent.")
+    assert speaker(nlp, text, "grocery prices") == "TruthTally"
+
+
+def test_a_body_the_article_wrote_of_unnamed_is_not_the_latest_organisation(nlp):
+    text = ("Brannock Energy sold the Federal mine to Mr. Ruiz, and the miners' union put $10 million "
+            "into it.\n\n"
+            "A few weeks before it went bust, the company moved its case to another court, according to the union.")
+    assert speaker(nlp, text, "moved its case") == "union"

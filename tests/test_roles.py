@@ -1,0 +1,49 @@
+"""Role nouns and titles: "the minister said" goes to the person the article gave that role."""
+from __future__ import annotations
+
+from tests.test_quotes import quotes_of, row_with
+from tests.test_speaker_parse import speaker
+
+
+def test_a_role_noun_goes_to_the_person_given_that_role(nlp):
+    text = ("Health Minister Imogen Caird visited the ward on Monday. Tobias Wren, the hospital's "
+            "chief executive, showed her round. Councillor Ruth Abney, the cabinet member for care, "
+            "joined them.\n\n"
+            "\"We cannot go on like this,\" the minister said.\n\n"
+            "The chief executive said that beds would open in May.\n\n"
+            "\"Every pound counts,\" the cabinet member said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "go on like this")["speaker"] == "Imogen Caird"
+    assert row_with(quotes, "beds would open")["speaker"] == "Tobias Wren"
+    assert row_with(quotes, "Every pound")["speaker"] == "Ruth Abney"
+
+
+def test_a_role_goes_to_the_latest_holder_with_its_modifiers(nlp):
+    text = ("Prime Minister Boris Kallas met Finance Minister Ana Petek.\n\n"
+            "\"The budget is balanced,\" the prime minister said. \"It is not,\" the finance minister said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "balanced")["speaker"] == "Boris Kallas"
+    assert row_with(quotes, "It is not")["speaker"] == "Ana Petek"
+
+
+def test_a_title_in_apposition_names_the_person_and_gives_the_role(nlp):
+    text = ("The town's MP, Marnie Carbery, said she had raised the closure with the minister.\n\n"
+            "The Mlima Jiwe ward MCA, Collins Kibet Rotich, said he would table a motion next week.\n\n"
+            "\"This quarry was licensed for a small operation,\" the MCA said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "raised the closure")["speaker"] == "Marnie Carbery"
+    assert row_with(quotes, "table a motion")["speaker"] == "Collins Kibet Rotich"
+    assert row_with(quotes, "small operation")["speaker"] == "Collins Kibet Rotich"
+
+
+def test_two_roles_before_one_name_are_that_person(nlp):
+    text = ("In an email to employees on Tuesday, co-founder and chief executive Raghavendra S. Hegde wrote "
+            "that the company had grown faster than its unit economics.")
+    assert speaker(nlp, text, "grown faster") == "Raghavendra S. Hegde"
+
+
+def test_a_bare_title_opening_a_deck_is_the_person_the_story_gives_that_role(nlp):
+    text = ("Friends once more: Ruth Abney backs Kallas, who says he is honoured.\n\n"
+            "Senator from Dunmore says she cannot let the bill pass.\n\n"
+            "Sen. Ruth Abney is backing Boris Kallas's campaign, the latest turn in a long rivalry.")
+    assert speaker(nlp, text, "cannot let the bill") == "Ruth Abney"
