@@ -126,7 +126,8 @@ class Resolver:
             for tok in doc:
                 if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
                         or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
-                        and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)) \
+                        and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
+                        or _introduced(tok)) \
                         and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
                     if cand is not None:
@@ -342,7 +343,7 @@ class Resolver:
         """"the judge said", "Corvane's chief executive said": the person the article gave that role."""
         start = self.parsed.offset(p, tok.idx)
         m = self.mention_at(start, start + len(tok))
-        if m is not None and not (tok.lower_ in PERSON_TITLES and m.label != "PERSON"):
+        if m is not None and not ((tok.lower_ in PERSON_TITLES or tok.text.isupper()) and m.label != "PERSON"):
             return None  # a name; but "the MCA said" is a title the model took for a body's name
         role = self._roles.holder(tok, start)
         return None if role is None else Speaker(role.name, start, start + len(tok), tok.text, role.label)
@@ -394,6 +395,13 @@ class Resolver:
         if found is None:  # "we", or nobody fits: the cue still attaches here
             return Speaker("", start, start + len(tok), tok.text)
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
+
+
+def _introduced(tok: Token) -> bool:
+    """"That was Marisa Fenwick, 34, a teacher from Cardiff": a person the sentence
+    presents, whom the next "she" most likely means."""
+    return tok.dep_ == "attr" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.head.lemma_ == "be" \
+        and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in tok.head.children)
 
 
 def _dateline(text: str) -> tuple[int, int]:

@@ -60,8 +60,10 @@ def _reported_pronouns(parsed: Parsed, mention_at: MentionAt,
                     or not is_cue(clause.head, indirect=True) or in_quote(p, tok.idx):
                 continue
             subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-            m = mention_at(base + subject.idx, base + subject.idx + len(subject)) \
-                if subject is not None and subject.pos_ == "PROPN" else None
+            # "Rowlands said he": a surname the tagger may take for a plural noun
+            named = subject is not None and (subject.pos_ == "PROPN"
+                                             or subject.tag_ == "NNS" and subject.text[:1].isupper())
+            m = mention_at(base + subject.idx, base + subject.idx + len(subject)) if named else None
             if m is not None and m.label == "PERSON":
                 yield m.entity, "m" if tok.lower_ == "he" else "f"
 

@@ -219,10 +219,14 @@ def _after_person_title(ent: Span) -> bool:
 
 
 def _described_as_person(ent: Span) -> bool:
-    """"Darnell Price, president of Local 418", "Priya Chandran, who organised the
-    petition": a name the article describes as a person's, whatever the model's label;
+    """"Darnell Price, president of Local 418", "the festival's founder, Gethin Rowlands",
+    "Priya Chandran, who organised the petition": a name the article describes as a
+    person's, whatever the model's label;
     not a place the "who" passes over ("a developer in Virginia, who introduced him")."""
     in_place = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_ROLES:
+        return True  # "The festival's founder, Gethin Rowlands,"
     for tok in ent:
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_ROLES:

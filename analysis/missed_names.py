@@ -197,7 +197,9 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
     """
     sure = [m for m in found if m.label and not titles.holds(m.start)]
     names = {m.name for m in sure if m.name[:1].isupper()}
-    names |= {m.name.split()[-1] for m in sure if m.label == "PERSON" and " " in m.name}
+    surnames = {m.name.split()[-1] for m in sure if m.label == "PERSON" and " " in m.name}
+    names |= surnames
+    lower = _lower_case_words(parsed.article.text)
     # the surname of a name the model labelled otherwise counts where the text shows a
     # person ("Tomasz Wilk" as ORG; "Wilk, who has scored")
     only_who = {m.name.split()[-1] for m in sure if m.label != "PERSON" and looks_like_a_name(m.name)} - names
@@ -218,8 +220,9 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
             if (lo and (text[lo - 1].isalnum() or text[lo - 1] in "_-")) or \
                     (hi < len(text) and (text[hi].isalnum() or text[hi] in "_-")):
                 continue  # inside a longer word or a hyphenated one ("Xi-led")
-            if taken.overlaps(base + lo, base + hi) or (" " not in span.text and span[0].pos_ != "PROPN"):
-                continue
+            if taken.overlaps(base + lo, base + hi) or (" " not in span.text and span[0].pos_ != "PROPN"
+                                                         and (span.text not in surnames or span.text.lower() in lower)):
+                continue  # "May" the month; but "Rowlands said", a surname tagged as a noun
             who = span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who"
             if span.text in only_who and not who:
                 continue
@@ -229,13 +232,18 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
     return sorted(out, key=lambda m: m.start)
 
 
+def _lower_case_words(text: str) -> set[str]:
+    """The words the text writes in lower case: "white", "may", "national" as common words."""
+    return {w for w in _LETTERS.findall(text) if w[:1].islower()}
+
+
 def _first_words(found: list[Mention], names: set[str], text: str) -> set[str]:
     """"Peabody" for "Peabody Energy": the first of a two-word business name, which the
     article may use alone, unless it is a given name, a word the article also writes in
     lower case ("National", "White") or one it names something else by. A body's name
     ("Larkfield General Hospital", "Wessland Department of Transportation") often opens
     with its place: those are left out."""
-    lower = {w for w in _LETTERS.findall(text) if w[:1].islower()}
+    lower = _lower_case_words(text)
     out = set()
     for m in found:
         words = m.name.split()

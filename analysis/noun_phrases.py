@@ -26,8 +26,9 @@ def without_owner(span, head: Token) -> str:
         if kind == "source" else None
     skip = set(owner.subtree) if owner is not None else set()
     words = [t for t in span if t not in skip and t.lower_ != "own" and not t.is_space]
-    while len(words) > 1 and words[0].lower_ in _QUANTIFIER_DETS:
-        words.pop(0)
+    while len(words) > 1 and (words[0].lower_ in _QUANTIFIER_DETS
+                              or words[0].lower_ == "one" and words[0].ent_type_ in ("", "CARDINAL")):
+        words.pop(0)  # "one station operations executive" is a station operations executive
     if head.tag_ == "NNS" and head.lemma_.lower() not in QUANTIFIERS \
             and noun_kind(head.lemma_.lower(), plural=True) == "group" \
             and kind != "organisation":  # "Two ministry officials"; not "Other countries"

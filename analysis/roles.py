@@ -41,6 +41,8 @@ _PERSON_ROLES = TITLES | OCCUPATIONS
 # words that date a role rather than name it ("the former judge", "the new coach")
 _TIME_WORDS = frozenset("former new current then acting interim outgoing incoming late longtime".split())
 _DETERMINERS = frozenset("the this that".split())
+# family a pronoun owns: "her father, Mick Halloran, ... Her father said" is him
+_KIN = frozenset("father mother husband wife son daughter brother sister grandfather grandmother uncle aunt".split())
 _SPELLED_OUT = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
                 "prof.": "professor", "supt.": "superintendent", "det.": "detective", "insp.": "inspector",
                 "cllr": "councillor", "cllr.": "councillor", "cr": "councillor", "cr.": "councillor",
@@ -55,6 +57,7 @@ class Role:
     label: str  # its entity label
     noun: str  # the role's head noun, lower case ("minister")
     words: frozenset[str]  # its modifiers, lower case ("prime"; "chief"; "cabinet")
+    initials: str = ""  # its words' initials, in order ("MCE" for "Municipal Chief Executive")
 
 
 def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int, int], Named | None],
@@ -66,24 +69,28 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
         return []
     roles: dict[tuple[int, str], Role] = {}
 
-    def add(m: Named | None, role: Token, words: frozenset[str]) -> None:
+    def add(m: Named | None, role: Token, words: frozenset[str], before: list[Token]) -> None:
         noun = _noun(role)
         if m is None or role.tag_ in ("NNS", "NNPS") or noun in ("mr", "ms", "mrs", "dr"):
             return
         if m.label == "PERSON" or noun in _PERSON_ROLES:
-            roles.setdefault((m.start, noun), Role(m.start, m.entity, m.label, noun, words))
+            initials = "".join(t.text[0] for t in [*before, role] if t.text[:1].isupper())
+            roles.setdefault((m.start, noun), Role(m.start, m.entity, m.label, noun, words,
+                                                   initials if len(initials) >= 2 else ""))
 
     for m in mentions:  # "Judge Eleanor Vance", "Prairie Kings coach Walt Jeffries"
         p = m.paragraph
         role = _role_before(parsed.docs[p], token_starts[p], m.start - parsed.offset(p, 0))
         if role is not None:
-            add(m, role, frozenset(t.lemma_.lower() for t in _words_before(role)))
+            before = _words_before(role)
+            add(m, role, frozenset(t.lemma_.lower() for t in before), before[::-1])
     matcher = _apposition_matcher(parsed.docs[0].vocab)
     for p, doc in enumerate(parsed.docs):  # "Andrea Fulton, Corvane's chief executive"
         base = parsed.offset(p, 0)
         for match_id, (a, b) in matcher(doc):
             name, role = (doc[a], doc[b]) if doc.vocab.strings[match_id] == "name, role" else (doc[b], doc[a])
-            add(mention_at(base + name.idx, base + name.idx + len(name)), role, _modifiers(role))
+            add(mention_at(base + name.idx, base + name.idx + len(name)), role, _modifiers(role),
+                [c for c in role.lefts if c.dep_ in ("compound", "amod")])
     return sorted(roles.values(), key=lambda r: r.offset)
 
 
@@ -143,17 +150,22 @@ class Roles:
         `before`, whose role has every modifier the subject has. A bare title opening a
         sentence, as headlines and decks write them ("Senator from Texas says ..."), is
         the one the story goes on to give that role, if no one had it before."""
+        cut = bisect_left(self.offsets, before)
+        if tok.text.isupper() and len(tok.text) >= 2 and any(c.lower_ == "the" for c in tok.children):
+            # "the MCE said" after "The Municipal Chief Executive, Kwame Boakye-Dankwa"
+            spelled = next((r for r in reversed(self.roles[:cut]) if r.initials == tok.text), None)
+            if spelled is not None:
+                return spelled
         noun = _noun(tok)
         if noun not in self.nouns or tok.tag_ not in ("NN", "NNP"):  # "the prime minister" is often NNP
             return None
         if any(c.dep_ == "appos" for c in tok.children):
             return None  # "Its chief executive, Marla Ostrowski, said": the name beside it speaks
         bare = tok.i == tok.sent.start and tok.text[:1].isupper() and not any(c.dep_ == "det" for c in tok.children)
-        if not bare and not any((c.dep_ == "poss" and c.pos_ != "PRON")
+        if not bare and not any((c.dep_ == "poss" and (c.pos_ != "PRON" or noun in _KIN))
                                 or (c.dep_ == "det" and c.lower_ in _DETERMINERS) for c in tok.children):
-            return None  # "the minister", "Corvane's chief executive"; not "its chief executive"
+            return None  # "the minister", "Corvane's chief executive", "her father"; not "its chief executive"
         words = _modifiers(tok) - _TIME_WORDS
-        cut = bisect_left(self.offsets, before)
         later = self.roles[cut:] if bare else []
         for role in [*reversed(self.roles[:cut]), *later]:
             if role.noun == noun and words <= role.words:

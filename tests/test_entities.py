@@ -404,3 +404,13 @@ def test_an_epithet_before_a_full_name_is_no_part_of_it(nlp):
             "Hillary Clinton said she had won.")
     found = entities_of(analyze(text, "debate.txt", nlp=nlp))
     assert found["Hillary Clinton"] == ("PERSON", 3) and "Crooked Hillary Clinton" not in found
+
+
+def test_a_person_named_after_their_role_and_their_surname_tagged_as_a_noun(nlp):
+    text = ("The festival’s founder, Gethin Rowlands, started Kestle Down on his family’s farm.\n\n"
+            "Rowlands said he would meet the parish council next month. Later Rowlands added that "
+            "“the lanes are a worry.”\n\n"
+            "“We are guests here,” she said.")
+    result = analyze(text, "festival.txt", nlp=nlp)
+    assert entities_of(result)["Gethin Rowlands"] == ("PERSON", 3)
+    assert result.quotes.iloc[-1]["speaker"] != "Gethin Rowlands"  # "Rowlands said he": not "she"

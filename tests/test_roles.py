@@ -47,3 +47,18 @@ def test_a_bare_title_opening_a_deck_is_the_person_the_story_gives_that_role(nlp
             "Senator from Dunmore says she cannot let the bill pass.\n\n"
             "Sen. Ruth Abney is backing Boris Kallas's campaign, the latest turn in a long rivalry.")
     assert speaker(nlp, text, "cannot let the bill") == "Ruth Abney"
+
+
+def test_a_role_written_as_its_initials_is_the_person_given_that_role(nlp):
+    text = ("The Municipal Chief Executive, Kwesi Adomako-Mensah, said the roof would be sealed within two weeks.\n\n"
+            "“Every new building has small problems at the beginning,” the MCE said.")
+    assert speaker(nlp, text, "small problems") == "Kwesi Adomako-Mensah"
+
+
+def test_her_father_is_the_father_the_article_named(nlp):
+    text = ("Captain Tegan Doyle kicked the winning goal, on a day when her father, Mick Doyle, was coaching "
+            "from the boundary.\n\n"
+            "Her father said he had not been able to watch. ‘I was looking at the clock,’ he said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "not been able to watch")["speaker"] == "Mick Doyle"
+    assert row_with(quotes, "looking at the clock")["speaker"] == "Mick Doyle"

@@ -382,3 +382,13 @@ def test_words_wished_into_someones_mouth_are_the_wishers(nlp):
                            "for a lifetime of public service.”")
     assert row_with(first, "thank you")["speaker_text"] == "I"
     assert speaker(nlp, "Mayor Ana Ruiz hopes the council says “yes to the plan”.", "yes to the plan") == "Ana Ruiz"
+
+
+def test_she_after_that_was_a_named_person_is_her(nlp):
+    text = ("The festival’s founder, Gethin Rowlands, started Kestle Down on his family’s farm. "
+            "‘Every year we say no,’ Rowlands said.\n\n"
+            "Rowlands conceded the new field had been ‘a bit of an experiment’.\n\n"
+            "That was Marisa Fenwick, 34, a teacher from Cardiff, who has been to every Kestle Down since the "
+            "second. She said the ticket price was ‘getting steep’ for families.\n\n"
+            "Rowlands said he would meet the parish council next month.")
+    assert speaker(nlp, text, "getting steep") == "Marisa Fenwick"
