@@ -3,66 +3,45 @@
     >>> from analysis import analyze
     >>> result = analyze(text, name="story.txt")
     >>> result.quotes.head()
+
+The names below are loaded when first used, so that `python -m analysis --help` and the
+command line's listing of files do not wait for spaCy, pandas and the tone model.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-import pandas as pd
-from spacy.language import Language
+# name -> the module that defines it
+_LAZY = {
+    "Analysis": "engine", "analyze": "engine", "analyze_file": "engine",
+    "ArticleError": "ingest", "read_article": "ingest", "text_from_bytes": "ingest", "make_article": "ingest",
+    "load_model": "model",
+    "KINDS": "paragraphs", "TONE_KINDS": "paragraphs",
+    "COLUMNS": "schema", "TABLES": "schema",
+    "Tone": "tone", "load_tone_model": "tone", "tone_of": "tone", "tone_toward": "tone",
+}
 
-from .entities import entity_table, extract_mentions
-from .ingest import ArticleError, make_article, read_article, text_from_bytes
-from .model import load_model
-from .nlp import parse
-from .paragraphs import KINDS, TONE_KINDS
-from .quotes import extract_quotes, resolved_pronouns
-from .schema import COLUMNS, TABLES
-from .speakers import speaker_table
-from .tables import paragraph_table, sentence_table
-from .tone import Tone, load_tone_model, tone_of, tone_toward
-from .tone.columns import with_paragraph_tone, with_tone
+__all__ = ["COLUMNS", "KINDS", "TABLES", "TONE_KINDS", "Analysis", "ArticleError", "Tone", "analyze", "analyze_file",
+           "load_model", "load_tone_model", "read_article", "text_from_bytes", "tone_of", "tone_toward"]
 
-__all__ = ["Analysis", "ArticleError", "COLUMNS", "KINDS", "TABLES", "TONE_KINDS", "Tone", "analyze",
-           "analyze_file", "load_model", "load_tone_model", "read_article", "text_from_bytes", "tone_of",
-           "tone_toward"]
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything the engine found in one article, as tidy tables (see docs/DESIGN.md)."""
-    name: str
-    text: str
-    paragraphs: pd.DataFrame
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    entities: pd.DataFrame
-    quotes: pd.DataFrame
-    speakers: pd.DataFrame
-
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """The six tables of the output contract by name, in the contract's order."""
-        return {t: getattr(self, t) for t in TABLES}
+if TYPE_CHECKING:
+    from .engine import Analysis, analyze, analyze_file
+    from .ingest import ArticleError, read_article, text_from_bytes
+    from .model import load_model
+    from .paragraphs import KINDS, TONE_KINDS
+    from .schema import COLUMNS, TABLES
+    from .tone import Tone, load_tone_model, tone_of, tone_toward
 
 
-def analyze(text: str, name: str = "article", *, nlp: Language | None = None) -> Analysis:
-    """Analyse one article's text. `name` fills the `article` column of every table.
-
-    Empty or blank text gives empty tables with every column.
-    """
-    parsed = parse(make_article(text, name), nlp or load_model())
-    mentions = extract_mentions(parsed)
-    sentences, mentions, quotes = with_tone(sentence_table(parsed), mentions, extract_quotes(parsed))
-    paragraphs = with_paragraph_tone(paragraph_table(parsed, mentions, quotes), sentences)
-    return Analysis(
-        name=name, text=parsed.article.text, paragraphs=paragraphs, sentences=sentences,
-        mentions=mentions, entities=entity_table(mentions, sentences, resolved_pronouns(quotes, sentences)),
-        quotes=quotes,
-        speakers=speaker_table(quotes, paragraphs, mentions),
-    )
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
 
-def analyze_file(path, *, nlp: Language | None = None) -> Analysis:
-    """Read an article file (.txt, .md, .html, .docx, .pdf) and analyse it; raises ArticleError if unreadable."""
-    name, text = read_article(path)
-    return analyze(text, name, nlp=nlp)
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

@@ -6,34 +6,46 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
-from .batch import expand, run, workers
 from .ingest import FORMATS, MAX_FILE_BYTES
-from .output import TableWriter
 from .schema import TABLES
 
 DESCRIPTION = f"""\
-Analyse news articles ({FORMATS}) and write {len(TABLES)} CSV tables for all of
-them together: {", ".join(t + ".csv" for t in TABLES)}.
+Analyse news articles ({FORMATS}) and write {len(TABLES)} tables for all of them
+together: {", ".join(t + ".csv" for t in TABLES)}.
+--out DIR writes them in DIR (as .parquet files with --format parquet);
+--out FILE.duckdb adds them to a DuckDB corpus store, a batch of articles per
+transaction: a re-run skips the articles already stored (an article whose file has
+changed is replaced), and a run that was killed goes on where it stopped.
 A folder argument means every article file in it (not its subfolders). Each article's
 rows are named by its path from the folder that holds all the articles given.
 An article that cannot be read or analysed (or a file over {MAX_FILE_BYTES // 1_000_000} MB, or not
 a regular file) is reported on stderr by name; the others are still analysed and the
-exit status is 1. The tables are written beside the old ones and replace them only at
-the end: an interrupted run, or one where no article could be analysed, leaves earlier
-tables in --out as they were."""
+exit status is 1. In a folder the tables are written beside the old ones and replace
+them only at the end: an interrupted run, or one where no article could be analysed,
+leaves earlier tables in --out as they were. A progress line shows on stderr when it is
+a terminal; a one-line summary ends every run but a --quiet one."""
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files or folders")
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the CSV files (created if missing)")
+    parser.add_argument("--out", required=True, metavar="DIR|FILE.duckdb",
+                        help="folder for the table files (created if missing), or a corpus store file")
+    parser.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                        help="the files a folder gets (default: %(default)s); a store is DuckDB")
     parser.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                         help="worker processes for several articles (default and most: the cores, "
                              "%(default)s here)")
+    parser.add_argument("--batch", type=_positive, default=50, metavar="N",
+                        help="articles per store transaction (default: %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.format != "csv" and Path(args.out).suffix.lower() in (".duckdb", ".ddb"):
+        parser.error("--format is for a folder; a .duckdb store is DuckDB")
+    return args
 
 
 def _positive(text: str) -> int:
@@ -53,40 +65,122 @@ def _stop(signum, frame) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    from .batch import expand  # after --help: the rest loads pandas and, in run(), the models
+
     items = expand(args.articles)
     if not items:
         print(f"python -m analysis: no {FORMATS} articles found in the arguments", file=sys.stderr)
         return 2
+    from .store import is_store
+
+    previous = signal.signal(signal.SIGTERM, _stop) if _main_thread() else None
     try:
-        writer = TableWriter(args.out)
+        return (_to_store if is_store(args.out) else _to_folder)(args, items)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _to_folder(args: argparse.Namespace, items: list) -> int:
+    from .batch import run, workers
+    from .output import TableWriter
+    from .progress import Progress
+
+    try:
+        writer = TableWriter(args.out, args.format)
     except OSError as exc:
         print(f"python -m analysis: cannot write the tables to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    previous = signal.signal(signal.SIGTERM, _stop) if _main_thread() else None
-    failed = done = 0
+    progress = Progress(len(items), show=None if not args.quiet else False)
     try:
         with writer:
             for result in run(items, args.jobs):
                 if result.error:
-                    failed += 1
-                    print(f"{result.item.path}: {result.error}", file=sys.stderr)
+                    _report(progress, f"{result.item.path}: {result.error}")
                     continue
                 writer.write(result.tables)
-                done += 1
-            writer.commit(replace=done > 0)
+                progress.add(words=_words(result.tables))
+            analysed = progress.done - progress.failed
+            writer.commit(replace=analysed > 0)
     except KeyboardInterrupt:
-        print(f"python -m analysis: interrupted after {done} article(s); the tables in {args.out} are as "
+        progress.clear()
+        print(f"python -m analysis: interrupted after {progress.done} article(s); the tables in {args.out} are as "
               "they were before this run", file=sys.stderr)
         return 130
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+    progress.clear()
     if not args.quiet:
-        jobs = workers(args.jobs, len(items))
-        kept = "" if done else " (none analysed: earlier tables there were kept)"
-        print(f"analysed {done} article(s), {failed} failed, with {jobs} worker(s); tables in {args.out}{kept}",
-              file=sys.stderr)
-    return 1 if failed else 0
+        kept = "" if analysed else " (none analysed: earlier tables there were kept)"
+        print(progress.summary(workers(args.jobs, len(items)), args.out) + kept, file=sys.stderr)
+    return 1 if progress.failed else 0
+
+
+def _to_store(args: argparse.Namespace, items: list) -> int:
+    from .batch import run, workers
+    from .progress import Progress
+    from .store import CorpusStore, Stored, article_key
+
+    try:
+        store = CorpusStore(args.out)
+    except Exception as exc:  # noqa: BLE001 - duckdb's IOException and friends: say which file and why
+        print(f"python -m analysis: cannot open the store {args.out}: {exc}", file=sys.stderr)
+        return 2
+    progress = Progress(len(items), show=None if not args.quiet else False)
+    batch: list[Stored] = []
+    with store:
+        stored = store.keys()
+        todo, keys = [], {}
+        for item in items:
+            key = _key(item, article_key)
+            if key is not None and stored.get(item.name) == key:
+                progress.add(skipped=True)
+                continue
+            keys[item.name] = key
+            todo.append(item)
+        try:
+            for result in run(todo, args.jobs) if todo else ():  # nothing new: no models to load
+                if result.error:
+                    _report(progress, f"{result.item.path}: {result.error}")
+                    continue
+                batch.append(Stored(keys[result.item.name] or "", result.item.name, str(result.item.path),
+                                    result.tables))
+                progress.add(words=_words(result.tables))
+                if len(batch) >= args.batch:
+                    store.add(batch)
+                    batch = []
+            store.add(batch)
+        except KeyboardInterrupt:
+            progress.clear()
+            kept = progress.done - progress.failed - progress.skipped - len(batch)
+            print(f"python -m analysis: interrupted; {kept} article(s) of this run are in {args.out}, "
+                  f"the {len(batch)} of the unfinished batch are not: run it again to go on", file=sys.stderr)
+            return 130
+    progress.clear()
+    if not args.quiet:
+        print(progress.summary(workers(args.jobs, max(1, len(todo))), args.out), file=sys.stderr)
+    return 1 if progress.failed else 0
+
+
+def _key(item, article_key) -> str | None:
+    """The store key of an item's file, or None if it cannot be read here (its worker says why)."""
+    if item.error:
+        return None
+    try:
+        if item.path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        return article_key(item.name, item.path.read_bytes())
+    except OSError:
+        return None
+
+
+def _report(progress, message: str) -> None:
+    progress.add(failed=True)
+    progress.clear()
+    print(message, file=sys.stderr)
+
+
+def _words(tables: dict) -> int:
+    paragraphs = tables["paragraphs"]
+    return int(paragraphs["words"].sum()) if len(paragraphs) else 0
 
 
 def _main_thread() -> bool:

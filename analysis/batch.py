@@ -16,8 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ArticleError, analyze, load_model, load_tone_model, read_article
-from .ingest import SUFFIXES
+from .ingest import SUFFIXES, ArticleError, read_article
 from .lifetime import exit_with_parent
 
 AHEAD = 4  # articles queued per worker: enough to keep it busy, few results held at once
@@ -81,7 +80,17 @@ def analyse_item(item: Item) -> Result:
         return Result(item, None, f"analysis failed: {type(exc).__name__}: {exc}")
 
 
+def analyze(text: str, name: str):
+    """The engine, imported in the worker that runs it, not by `python -m analysis --help`."""
+    from .engine import analyze as engine
+
+    return engine(text, name)
+
+
 def load_models() -> None:
+    from .model import load_model
+    from .tone import load_tone_model
+
     load_model()
     load_tone_model()
 

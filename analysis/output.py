@@ -1,4 +1,5 @@
-"""The command line's output folder: six CSV tables that are replaced together or not at all.
+"""The command line's output folder: six tables (CSV, or Parquet with --format parquet)
+that are replaced together or not at all.
 
 Each article's rows stream to temporary files beside the tables (`.quotes.csv.partial-PID`),
 so thousands of articles never sit in memory together. `commit` puts them in place in
@@ -25,12 +26,13 @@ from .export import csv_text
 from .lifetime import alive
 from .schema import COLUMNS, TABLES
 
-_TEMP = re.compile(r"\.(?P<table>\w+)\.csv\.partial-(?P<pid>\d+)")
+FORMATS = ("csv", "parquet")
+_TEMP = re.compile(r"\.(?P<table>\w+)\.(?P<format>csv|parquet)\.partial-(?P<pid>\d+)")
 _MARKER = re.compile(r"\.commit-(?P<pid>\d+)")
 
 
-def temp_name(table: str, pid: int) -> str:
-    return f".{table}.csv.partial-{pid}"
+def temp_name(table: str, pid: int, fmt: str = "csv") -> str:
+    return f".{table}.{fmt}.partial-{pid}"
 
 
 def marker_name(pid: int) -> str:
@@ -38,23 +40,29 @@ def marker_name(pid: int) -> str:
 
 
 class TableWriter:
-    """Appends each article's tables to the six CSV files of the output contract.
+    """Appends each article's tables to the six files of the output contract, CSV or Parquet.
 
-    The header row is written once per file. A run that fails or is interrupted leaves the
-    earlier outputs as they were, and every file that is put in place has its header.
+    A CSV file's header row is written once; a Parquet file gets one row group per
+    article, with column types fixed by name (store.sql_type), so memory stays flat. A
+    run that fails or is interrupted leaves the earlier outputs as they were, and every
+    file that is put in place has its header (or schema).
     """
 
-    def __init__(self, out_dir: str | Path):
+    def __init__(self, out_dir: str | Path, fmt: str = "csv"):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}")
+        self.fmt = fmt
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         recover(self.out_dir)
         pid = os.getpid()
-        self._temp = {t: self.out_dir / temp_name(t, pid) for t in TABLES}
+        self._temp = {t: self.out_dir / temp_name(t, pid, fmt) for t in TABLES}
         self._marker = self.out_dir / marker_name(pid)
         self._files = {}
         try:
             for table, path in self._temp.items():
-                self._files[table] = path.open("w", encoding="utf-8", newline="")
+                self._files[table] = (path.open("w", encoding="utf-8", newline="") if fmt == "csv"
+                                      else _ParquetFile(path))
         except OSError:
             self.close()
             raise
@@ -65,21 +73,25 @@ class TableWriter:
             df = tables[table]
             if table not in self._columns:
                 self._columns[table] = list(df.columns)
-                f.write(csv_text(df.head(0)))
+                if self.fmt == "csv":
+                    f.write(csv_text(df.head(0)))
             if len(df):
-                f.write(csv_text(df.reindex(columns=self._columns[table]), header=False))
+                rows = df.reindex(columns=self._columns[table])
+                f.write(csv_text(rows, header=False) if self.fmt == "csv" else rows)
 
     def commit(self, *, replace: bool = True) -> None:
         """Put the files in place: over earlier outputs when `replace`, else only where there
         is none yet. A table no article reached gets the contract's header row alone."""
         for table, f in self._files.items():
             if table not in self._columns:
-                f.write(csv_text(pd.DataFrame(columns=list(COLUMNS[table]))))
-            f.flush()
-            os.fsync(f.fileno())
+                empty = pd.DataFrame(columns=list(COLUMNS[table]))
+                f.write(csv_text(empty) if self.fmt == "csv" else empty)
+            if self.fmt == "csv":
+                f.flush()
+                os.fsync(f.fileno())
             f.close()
         for table, temp in self._temp.items():
-            if not replace and (self.out_dir / f"{table}.csv").exists():
+            if not replace and (self.out_dir / f"{table}.{self.fmt}").exists():
                 temp.unlink()
         _write_marker(self._marker)
         self.close()
@@ -101,6 +113,60 @@ class TableWriter:
         self.close()
 
 
+class _ParquetFile:
+    """One table's Parquet file, opened on its first rows (their columns fix the schema)."""
+
+    ROWS = 20_000  # rows per row group: few groups, and few rows held at once
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.touch()
+        self._writer = None
+        self._schema = None
+        self._held: list[pd.DataFrame] = []
+        self._rows = 0
+
+    def write(self, df: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from .store import sql_type
+
+        if self._writer is None:
+            kinds = {"BIGINT": pa.int64(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
+            self._schema = pa.schema([(c, kinds[sql_type(c)]) for c in df.columns])
+            self._writer = pq.ParquetWriter(self.path, self._schema)
+        self._held.append(df)
+        self._rows += len(df)
+        if self._rows >= self.ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self._held:
+            df = pd.concat(self._held, ignore_index=True)
+            arrays = [_column(df[field.name], field.type) for field in self._schema]
+            self._writer.write_table(pa.Table.from_arrays(arrays, schema=self._schema))
+        self._held, self._rows = [], 0
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._flush()
+            self._writer.close()
+            self._writer = None
+
+
+def _column(values: pd.Series, kind):
+    """A column as the schema's type: numbers with gaps as nulls, text as text."""
+    import pyarrow as pa
+
+    if pa.types.is_string(kind):
+        return pa.array([None if pd.isna(v) else str(v) for v in values], type=kind)
+    numbers = pd.to_numeric(values, errors="coerce")
+    return pa.array(numbers.astype("Int64" if pa.types.is_integer(kind) else "Float64"), type=kind)
+
+
 def recover(out_dir: Path) -> None:
     """Finish the commits and remove the temporary files of writers that were killed."""
     names = os.listdir(out_dir)
@@ -116,9 +182,10 @@ def recover(out_dir: Path) -> None:
 def _finish(out_dir: Path, pid: int) -> None:
     """Rename the marked complete set of process `pid` over the tables, then drop the marker."""
     for table in TABLES:
-        temp = out_dir / temp_name(table, pid)
-        if temp.exists():
-            os.replace(temp, out_dir / f"{table}.csv")
+        for fmt in FORMATS:
+            temp = out_dir / temp_name(table, pid, fmt)
+            if temp.exists():
+                os.replace(temp, out_dir / f"{table}.{fmt}")
     _sync_dir(out_dir)
     (out_dir / marker_name(pid)).unlink(missing_ok=True)
 

@@ -5,7 +5,10 @@ carry more columns after them.
 """
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "paragraphs": ("article", "paragraph", "kind", "start", "end", "text", "words",
@@ -29,6 +32,8 @@ def frame(table: str, rows: list[dict] | None = None, *, extra: tuple[str, ...] 
 
     Empty input still gives every column, so callers never special-case no rows.
     """
+    import pandas as pd  # here, so that the column names load without pandas
+
     columns = [*COLUMNS[table], *extra]
     if not rows:
         return pd.DataFrame(columns=columns)

@@ -22,6 +22,14 @@ def test_help_explains_usage():
     assert "--out" in out and "quotes.csv" in out and "folder" in out
 
 
+def test_help_and_the_package_load_no_heavy_library():
+    code = ("import runpy, sys\nsys.argv = ['analysis', '--help']\nimport analysis\n"
+            "try:\n    runpy.run_module('analysis', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('spacy', 'pandas', 'textblob', 'onnxruntime', 'numpy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
 def test_folder_and_bad_files(tmp_path, capsys, nlp):
     articles = tmp_path / "in"
     articles.mkdir()

@@ -1,0 +1,198 @@
+"""The command line over a corpus: memory as it grows, a killed run resumed, cores, CPU.
+
+Usage: python bench/corpus_bench.py [--source DIR] [--small 200] [--large 2000] [--skip-large]
+
+Real articles (PolNeAR's training texts by default) are copied under new names until
+there are `--large` of them. Each figure is taken from a fresh `python -m analysis` run
+into a DuckDB store (`--out corpus.duckdb`), on a quiet machine:
+
+1. Peak memory of the whole run (the command and its workers, resident set summed over
+   the process tree, sampled every 0.1 s) at `--small` and at `--large` articles.
+2. A run of `--large` articles killed with SIGKILL halfway, then run again: the store
+   holds every article once (articles, and quote rows per article equal to an
+   uninterrupted run's).
+3. Wall time with `--jobs 1` and `--jobs 2` over `--small` articles.
+4. CPU time of the command (user + system, all processes) against bare `nlp.pipe` over
+   the same paragraphs, and the share the main process spends (receiving each article's
+   tables and writing them to the store: an upper bound on writing's cost).
+
+Prints one JSON object with every figure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "polnear_train" / "text"
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def make_corpus(source: Path, folder: Path, n: int) -> list[Path]:
+    """`n` articles in `folder`: the source's, then copies of them under new names."""
+    originals = sorted(p for p in source.iterdir() if p.suffix == ".txt")
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        src = originals[i % len(originals)]
+        dst = folder / (src.name if i < len(originals) else f"copy{i // len(originals)}_{src.name}")
+        shutil.copy(src, dst)
+        out.append(dst)
+    return out
+
+
+def _tree(pid: int) -> list[int]:
+    """pid and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def _rss(pids: list[int]) -> int:
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def run_cli(articles: Path, store: Path, jobs: int, *, kill_after: float | None = None) -> dict:
+    """One run of the command line; its wall time, CPU time and peak memory of the tree."""
+    cmd = [sys.executable, "-m", "analysis", str(articles), "--out", str(store), "--jobs", str(jobs), "--quiet"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
+    peak = [0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            peak[0] = max(peak[0], _rss(_tree(proc.pid)))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    if kill_after is not None:
+        try:
+            proc.wait(timeout=kill_after)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+    code = proc.wait()
+    stop.set()
+    sampler.join()
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"exit": code, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_mb": round(peak[0] / 1e6)}
+
+
+def store_counts(store: Path) -> dict:
+    import duckdb
+
+    with duckdb.connect(str(store), read_only=True) as con:
+        articles = con.execute("SELECT count(*), count(DISTINCT article) FROM articles").fetchone()
+        quotes = dict(con.execute("SELECT article, count(*) FROM quotes GROUP BY ALL").fetchall())
+    return {"articles": articles[0], "distinct": articles[1], "quotes": quotes}
+
+
+def main_process_share(articles: Path, tmp: Path) -> dict:
+    """CPU of the main process (receiving and writing tables) as a share of the run's."""
+    code = ("import resource, runpy, sys\n"
+            f"sys.argv = ['analysis', {str(articles)!r}, '--out', {str(tmp / 'share.duckdb')!r}, '--quiet']\n"
+            "try:\n    runpy.run_module('analysis', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "me = resource.getrusage(resource.RUSAGE_SELF)\nkids = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+            "print(me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    main_cpu, workers_cpu = map(float, out.stdout.split()[-2:])
+    return {"main_cpu_s": round(main_cpu, 1), "workers_cpu_s": round(workers_cpu, 1),
+            "main_share": round(main_cpu / (main_cpu + workers_cpu), 3)}
+
+
+def bare_pipe(files: list[Path]) -> dict:
+    """CPU seconds of spaCy alone over the same paragraphs, and of the tone model reading
+    their sentences (the two models the engine runs; everything else is the engine's own)."""
+    code = ("import resource, sys\nfrom pathlib import Path\n"
+            "from analysis.model import load_model\nfrom analysis.ingest import make_article\n"
+            "from analysis.tone import load_tone_model\n"
+            "nlp = load_model()\ntone = load_tone_model()\n"
+            "paras = [p.text for f in sys.argv[1:] for p in make_article(Path(f).read_text(encoding='utf-8'), f)"
+            ".paragraphs]\n"
+            "cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])\n"
+            "t0 = cpu()\ndocs = list(nlp.pipe(paras, batch_size=64))\nt1 = cpu()\n"
+            "tone.of_text([s.text for d in docs for s in d.sents])\nt2 = cpu()\n"
+            "print(t1 - t0, t2 - t1, len(paras))")
+    out = subprocess.run([sys.executable, "-c", code, *map(str, files)], cwd=ROOT, capture_output=True, text=True,
+                         check=True, env={**os.environ, "NEWS_READER_TONE_THREADS": "1"})
+    spacy_cpu, tone_cpu, paragraphs = out.stdout.split()[-3:]
+    return {"nlp_pipe_cpu_s": round(float(spacy_cpu), 1), "tone_model_cpu_s": round(float(tone_cpu), 1),
+            "paragraphs": int(paragraphs)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--small", type=int, default=200)
+    parser.add_argument("--large", type=int, default=2000)
+    parser.add_argument("--skip-large", action="store_true", help="only the --small figures")
+    args = parser.parse_args()
+    out: dict = {"cores": os.cpu_count(), "load_before": os.getloadavg()[0]}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        small_files = make_corpus(args.source, tmp / "small", args.small)
+        out["small"] = run_cli(tmp / "small", tmp / "small.duckdb", 2)
+        out["jobs1"] = run_cli(tmp / "small", tmp / "jobs1.duckdb", 1)
+        out["speedup_jobs2"] = round(out["jobs1"]["wall_s"] / out["small"]["wall_s"], 2)
+        out["bare"] = bare_pipe(small_files)
+        bare = out["bare"]
+        out["cli_cpu_over_nlp_pipe"] = round(out["jobs1"]["cpu_s"] / bare["nlp_pipe_cpu_s"], 2)
+        out["cli_cpu_over_nlp_pipe_and_tone"] = round(
+            out["jobs1"]["cpu_s"] / (bare["nlp_pipe_cpu_s"] + bare["tone_model_cpu_s"]), 2)
+        out["main_process"] = main_process_share(tmp / "small", tmp)
+        if not args.skip_large:
+            make_corpus(args.source, tmp / "large", args.large)
+            full = run_cli(tmp / "large", tmp / "large.duckdb", 2)
+            out["large"] = full
+            out["peak_large_over_small"] = round(full["peak_mb"] / out["small"]["peak_mb"], 2)
+            reference = store_counts(tmp / "large.duckdb")
+            killed = run_cli(tmp / "large", tmp / "resumed.duckdb", 2, kill_after=full["wall_s"] / 2)
+            partial = store_counts(tmp / "resumed.duckdb")
+            again = run_cli(tmp / "large", tmp / "resumed.duckdb", 2)
+            resumed = store_counts(tmp / "resumed.duckdb")
+            out["kill_halfway"] = {
+                "killed_exit": killed["exit"], "stored_when_killed": partial["articles"],
+                "rerun_wall_s": again["wall_s"], "articles_after": resumed["articles"],
+                "each_once": resumed["articles"] == resumed["distinct"] == args.large,
+                "quotes_as_uninterrupted": resumed["quotes"] == reference["quotes"],
+            }
+    out["load_after"] = os.getloadavg()[0]
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
