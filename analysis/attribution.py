@@ -14,10 +14,10 @@ from spacy.tokens import Token
 from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
 from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .descriptions import Descriptions, genders
-from .entities import Named, mention_layer
+from .entities import POST_NOMINALS, Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
 from .nlp import Parsed
-from .noun_phrases import gathered, has_conj, np_modifiers, one_described, without_owner
+from .noun_phrases import after_participle, gathered, has_conj, np_modifiers, one_described, without_owner
 from .quotemarks import QuotedRanges
 from .roles import Roles, find_roles
 
@@ -124,7 +124,9 @@ class Resolver:
                 out[m.start] = Candidate(m.start, m.entity, m.label, m.label in GROUP_LABELS, False, p)
         for p, doc in enumerate(self.parsed.docs):
             for tok in doc:
-                if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
+                named = after_participle(tok) if tok.dep_ == "nsubj" else tok  # "Prosecuting, Yelland said"
+                tok, given = named, named is not tok
+                if (given or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
                         or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
                         and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
                         or _introduced(tok)) \
@@ -135,7 +137,7 @@ class Resolver:
         return sorted(out.values(), key=lambda c: c.offset)
 
     def _subject_candidate(self, p: int, tok: Token) -> Candidate | None:
-        tok = gathered(tok)
+        tok = _name_before_letters(gathered(tok))
         if tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None:
             return None  # "other changes are needed": no one "they" can stand for
         speaker = self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
@@ -165,7 +167,7 @@ class Resolver:
     # --- speakers -------------------------------------------------------------------
     def speaker(self, p: int, tok: Token) -> Speaker | None:
         """The speaker a subject token stands for, resolved as far as the article allows."""
-        tok = gathered(tok)
+        tok = _name_before_letters(after_participle(gathered(tok)))
         if self._in_dateline(p, tok):  # "WASHINGTON -- President Obama ... said": the name beside it
             name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                          and not self._in_dateline(p, c)), None)
@@ -395,6 +397,13 @@ class Resolver:
         if found is None:  # "we", or nobody fits: the cue still attaches here
             return Speaker("", start, start + len(tok), tok.text)
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
+
+
+def _name_before_letters(tok: Token) -> Token:
+    """"Annabel Yelland KC said": the parser makes the letters the subject; the name speaks."""
+    if tok.text in POST_NOMINALS and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
+        return tok.doc[tok.i - 1]
+    return tok
 
 
 def _introduced(tok: Token) -> bool:

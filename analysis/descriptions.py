@@ -15,9 +15,11 @@ from .cues import is_cue
 from .entities import Named
 from .lexicon import GIVEN_NAMES
 from .nlp import Parsed
-from .noun_phrases import left_modifiers, without_owner
+from .noun_phrases import after_participle, left_modifiers, without_owner
 
-_GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\.?\s+([A-Z][\w'’-]+)")
+# "Mrs Justice Gorringe", "Mr Justice Hale", "Ms Dr ...": a second title may stand between
+_GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\.?\s+"
+                           r"(?:(?:Justice|Judge|Dr|Doctor|Professor|Prof|Councillor|Cllr|Deputy)\.?\s+)?([A-Z][\w'’-]+)")
 _MALE_TITLES = frozenset(("mr", "sir", "lord", "mister"))
 
 MentionAt = Callable[[int, int], "Named | None"]
@@ -59,7 +61,7 @@ def _reported_pronouns(parsed: Parsed, mention_at: MentionAt,
             if tok.lower_ not in ("he", "she") or tok.dep_ != "nsubj" or clause.dep_ != "ccomp" \
                     or not is_cue(clause.head, indirect=True) or in_quote(p, tok.idx):
                 continue
-            subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            subject = next((after_participle(c) for c in clause.head.children if c.dep_ == "nsubj"), None)
             # "Rowlands said he": a surname the tagger may take for a plural noun
             named = subject is not None and (subject.pos_ == "PROPN"
                                              or subject.tag_ == "NNS" and subject.text[:1].isupper())

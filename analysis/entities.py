@@ -111,8 +111,9 @@ def _raw_mentions(parsed: Parsed):
             if ent.label_ not in NAMED_LABELS or _is_adjective(ent) or _title_of_next(ent):
                 continue
             sent = parsed.sentence_id(p, ent.start)
+            ent, letters = _without_post_nominal(ent)
             ent = _widened(_trimmed(ent))
-            titled = _after_person_title(ent) or _described_as_person(ent)
+            titled = letters or _after_person_title(ent) or _described_as_person(ent)
             for piece in _split_slashes(ent, titled=titled):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent)
                 if mention is None:
@@ -128,6 +129,25 @@ def _raw_mentions(parsed: Parsed):
                 elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):
                     mention = replace(mention, label="GPE", sure=True)  # "homes in Aldmoor"
                 yield mention
+
+
+# letters after a person's name: a rank, an office or an honour ("Annabel Yelland KC", "Jane Ellery MP")
+POST_NOMINALS = frozenset("KC QC SC MP MSP MS MLA MEP TD OBE MBE CBE KBE DBE PhD JP".split())
+
+
+def _without_post_nominal(ent: Span) -> tuple[Span, bool]:
+    """A name ending in post-nominal letters is a person's, without them: "Mark Oduya QC"
+    is Mark Oduya; a lone "KC" the model labelled takes the name right before it."""
+    doc = ent.doc
+    if ent[-1].text not in POST_NOMINALS or ent[-1].text == "MS" and ent.label_ != "PERSON":
+        return ent, False
+    start = ent.start
+    if len(ent) == 1:  # "Annabel Yelland [KC]": the capitalised words before it
+        while start > 0 and ent.start - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1
+    if ent.end - 1 - start < 1:
+        return ent, False
+    return Span(doc, start, ent.end - 1, label="PERSON"), True
 
 
 def _trimmed(ent: Span) -> Span:

@@ -100,3 +100,13 @@ def np_modifiers(tok: Token) -> list[Token]:
         if nominal_conj(child) or (child.dep_ in ("cc", "punct") and has_conj(tok) and child.i > tok.i):
             out.extend(child.subtree if child.dep_ == "conj" else [child])
     return [t for t in out if t.dep_ != "punct" or t.i < max(o.i for o in out)]
+
+
+def after_participle(tok: Token) -> Token:
+    """"Prosecuting, Annabel Yelland said", "Giving evidence, Merrifield told the jury": the
+    parser makes the opening participle the subject and the name its apposition; the name."""
+    if tok.tag_ == "VBG":
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
+    return tok

@@ -414,3 +414,9 @@ def test_a_person_named_after_their_role_and_their_surname_tagged_as_a_noun(nlp)
     result = analyze(text, "festival.txt", nlp=nlp)
     assert entities_of(result)["Gethin Rowlands"] == ("PERSON", 3)
     assert result.quotes.iloc[-1]["speaker"] != "Gethin Rowlands"  # "Rowlands said he": not "she"
+
+
+def test_post_nominal_letters_are_no_part_of_a_name(nlp):
+    text = "Defending, Mark Oduya QC told the court his client was sorry. Jane Ellery MP said the plan was dead."
+    found = entities_of(analyze(text, "court.txt", nlp=nlp))
+    assert found["Mark Oduya"] == ("PERSON", 1) and found["Jane Ellery"] == ("PERSON", 1)

@@ -392,3 +392,16 @@ def test_she_after_that_was_a_named_person_is_her(nlp):
             "second. She said the ticket price was ‘getting steep’ for families.\n\n"
             "Rowlands said he would meet the parish council next month.")
     assert speaker(nlp, text, "getting steep") == "Marisa Fenwick"
+
+
+def test_a_court_report_opening_with_participles_and_post_nominal_letters(nlp):
+    text = ("Royston Merrifield, 54, was convicted in October. Sentencing him on Friday, Mrs Justice Philippa "
+            "Gorringe said he had treated safety rules as a nuisance.\n\n"
+            "Giving evidence, Merrifield told the jury he had believed the roof was sound.\n\n"
+            "Prosecuting, Annabel Yelland KC said the firm had not produced a risk assessment. "
+            "‘This was not a freak accident,’ she said.\n\n"
+            "Mrs Justice Gorringe rejected Merrifield’s account. ‘The jury did not believe you,’ she said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "risk assessment")["speaker"] == "Annabel Yelland"
+    assert row_with(quotes, "freak accident")["speaker"] == "Annabel Yelland"
+    assert row_with(quotes, "did not believe")["speaker"] == "Philippa Gorringe"
