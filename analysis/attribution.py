@@ -146,7 +146,8 @@ class Resolver:
             return None
         plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) and not one_described(tok) \
             or speaker.label in GROUP_LABELS
-        reported = tok.head.dep_ == "ccomp" and is_cue(tok.head.head, indirect=True)
+        clause = tok.head.head if tok.head.dep_ == "conj" else tok.head  # "said X was accurate and that Y was"
+        reported = clause.dep_ == "ccomp" and is_cue(clause.head, indirect=True)
         return Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
                           self.parsed.sentence_id(p, tok.i), reported)
 

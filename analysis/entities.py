@@ -112,6 +112,9 @@ def _raw_mentions(parsed: Parsed):
                 continue
             sent = parsed.sentence_id(p, ent.start)
             ent, letters = _without_post_nominal(ent)
+            letters = letters or _opens_with_courtesy_title(ent)
+            if letters and ent.label_ != "PERSON":
+                ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
             ent = _widened(_trimmed(ent))
             titled = letters or _after_person_title(ent) or _described_as_person(ent)
             for piece in _split_slashes(ent, titled=titled):
@@ -148,6 +151,15 @@ def _without_post_nominal(ent: Span) -> tuple[Span, bool]:
     if ent.end - 1 - start < 1:
         return ent, False
     return Span(doc, start, ent.end - 1, label="PERSON"), True
+
+
+_COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame h.e. hon. hon".split())
+
+
+def _opens_with_courtesy_title(ent: Span) -> bool:
+    """"[Mr de Paor]", "[H.E. Lentaaya]": a name the model read with its courtesy title is a person's."""
+    words = [t for t in ent if not t.is_punct]  # "' Mr de Paor": a quote mark the model took in
+    return len(words) > 1 and words[0].lower_ in _COURTESY and any(t.pos_ == "PROPN" for t in words[1:])
 
 
 def _trimmed(ent: Span) -> Span:
@@ -280,7 +292,7 @@ def _split_slashes(ent: Span, *, titled: bool = False) -> list[tuple[int, int, s
 
 def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, sentence: int) -> Mention | None:
     start, end, text, label = piece
-    name = text
+    name = text.lstrip(" \"“”'‘’")  # "' Mr de Paor": a quote mark the model took in
     if name.lower().startswith("the "):
         name = name[4:]
     elif label != "PERSON" and re.match(r"(?:A|An) [A-Z]", name):

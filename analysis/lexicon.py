@@ -50,6 +50,7 @@ PERSON_TITLES = {
     "sheriff", "rev.", "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady",
     "chairman", "chairwoman", "magistrate", "cathaoirleach", "congressman", "congresswoman", "assemblyman",
     "assemblywoman", "mp", "mep", "mla", "mca", "msp", "cr", "cr.", "td", "madam",
+    "h.e.", "hon.", "hon",  # His or Her Excellency, the Honourable (Kenya, Nigeria, Ghana, ...)
 }
 TITLES |= PERSON_TITLES
 # what a person is described as in apposition ("Ana Ruiz, a spokeswoman for ...")

@@ -47,6 +47,9 @@ _SPELLED_OUT = {"sen.": "senator", "rep.": "representative", "gov.": "governor",
                 "prof.": "professor", "supt.": "superintendent", "det.": "detective", "insp.": "inspector",
                 "cllr": "councillor", "cllr.": "councillor", "cr": "councillor", "cr.": "councillor",
                 "councilor": "councillor", "lt.": "lieutenant",
+                # the same office by another name: "Rep. Dorian Wexcombe ... the congressman said"
+                "congressman": "representative", "congresswoman": "representative",
+                "justice": "judge",  # "Mrs Justice Philippa Gorringe ... The judge said"
                 "col.": "colonel", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral"}
 
 
@@ -110,6 +113,8 @@ def _role_before(doc: Doc, starts: list[int], char: int) -> Token | None:
     if not 0 < i < len(doc) or starts[i] != char:
         return None
     before = doc[i - 1]
+    if before.lower_.rstrip(".") in ("dr", "mr", "mrs", "ms", "prof") and i >= 2:
+        before = doc[i - 2]  # "District Superintendent Dr. Amos Pettijohn": the role before the courtesy title
     if before.text.rstrip(".").isalpha() and (  # "Gov." too
             before.pos_ == "NOUN" or (before.pos_ == "PROPN" and (before.lower_ in _PERSON_ROLES
                                                                    or names_a_person(before.lower_)))):

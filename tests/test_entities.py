@@ -420,3 +420,11 @@ def test_post_nominal_letters_are_no_part_of_a_name(nlp):
     text = "Defending, Mark Oduya QC told the court his client was sorry. Jane Ellery MP said the plan was dead."
     found = entities_of(analyze(text, "court.txt", nlp=nlp))
     assert found["Mark Oduya"] == ("PERSON", 1) and found["Jane Ellery"] == ("PERSON", 1)
+
+
+def test_a_name_read_with_its_courtesy_title_is_the_person(nlp):
+    text = ("Seán de Paor, secretary of the Owenbrack Angling Club, said the club had counted 4,312 dead fish.\n\n"
+            "'Some of those fish were older than the young lads,' Mr de Paor said. Governor Peris Lentaaya "
+            "declared an emergency. Speaking on Wednesday, H.E. Lentaaya said the county would truck water.")
+    found = entities_of(analyze(text, "fish.txt", nlp=nlp))
+    assert found["Seán de Paor"] == ("PERSON", 2) and found["Peris Lentaaya"] == ("PERSON", 2)

@@ -62,3 +62,14 @@ def test_her_father_is_the_father_the_article_named(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "not been able to watch")["speaker"] == "Mick Doyle"
     assert row_with(quotes, "looking at the clock")["speaker"] == "Mick Doyle"
+
+
+def test_an_office_by_another_name_and_a_role_before_a_courtesy_title(nlp):
+    text = ("Rep. Dorian Wexcombe, R-Nev., faced the crowd. The congressman said the deal was fair.\n\n"
+            "District Superintendent Dr. Amos Pettijohn closed the school. The superintendent said the district "
+            "would save money.\n\n"
+            "Mrs Justice Philippa Gorringe sentenced him. The judge said she accepted the remorse was real.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "deal was fair")["speaker"] == "Dorian Wexcombe"
+    assert row_with(quotes, "save money")["speaker"] == "Amos Pettijohn"
+    assert row_with(quotes, "remorse")["speaker"] == "Philippa Gorringe"

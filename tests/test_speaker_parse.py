@@ -405,3 +405,10 @@ def test_a_court_report_opening_with_participles_and_post_nominal_letters(nlp):
     assert row_with(quotes, "risk assessment")["speaker"] == "Annabel Yelland"
     assert row_with(quotes, "freak accident")["speaker"] == "Annabel Yelland"
     assert row_with(quotes, "did not believe")["speaker"] == "Philippa Gorringe"
+
+
+def test_she_after_a_report_about_someone_else_is_the_reporter(nlp):
+    text = ("Rep. Priscilla Ambrosek (D-Pa.) spoke at the mill.\n\n"
+            "Campaign spokesperson Ines Kolodziej said the figure was accurate and that the congresswoman was "
+            "“proud of every one of those votes.” “We’ll put it on a billboard,” she said.")
+    assert speaker(nlp, text, "billboard") == "Ines Kolodziej"
