@@ -17,7 +17,15 @@ from .descriptions import Descriptions, genders
 from .entities import POST_NOMINALS, Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
 from .nlp import Parsed
-from .noun_phrases import after_participle, gathered, has_conj, np_modifiers, one_described, without_owner
+from .noun_phrases import (
+    after_participle,
+    described_after,
+    gathered,
+    has_conj,
+    np_modifiers,
+    one_described,
+    without_owner,
+)
 from .quotemarks import QuotedRanges
 from .roles import Roles, find_roles
 
@@ -138,6 +146,8 @@ class Resolver:
 
     def _subject_candidate(self, p: int, tok: Token) -> Candidate | None:
         tok = _name_before_letters(gathered(tok))
+        if tok.pos_ == "PRON":
+            return None  # "Many of them": whoever "them" stands for is a candidate already
         if tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None:
             return None  # "other changes are needed": no one "they" can stand for
         speaker = self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
@@ -371,7 +381,7 @@ class Resolver:
         article, a quantifier or an owner named before it ("the council's own assessment"
         is "assessment"). A bare "the report" takes the fuller name the article gave a
         report earlier ("an inspection report")."""
-        words = [tok, *np_modifiers(tok)]
+        words = [tok, *np_modifiers(tok), *described_after(tok)]
         lo = min(t.i for t in words)
         hi = max(t.i for t in words) + 1
         span = tok.doc[lo:hi]

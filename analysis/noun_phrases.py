@@ -47,14 +47,41 @@ def without_owner(span, head: Token) -> str:
 
 
 def gathered(tok: Token) -> Token:
-    """"an army of Bernie Sanders supporters": the supporters, whom the collective noun gathers."""
-    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lemma_.lower() not in COLLECTIVE_NOUNS:
+    """"an army of Bernie Sanders supporters": the supporters, whom the collective noun
+    gathers; "Nearly a third of respondents", "Many of them": the people counted (for
+    "them", whoever they are). Not "one of the attorneys", who is one person."""
+    share = tok.lower_ in QUANTIFIERS and tok.lower_ != "one"
+    if not share and (tok.pos_ != "NOUN" or not tok.text.islower() or tok.lemma_.lower() not in COLLECTIVE_NOUNS):
         return tok
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if members is not None and share and members.lower_ in ("them", "us"):
+        return members
     if members is None or not (members.tag_ in ("NNS", "NNPS") or members.pos_ == "PROPN"):
         return tok
     return members
+
+
+def described_after(tok: Token) -> list[Token]:
+    """"A partner at the fund", "A Republican strategist involved in Senate races", "a
+    Democratic operative close to the campaign": the words after an unnamed person's noun
+    that say which one, up to a comma or a relative clause; none for a named or known one
+    ("the partner", "a partner, who")."""
+    if tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) != "person" \
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return []
+    after = next((c for c in tok.children if c.i == tok.i + 1), None)
+    if after is None or not (after.dep_ == "prep" or after.dep_ == "acl" and after.tag_ == "VBN"
+                             or after.dep_ in ("amod", "advmod") and after.pos_ == "ADJ"
+                             and any(c.dep_ == "prep" for c in after.children)):
+        return []
+    inside = set(after.subtree)
+    words: list[Token] = []
+    for t in tok.doc[after.i:]:
+        if t not in inside or t.is_punct or t.dep_ == "relcl" or t.tag_ in ("WP", "WDT"):
+            break
+        words.append(t)
+    return words if any(t.pos_ in ("NOUN", "PROPN") for t in words) else []
 
 
 def has_conj(tok: Token) -> bool:

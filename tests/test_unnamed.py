@@ -1,0 +1,34 @@
+"""Speakers the article does not name: an anonymous source goes by the words that say which
+one, and a share of a group ("a third of respondents", "Many of them") by the group."""
+from __future__ import annotations
+
+from tests.test_quotes import quotes_of, row_with
+
+
+def test_an_anonymous_source_keeps_the_words_that_say_which_one(nlp):
+    text = ("A partner at the fund, who asked not to be named, said the suspension would delay a planned round.\n\n"
+            "A Republican strategist involved in Senate races, who spoke on condition of anonymity, said "
+            "Michigan was the cheapest seat.\n\n"
+            "A Democratic operative close to the campaign said the mood was almost relieved.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "delay a planned")["speaker"] == "partner at the fund"
+    assert row_with(quotes, "cheapest seat")["speaker"] == "Republican strategist involved in Senate races"
+    assert row_with(quotes, "almost relieved")["speaker"] == "Democratic operative close to the campaign"
+
+
+def test_a_known_or_bare_source_keeps_its_noun_only(nlp):
+    text = ("A state water board official, who spoke on condition of anonymity, said the permits were under review.\n\n"
+            "The partner at the fund said the round would close in May.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "under review")["speaker"] == "state water board official"
+    assert row_with(quotes, "close in May")["speaker"] == "partner"
+
+
+def test_a_share_of_a_group_is_the_group(nlp):
+    text = ("Residents of Nkaroni said they had kept using the borehole until Saturday. Many of them said "
+            "they had no other source of water within walking distance.\n\n"
+            "The poll found the two candidates level. Nearly a third of respondents said they had not made up "
+            "their minds.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "no other source")["speaker"] == "Residents"
+    assert row_with(quotes, "made up their minds")["speaker"] == "respondents"
