@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 import pandas as pd
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise
 from .lexicon import KNOWN_ORGS, ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, noun_kind, occupation
@@ -207,6 +207,9 @@ def _widened(ent: Span) -> Span:
     one proper noun after it that no entity holds and that names no body or place."""
     if ent.label_ == "PERSON":
         doc, end = ent.doc, ent.end
+        before = doc[ent.start - 1] if ent.start else None
+        if len(ent) == 1 and before is not None and _given_name_left_out(before, ent):
+            return Span(doc, ent.start - 1, end, label=ent.label)
         after = doc[end] if end < len(doc) else None
         if after is not None and after.pos_ == "PROPN" and not after.ent_type_ and ent[-1].whitespace_ == " " \
                 and _SURNAME.fullmatch(after.text) and after.lower_ not in ORG_ENDINGS | PLACE_ENDINGS \
@@ -219,6 +222,17 @@ def _widened(ent: Span) -> Span:
     while start > 0 and ent.start - start < 3 and given_word(doc[start - 1]) and not doc[start - 1].ent_type_:
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
+
+
+def _given_name_left_out(before: Token, ent: Span) -> bool:
+    """"board chair [Felicity] [Ornbaum]": the one capitalised word the model left out
+    before a surname it took for a person, hung on it as part of the name, with no
+    entity, title, body or place word of its own and no proper noun before it."""
+    doc = ent.doc
+    return before.pos_ == "PROPN" and before.dep_ == "compound" and before.head == ent.root \
+        and not before.ent_type_ and before.whitespace_ == " " and _SURNAME.fullmatch(before.text) is not None \
+        and before.lower_ not in TITLES | ORG_ENDINGS | PLACE_ENDINGS and noun_kind(before.lower_) is None \
+        and not occupation(before.lower_) and (before.i == 0 or doc[before.i - 1].pos_ != "PROPN")
 
 
 def _after_body_noun(ent: Span) -> bool:

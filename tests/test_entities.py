@@ -120,6 +120,16 @@ def test_titled_people_the_model_misses_and_their_surnames(nlp):
     assert "Ruiz" not in found and "Mayor Ana Ruiz" not in found
 
 
+def test_a_given_name_the_model_left_out_joins_the_surname(nlp):
+    text = ("With about 9,400 ballots counted, the recall of board chair Felicity Ornbaum was passing 61% to "
+            "39%.\n\n"
+            "Late Tuesday, Ornbaum posted a statement on Facebook. \"I made a hard call,\" she wrote.")
+    result = analyze(text, "recall.txt", nlp=nlp)
+    found = entities_of(result)
+    assert found["Felicity Ornbaum"] == ("PERSON", 2) and "Ornbaum" not in found
+    assert result.quotes["speaker"].tolist() == ["Felicity Ornbaum"]
+
+
 def test_a_name_found_once_counts_everywhere_but_not_as_a_common_word(nlp):
     text = ("Sarah Collins visited Denver in May. Collins met workers there.\n\n"
             "Many said Collins will return. They may see her in Denver again.")
