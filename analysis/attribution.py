@@ -232,6 +232,8 @@ class Resolver:
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok)
         elif tok.pos_ == "PROPN" and tok.lower_ in TITLES and (m is None or m.label != "PERSON"):
             m = self._named_in_apposition(base, tok) or m  # "The town's MP, Marnie Carbery, said"
+        elif tok.pos_ == "PROPN" and m is None:
+            m = self._person_in_apposition(base, tok)  # "County Executive Committee Member for Health Dr X said"
         if m is not None:
             return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and self._surname(tok.text):
@@ -245,10 +247,9 @@ class Resolver:
         """"spokesman John Smith", "the review's author, retired surgeon Dr. Naomi Petrakis":
         the person named beside a descriptive subject; a person named in apposition first
         ("The Mlima Jiwe ward MCA, Collins Kibet Rotich, said": not the ward, not the MCA)."""
-        for name in (t for c in tok.children if c.dep_ == "appos" for t in c.subtree if t.pos_ == "PROPN"):
-            m = self.mention_at(base + name.idx, base + name.idx + len(name))
-            if m is not None and m.label == "PERSON":
-                return m
+        m = self._person_in_apposition(base, tok)
+        if m is not None:
+            return m
         for child in tok.children:
             if child.dep_ not in ("appos", "compound"):
                 continue
@@ -270,6 +271,14 @@ class Resolver:
                     m = self.mention_at(base + name.idx, base + name.idx + len(name))
                     if m is not None and m.label == "PERSON":
                         return m
+        return None
+
+    def _person_in_apposition(self, base: int, tok: Token) -> Named | None:
+        """The person named in apposition to a subject: "The MCA, Collins Kibet Rotich,"."""
+        for name in (t for c in tok.children if c.dep_ == "appos" for t in c.subtree if t.pos_ == "PROPN"):
+            m = self.mention_at(base + name.idx, base + name.idx + len(name))
+            if m is not None and m.label == "PERSON":
+                return m
         return None
 
     def _named_next(self, base: int, tok: Token) -> Named | None:

@@ -73,3 +73,9 @@ def test_an_office_by_another_name_and_a_role_before_a_courtesy_title(nlp):
     assert row_with(quotes, "deal was fair")["speaker"] == "Dorian Wexcombe"
     assert row_with(quotes, "save money")["speaker"] == "Amos Pettijohn"
     assert row_with(quotes, "remorse")["speaker"] == "Philippa Gorringe"
+
+
+def test_a_title_the_model_took_for_a_name_goes_to_the_person_beside_it(nlp):
+    text = ("County Executive Committee Member for Health Dr Onesmus Mbugua-Kerre said laboratory tests had "
+            "traced the outbreak to the community borehole.")
+    assert row_with(quotes_of(nlp, text), "laboratory tests")["speaker"] == "Onesmus Mbugua-Kerre"
