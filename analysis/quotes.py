@@ -226,9 +226,11 @@ def _inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Reso
                           if c is not None and c.paragraph >= q.paragraph - 1]
             latest = max(candidates, key=lambda c: (c.paragraph, c.start), default=None)
             inherited = _lead_in(parsed, q, resolver) or colon_cue(q.paragraph - 1) or (latest.who if latest else None)
-            if _first_person(parsed, q) and (inherited is None or kind_in_article(parsed, inherited.speaker) != "person"
-                                             or _introduces(parsed, q.paragraph + 1)):
+            no_person = inherited is None or kind_in_article(parsed, inherited.speaker) != "person"
+            if _first_person(parsed, q) and (no_person or _introduces(parsed, q.paragraph + 1)):
                 inherited = _named_next(parsed, q, resolver) or inherited
+            elif no_person:
+                inherited = _named_after(parsed, q, resolver) or inherited
             if inherited is not None:
                 q = replace(q, who=replace(inherited, inherited=True))
         out.append(q)
@@ -264,6 +266,21 @@ def _named_next(parsed: Parsed, q: Quote, resolver: Resolver) -> Attribution | N
         return None
     speaker = resolver.first_person(p, first.start_char, first.end_char)
     return Attribution("", speaker) if speaker is not None else None
+
+
+def _named_after(parsed: Parsed, q: Quote, resolver: Resolver) -> Attribution | None:
+    """Who a quote opening its paragraph with no cue is, when no person spoke before it:
+    the person whose name opens the paragraph's next sentence (""You could hear it before
+    you could see it." Wes Ackerley, who runs the marina, was among the last to leave")."""
+    text = parsed.article.paragraphs[q.paragraph].text
+    if text[:q.start].strip(" \"“‘'"):
+        return None
+    sent = next((s for s in parsed.docs[q.paragraph].sents if s.start_char >= q.end), None)
+    subject = subject_of(sent.root) if sent is not None and sent.root.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.pos_ != "PROPN" or resolver.in_quote(q.paragraph, subject.idx):
+        return None
+    speaker = resolver.speaker(q.paragraph, subject)
+    return Attribution("", speaker) if speaker is not None and speaker.label == "PERSON" else None
 
 
 _LEAD_PRONOUNS = frozenset("he she they".split())
