@@ -40,8 +40,10 @@ class Candidate:
 class Antecedents:
     """Looks back from a pronoun over one article's candidates (in reading order)."""
 
-    def __init__(self, parsed: Parsed, candidates: list[Candidate], gender: dict[str, str]):
+    def __init__(self, parsed: Parsed, candidates: list[Candidate], gender: dict[str, str],
+                 in_quote: Callable[[int, int], bool] = lambda p, char: False):
         self.parsed = parsed
+        self.in_quote = in_quote
         self.candidates = candidates
         self.offsets = [c.offset for c in candidates]
         self.gender = gender
@@ -52,6 +54,8 @@ class Antecedents:
         if low in PERSON_PRONOUNS:
             other = "f" if low in ("he", "him") else "m"
             want = lambda c: _personish(c) and self.gender.get(c.name) != other  # noqa: E731
+            found = self.look_back(p, self.parsed.offset(p, tok.idx), want)
+            return self._topic_since(found, p, want, _SAME_SEX[low]) or found
         elif low in GROUP_PRONOUNS or low in BARE_QUANTIFIERS:  # "Traders were unconvinced. Several said"
             sentence = self.parsed.sentence_id(p, tok.i)
             # "Clinton's campaign is seeking to contrast her approach with what they call ...": a body
@@ -81,6 +85,33 @@ class Antecedents:
         if window and p - window[-1].paragraph <= 1:
             return window[-1]
         return subjects[-1] if subjects else window[-1] if window else None
+
+
+    def _topic_since(self, found: Candidate | None, p: int, want: Callable[[Candidate], bool],
+                     pronouns: frozenset[str]) -> Candidate | None:
+        """A person named since `found`'s paragraph, not as a subject, in a paragraph
+        before p that goes on to call them by the pronoun ("For Hannah Ruddock, ... that is
+        little comfort. Her first son was delivered ... after she arrived."), when that
+        paragraph has no other subject it could mean and no such pronoun before the name
+        ("She has faced ... his wife, Hillary Clinton": the one the story is about already):
+        the one the story has turned to."""
+        if found is None or found.paragraph >= p - 1:
+            return None
+        lo = bisect_left(self.offsets, self.parsed.offset(found.paragraph + 1, 0))
+        hi = bisect_left(self.offsets, self.parsed.offset(p, 0))
+        for c in reversed(self.candidates[lo:hi]):
+            if c.subject or not want(c) or c.paragraph == p:
+                continue
+            same = [o for o in self.candidates[lo:hi] if o.paragraph == c.paragraph and o.subject and want(o)]
+            local = c.offset - self.parsed.offset(c.paragraph, 0)
+            called = [t.idx for t in self.parsed.docs[c.paragraph]
+                      if t.lower_ in pronouns and not self.in_quote(c.paragraph, t.idx)]
+            return c if not same and called and called[0] > local else None
+        return None
+
+
+_SAME_SEX = {"he": frozenset("he him his".split()), "him": frozenset("he him his".split()),
+             "she": frozenset("she her hers".split()), "her": frozenset("she her hers".split())}
 
 
 def _body_noun(c: Candidate) -> bool:

@@ -85,7 +85,7 @@ class Resolver:
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._roles = Roles(find_roles(parsed, self._mentions, self.mention_at, self.token_starts))
         self._described = Descriptions(parsed, self.mention_at)
-        self._antecedents = Antecedents(parsed, self._collect_candidates(), self._gender)
+        self._antecedents = Antecedents(parsed, self._collect_candidates(), self._gender, self.in_quote)
 
     # --- mentions -------------------------------------------------------------------
     def mention_at(self, start: int, end: int) -> Named | None:
