@@ -6,6 +6,8 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .ingest import FORMATS, MAX_FILE_BYTES
@@ -25,7 +27,13 @@ a regular file) is reported on stderr by name; the others are still analysed and
 exit status is 1. In a folder the tables are written beside the old ones and replace
 them only at the end: an interrupted run, or one where no article could be analysed,
 leaves earlier tables in --out as they were. A progress line shows on stderr when it is
-a terminal; a one-line summary ends every run but a --quiet one."""
+a terminal; a one-line summary ends every run but a --quiet one.
+--scheduler tcp://HOST:8786 sends the articles, a few file paths per task, to the workers of
+a Dask scheduler, on this machine or several (`dask scheduler` on one machine, `dask worker
+tcp://HOST:8786 --nworkers N --nthreads 1` on each, with this project installed alike):
+every worker must see the article files at the same paths (shared storage), and only this
+command writes --out. --dask does the same on a cluster of --jobs worker processes on this
+machine. The tables are the same as a local run's."""
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -42,6 +50,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch", type=_positive, default=50, metavar="N",
                         help="articles per store transaction (default: %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    dask = parser.add_mutually_exclusive_group()
+    dask.add_argument("--dask", action="store_true",
+                      help="analyse on a Dask cluster of --jobs worker processes on this machine")
+    dask.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                      help="analyse on the workers of this Dask scheduler (--jobs is then theirs to say)")
     args = parser.parse_args(argv)
     if args.format != "csv" and Path(args.out).suffix.lower() in (".duckdb", ".ddb"):
         parser.error("--format is for a folder; a .duckdb store is DuckDB")
@@ -71,18 +84,61 @@ def main(argv: list[str] | None = None) -> int:
     if not items:
         print(f"python -m analysis: no {FORMATS} articles found in the arguments", file=sys.stderr)
         return 2
+    from .cluster import SchedulerError
     from .store import is_store
 
     previous = signal.signal(signal.SIGTERM, _stop) if _main_thread() else None
     try:
-        return (_to_store if is_store(args.out) else _to_folder)(args, items)
+        with _cluster(args, len(items)) as client:
+            return (_to_store if is_store(args.out) else _to_folder)(args, items, client)
+    except SchedulerError as exc:
+        print(f"python -m analysis: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # outside a run's own handlers: while a Dask cluster starts or stops
+        print("python -m analysis: interrupted", file=sys.stderr)
+        return 130
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
 
 
-def _to_folder(args: argparse.Namespace, items: list) -> int:
-    from .batch import run, workers
+@contextmanager
+def _cluster(args: argparse.Namespace, articles: int) -> Iterator[object | None]:
+    """The Dask client that --dask or --scheduler asks for (connected before any output is
+    touched, so an unreachable scheduler changes nothing), or None for local workers."""
+    if not (args.dask or args.scheduler):
+        yield None
+        return
+    from .batch import workers
+    from .cluster import connect
+
+    with connect(args.scheduler, workers=workers(args.jobs, articles)) as client:
+        yield client
+
+
+def _run(args: argparse.Namespace, items: list, client) -> Iterator:
+    """Every item's result in input order, from local worker processes or the Dask cluster."""
+    if client is None:
+        from .batch import run
+
+        return run(items, args.jobs)
+    from .cluster import run
+
+    return run(items, client)
+
+
+def _workers(args: argparse.Namespace, articles: int, client) -> int:
+    if client is None:
+        from .batch import workers
+
+        return workers(args.jobs, articles)
+    from .cluster import threads
+
+    return threads(client)
+
+
+def _to_folder(args: argparse.Namespace, items: list, client) -> int:
+    from .cluster import SchedulerError
     from .output import TableWriter
     from .progress import Progress
 
@@ -94,7 +150,7 @@ def _to_folder(args: argparse.Namespace, items: list) -> int:
     progress = Progress(len(items), show=None if not args.quiet else False)
     try:
         with writer:
-            for result in run(items, args.jobs):
+            for result in _run(args, items, client):
                 if result.error:
                     _report(progress, f"{result.item.path}: {result.error}")
                     continue
@@ -102,20 +158,21 @@ def _to_folder(args: argparse.Namespace, items: list) -> int:
                 progress.add(words=_words(result.tables))
             analysed = progress.done - progress.failed
             writer.commit(replace=analysed > 0)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SchedulerError) as exc:
         progress.clear()
-        print(f"python -m analysis: interrupted after {progress.done} article(s); the tables in {args.out} are as "
+        why, status = _stopped(exc)
+        print(f"python -m analysis: {why} after {progress.done} article(s); the tables in {args.out} are as "
               "they were before this run", file=sys.stderr)
-        return 130
+        return status
     progress.clear()
     if not args.quiet:
         kept = "" if analysed else " (none analysed: earlier tables there were kept)"
-        print(progress.summary(workers(args.jobs, len(items)), args.out) + kept, file=sys.stderr)
+        print(progress.summary(_workers(args, len(items), client), args.out) + kept, file=sys.stderr)
     return 1 if progress.failed else 0
 
 
-def _to_store(args: argparse.Namespace, items: list) -> int:
-    from .batch import run, workers
+def _to_store(args: argparse.Namespace, items: list, client) -> int:
+    from .cluster import SchedulerError
     from .progress import Progress
     from .store import CorpusStore, Stored, article_key
 
@@ -137,7 +194,7 @@ def _to_store(args: argparse.Namespace, items: list) -> int:
             keys[item.name] = key
             todo.append(item)
         try:
-            for result in run(todo, args.jobs) if todo else ():  # nothing new: no models to load
+            for result in _run(args, todo, client) if todo else ():  # nothing new: no models to load
                 if result.error:
                     _report(progress, f"{result.item.path}: {result.error}")
                     continue
@@ -148,16 +205,23 @@ def _to_store(args: argparse.Namespace, items: list) -> int:
                     store.add(batch)
                     batch = []
             store.add(batch)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SchedulerError) as exc:
             progress.clear()
             kept = progress.done - progress.failed - progress.skipped - len(batch)
-            print(f"python -m analysis: interrupted; {kept} article(s) of this run are in {args.out}, "
+            why, status = _stopped(exc)
+            print(f"python -m analysis: {why}; {kept} article(s) of this run are in {args.out}, "
                   f"the {len(batch)} of the unfinished batch are not: run it again to go on", file=sys.stderr)
-            return 130
+            return status
     progress.clear()
     if not args.quiet:
-        print(progress.summary(workers(args.jobs, max(1, len(todo))), args.out), file=sys.stderr)
+        print(progress.summary(_workers(args, max(1, len(todo)), client), args.out), file=sys.stderr)
     return 1 if progress.failed else 0
+
+
+def _stopped(exc: BaseException) -> tuple[str, int]:
+    """Why a run stopped before its end, and its exit status: Ctrl-C or SIGTERM, or the Dask
+    scheduler (or every worker) lost."""
+    return ("interrupted", 130) if isinstance(exc, KeyboardInterrupt) else (str(exc), 2)
 
 
 def _key(item, article_key) -> str | None:

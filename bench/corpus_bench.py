@@ -15,6 +15,9 @@ into a DuckDB store (`--out corpus.duckdb`), on a quiet machine:
 4. CPU time of the command (user + system, all processes) against bare `nlp.pipe` over
    the same paragraphs, and the share the main process spends (receiving each article's
    tables and writing them to the store: an upper bound on writing's cost).
+5. Wall time of `--dask` (a Dask LocalCluster of as many worker processes as `--jobs 2`
+   has) against `--jobs 2` over the `--small` articles, cluster start and stop included,
+   and whether the two stores hold identical tables.
 
 Prints one JSON object with every figure.
 """
@@ -82,9 +85,11 @@ def _rss(pids: list[int]) -> int:
     return total
 
 
-def run_cli(articles: Path, store: Path, jobs: int, *, kill_after: float | None = None) -> dict:
+def run_cli(articles: Path, store: Path, jobs: int, *, kill_after: float | None = None,
+            extra: tuple[str, ...] = ()) -> dict:
     """One run of the command line; its wall time, CPU time and peak memory of the tree."""
-    cmd = [sys.executable, "-m", "analysis", str(articles), "--out", str(store), "--jobs", str(jobs), "--quiet"]
+    cmd = [sys.executable, "-m", "analysis", str(articles), "--out", str(store), "--jobs", str(jobs), "--quiet",
+           *extra]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
@@ -119,6 +124,28 @@ def store_counts(store: Path) -> dict:
         articles = con.execute("SELECT count(*), count(DISTINCT article) FROM articles").fetchone()
         quotes = dict(con.execute("SELECT article, count(*) FROM quotes GROUP BY ALL").fetchall())
     return {"articles": articles[0], "distinct": articles[1], "quotes": quotes}
+
+
+def store_tables(store: Path) -> dict:
+    """Every table of a store in stored order; `articles` without the time each was added."""
+    import duckdb
+
+    from analysis.schema import TABLES
+
+    with duckdb.connect(str(store), read_only=True) as con:
+        tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in TABLES}
+        tables["articles"] = con.execute("SELECT * EXCLUDE (added) FROM articles").df()
+    return tables
+
+
+def dask_against_jobs(articles: Path, tmp: Path, jobs: int, local_store: Path, local_wall_s: float) -> dict:
+    """A `--dask` run beside a finished `--jobs` run over the same articles (its store and wall
+    time): the Dask run's figures, the ratio of wall times, and whether every table is identical."""
+    dask = run_cli(articles, tmp / "dask.duckdb", jobs, extra=("--dask",))
+    expected, got = store_tables(local_store), store_tables(tmp / "dask.duckdb")
+    differing = [t for t, frame in expected.items() if not got[t].equals(frame)]
+    return {**dask, "jobs_wall_s": local_wall_s, "dask_over_jobs": round(dask["wall_s"] / local_wall_s, 2),
+            "tables_identical": not differing, "differing_tables": differing}
 
 
 def main_process_share(articles: Path, tmp: Path) -> dict:
@@ -168,6 +195,7 @@ def main() -> None:
         out["small"] = run_cli(tmp / "small", tmp / "small.duckdb", 2)
         out["jobs1"] = run_cli(tmp / "small", tmp / "jobs1.duckdb", 1)
         out["speedup_jobs2"] = round(out["jobs1"]["wall_s"] / out["small"]["wall_s"], 2)
+        out["dask"] = dask_against_jobs(tmp / "small", tmp, 2, tmp / "small.duckdb", out["small"]["wall_s"])
         out["bare"] = bare_pipe(small_files)
         bare = out["bare"]
         out["cli_cpu_over_nlp_pipe"] = round(out["jobs1"]["cpu_s"] / bare["nlp_pipe_cpu_s"], 2)
