@@ -108,6 +108,16 @@ class Resolver:
                 return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
         return None
 
+    def last_person(self, p: int, other_than: str, paragraphs: int = 3) -> Speaker | None:
+        """The latest person named, outside quotes, in the `paragraphs` paragraphs before
+        paragraph p, other than `other_than`."""
+        lo, hi = self.parsed.offset(max(0, p - paragraphs), 0), self.parsed.offset(p, 0)
+        for m in reversed(self._mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]):
+            if m.label == "PERSON" and m.entity != other_than \
+                    and not self.in_quote(m.paragraph, m.start - self.parsed.offset(m.paragraph, 0)):
+                return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
+        return None
+
     def names_person(self, name: str) -> bool:
         """Whether a name is, or ends with the surname of, a person the article names."""
         last = name.split()[-1] if name.split() else ""

@@ -189,3 +189,56 @@ def _colon_cue(parsed: Parsed, p: int, spans, resolver: Resolver) -> Attribution
 def _attribution_for(parsed: Parsed, p: int, tok: Token, resolver: Resolver) -> Attribution | None:
     speaker = speaker_of_cue(p, tok, resolver)
     return Attribution(cue_text(tok), speaker, None) if speaker is not None and speaker.name else None
+
+
+_QUESTION_END = re.compile(r"\?[\s”\"’']*$")
+
+
+def take_turns(parsed: Parsed, quotes: list[Quote], resolver: Resolver) -> list[Quote]:
+    """An exchange set out as it went (a court's questions and answers, an interview): a run
+    of three or more paragraphs that each hold one quote and at most its cue, with at least
+    two questions, each answered by the next paragraph. Its answers with no cue of their own
+    are the one whose answers have a cue ("“The municipal manager,” Mqadi replied"); its
+    questions with none, the one whose questions have a cue, else the person named last
+    before the run ("Led by state prosecutor Charlene Engelbrecht, Mqadi described ...")."""
+    by_paragraph: dict[int, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_paragraph.setdefault(q.paragraph, []).append(i)
+    alone = sorted(p for p, found in by_paragraph.items()
+                   if len(found) == 1 and _holds_only(parsed, quotes[found[0]]))
+    out = list(quotes)
+    run: list[int] = []
+    for p in [*alone, -2]:
+        if run and p == run[-1] + 1:
+            run.append(p)
+            continue
+        if len(run) >= 3:
+            _turns(parsed, [by_paragraph[r][0] for r in run], out, resolver)
+        run = [p]
+    return out
+
+
+def _holds_only(parsed: Parsed, q: Quote) -> bool:
+    """A body paragraph holding a direct quote and at most a short cue ("Mqadi replied.")."""
+    text = parsed.article.paragraphs[q.paragraph].text
+    rest = (text[:q.start] + " " + text[q.end:]).strip(" \"“”‘’'.,:;!?-—–\n")
+    return q.kind == "direct" and parsed.kinds[q.paragraph] == "body" and len(rest.split()) <= 4
+
+
+def _turns(parsed: Parsed, run: list[int], quotes: list[Quote], resolver: Resolver) -> None:
+    text = lambda q: parsed.article.paragraphs[q.paragraph].text[q.start:q.end]  # noqa: E731
+    asks = [_QUESTION_END.search(text(quotes[i])) is not None for i in run]
+    if sum(asks) < 2 or any(a and (k + 1 == len(run) or asks[k + 1]) for k, a in enumerate(asks)):
+        return
+    cued = [(quotes[i].who.speaker, a) for i, a in zip(run, asks, strict=True)
+            if named(quotes[i].who) and not quotes[i].who.inherited]
+    answerer = next((s for s, a in cued if not a), None)
+    if answerer is None:
+        return
+    asker = next((s for s, a in cued if a), None) or resolver.last_person(quotes[run[0]].paragraph, answerer.name)
+    if asker is None or asker.name == answerer.name:
+        return
+    for i, a in zip(run, asks, strict=True):
+        q = quotes[i]
+        if not named(q.who) or q.who.inherited:
+            quotes[i] = replace(q, who=Attribution("", asker if a else answerer, inherited=True))

@@ -4,8 +4,9 @@ The steps live in their own modules: quote marks (analysis.quotemarks), the repo
 lexicon (analysis.cues), the text around a quote that names its speaker (analysis.frames),
 unquoted reported speech (analysis.indirect), who a subject stands for
 (analysis.attribution) and whose words a quote with no cue continues (analysis.continued).
-This module puts them together; names, titles, headings and scare quotes are dropped. It works on the spaCy parse already made, one pass over the tokens, no
-re-parsing; pandas only for the returned table.
+This module puts them together; names, titles, headings and scare quotes are dropped. It
+works on the spaCy parse already made, one pass over the tokens, no re-parsing; pandas
+only for the returned table.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 
 from .antecedents import PRONOUNS
 from .attribution import Resolver, Speaker
-from .continued import inherit_speakers, named, share_chain_speakers
+from .continued import inherit_speakers, named, share_chain_speakers, take_turns
 from .cues import is_cue
 from .frames import Attribution, Quote, attribute, frames_of, is_headline
 from .indirect import indirect_quotes
@@ -103,7 +104,7 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
                 who = out[-1].who  # "called it “X” and “Y”": one sentence, one cue
             out.append(Quote(p, span.start, span.end, kind, who, chain))
     out = share_chain_speakers(out)
-    out = inherit_speakers(parsed, out, spans, resolver, indirect)
+    out = take_turns(parsed, inherit_speakers(parsed, out, spans, resolver, indirect), resolver)
     return [q for q in out if _is_speech(parsed, q, resolver.token_starts[q.paragraph])]
 
 
