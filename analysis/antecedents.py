@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .canonical import ALIAS_OF, ORG_ENDINGS
-from .lexicon import ORG_NOUNS
+from .lexicon import ORG_NOUNS, noun_kind
 from .nlp import Parsed
 
 PERSON_PRONOUNS = frozenset("he she him her".split())
@@ -63,8 +63,8 @@ class Antecedents:
             # passing is no "they" ("shootings in Chicago ... they published")
             want = lambda c: (c.plural or c.label in GROUP_LABELS) and (c.subject or c.label != "GPE") or (  # noqa: E731
                 low in GROUP_PRONOUNS and c.subject and c.sentence == sentence and _body_noun(c))
-        elif low in THING_PRONOUNS:
-            want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c)  # noqa: E731
+        elif low in THING_PRONOUNS:  # "The memo ... says the ads will air. It describes Wrexley as": a document too
+            want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c) or c.subject and _document(c)  # noqa: E731
         else:
             return None
         return self.look_back(p, self.parsed.offset(p, tok.idx), want)
@@ -119,6 +119,12 @@ def _body_noun(c: Candidate) -> bool:
     its own sentence, "they") may stand for."""
     words = c.name.split()
     return bool(words) and words[-1].lower() in ORG_NOUNS
+
+
+def _document(c: Candidate) -> bool:
+    """"the memo", "a 2022 report": a source named by its noun, no entity."""
+    words = c.name.split()
+    return not c.label and bool(words) and noun_kind(words[-1].lower()) == "source"
 
 
 def _personish(c: Candidate) -> bool:

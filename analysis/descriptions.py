@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named
-from .lexicon import GIVEN_NAMES
+from .lexicon import GIVEN_NAMES, noun_kind
 from .nlp import Parsed
 from .noun_phrases import after_participle, left_modifiers, without_owner
 
@@ -85,10 +85,14 @@ class Descriptions:
                 fuller = _fuller(tok)
                 if fuller is not None:
                     self._nouns.setdefault(tok.lemma_.lower(), []).append((base + tok.idx, fuller))
+                # "Wrexley's campaign committee, Wrexley for Michigan": the committee, and the campaign
+                nouns = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                                and noun_kind(c.lemma_.lower()) == "organisation")]
                 for name in _names_described(tok):
                     m = mention_at(base + name.idx, base + name.idx + len(name))
                     if m is not None and m.label == "ORG":
-                        self._bodies.setdefault(tok.lemma_.lower(), []).append((base + tok.idx, m))
+                        for noun in nouns:
+                            self._bodies.setdefault(noun.lemma_.lower(), []).append((base + tok.idx, m))
 
     def fuller(self, tok: Token, before: int) -> str | None:
         """The latest fuller description of a noun before article offset `before`

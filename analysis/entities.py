@@ -115,7 +115,7 @@ def _raw_mentions(parsed: Parsed):
             letters = letters or _opens_with_courtesy_title(ent)
             if letters and ent.label_ != "PERSON":
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
-            ent = _widened(_trimmed(ent))
+            ent = _widened(_trimmed(_committee_name(ent)))
             titled = letters or _after_person_title(ent) or _described_as_person(ent)
             for piece in _split_slashes(ent, titled=titled):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent)
@@ -222,6 +222,30 @@ def _widened(ent: Span) -> Span:
     while start > 0 and ent.start - start < 3 and given_word(doc[start - 1]) and not doc[start - 1].ent_type_:
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
+
+
+# what a campaign committee is "for": "Wrexley for Michigan", "Friends of Ana Ruiz for Congress"
+_OFFICES = frozenset("congress senate president governor mayor america assembly council".split())
+_COMMITTEE_NOUNS = frozenset("committee campaign pac".split())
+
+
+def _committee_name(ent: Span) -> Span:
+    """"Wrexley's campaign committee, Wrexley for Michigan,": a name "for" a place or an
+    office, given as a committee's or a campaign's name, is that body's whole name, not
+    the candidate's."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ not in ("PERSON", "ORG") or end + 1 >= len(doc) or doc[end].lower_ != "for":
+        return ent
+    place = doc[end + 1]
+    if place.pos_ != "PROPN" or not place.text.istitle() or not (place.ent_type_ in ("GPE", "ORG")
+                                                                or place.lower_ in _OFFICES):
+        return ent
+    while end + 2 < len(doc) and doc[end + 2].pos_ == "PROPN" and doc[end + 2].ent_iob_ == "I":
+        end += 1
+    root = ent.root
+    named_as = root.dep_ == "appos" and root.head.lemma_.lower() in _COMMITTEE_NOUNS \
+        or ent.start > 0 and doc[ent.start - 1].lemma_.lower() in _COMMITTEE_NOUNS
+    return Span(doc, ent.start, end + 2, label="ORG") if named_as else ent
 
 
 def _given_name_left_out(before: Token, ent: Span) -> bool:

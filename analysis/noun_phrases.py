@@ -63,16 +63,16 @@ def gathered(tok: Token) -> Token:
 
 
 def described_after(tok: Token) -> list[Token]:
-    """"A partner at the fund", "A Republican strategist involved in Senate races", "a
+    """"A partner at the fund", "A Republican strategist involved in Senate races", "One
     Democratic operative close to the campaign": the words after an unnamed person's noun
     that say which one, up to a comma or a relative clause; none for a named or known one
     ("the partner", "a partner, who")."""
     if tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) != "person" \
-            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            or not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children):
         return []
     after = next((c for c in tok.children if c.i == tok.i + 1), None)
     if after is None or not (after.dep_ == "prep" or after.dep_ == "acl" and after.tag_ == "VBN"
-                             or after.dep_ in ("amod", "advmod") and after.pos_ == "ADJ"
+                             or after.dep_ in ("amod", "advmod") and after.pos_ in ("ADJ", "ADV")
                              and any(c.dep_ == "prep" for c in after.children)):
         return []
     inside = set(after.subtree)

@@ -106,6 +106,10 @@ def kind_in_article(parsed: Parsed, speaker: Speaker) -> str:
     base = parsed.article.paragraphs[p].start
     doc, local = parsed.docs[p], speaker.start - base
     kind = speaker_kind(doc, local, speaker.end - base, speaker.label)
+    words = speaker.name.split()
+    if kind == "organisation" and speaker.text.lower() in THING_PRONOUNS and not speaker.label and words \
+            and noun_kind(words[-1].lower()) == "source":
+        return "source"  # "It describes Wrexley as ...": "it" is the memo the sentence before named
     if kind == "person" and not speaker.label and _capital_of_sentence(doc, local, speaker.text, parsed.article.text):
         return ""  # "Talk compared to ...": a word capitalised only where a sentence starts
     return kind

@@ -74,3 +74,13 @@ def test_a_body_the_article_wrote_of_unnamed_is_not_the_latest_organisation(nlp)
             "into it.\n\n"
             "A few weeks before it went bust, the company moved its case to another court, according to the union.")
     assert speaker(nlp, text, "moved its case") == "union"
+
+
+def test_a_campaign_committee_named_for_a_place_is_the_committee(nlp):
+    text = ("Rep. Bettina Wrexley called the ad unfair.\n\n"
+            "Wrexley\u2019s campaign committee, Wrexley for Michigan, said in a statement that the ad was "
+            "\u201ca lie told slowly with sad music.\u201d The campaign added that it would begin airing its own "
+            "response ad on Wednesday.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "sad music")["speaker"] == "Wrexley for Michigan"
+    assert row_with(quotes, "its own response")["speaker"] == "Wrexley for Michigan"

@@ -18,3 +18,12 @@ def test_she_stays_with_the_woman_the_paragraph_is_already_about(nlp):
             "investigating his wife, Hillary Clinton.\n\n"
             "\"People tend not to say those things to the attorney general,\" she said.")
     assert row_with(quotes_of(nlp, text), "People tend not")["speaker"] == "Loretta Lynch"
+
+
+def test_it_is_the_document_the_sentence_before_made_its_subject(nlp):
+    text = ("A super PAC is launching a television campaign against Rep. Bettina Wrexley, according to a memo "
+            "circulated to donors on Sunday.\n\n"
+            "The memo, from Peninsula Prosperity PAC, says the ads will begin airing Tuesday. It describes Wrexley "
+            "as \u201cthe most exposed Democrat in the country on crime.\u201d")
+    row = row_with(quotes_of(nlp, text), "most exposed Democrat")
+    assert (row["speaker"], row["speaker_kind"]) == ("memo", "source")

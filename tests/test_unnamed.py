@@ -9,7 +9,8 @@ def test_an_anonymous_source_keeps_the_words_that_say_which_one(nlp):
     text = ("A partner at the fund, who asked not to be named, said the suspension would delay a planned round.\n\n"
             "A Republican strategist involved in Senate races, who spoke on condition of anonymity, said "
             "Michigan was the cheapest seat.\n\n"
-            "A Democratic operative close to the campaign said the mood was almost relieved.")
+            "One Democratic operative close to the campaign, who was not authorized to speak publicly, said the mood "
+            "was almost relieved.")
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "delay a planned")["speaker"] == "partner at the fund"
     assert row_with(quotes, "cheapest seat")["speaker"] == "Republican strategist involved in Senate races"
