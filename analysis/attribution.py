@@ -166,8 +166,7 @@ class Resolver:
             return None
         plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) and not one_described(tok) \
             or speaker.label in GROUP_LABELS
-        clause = tok.head.head if tok.head.dep_ == "conj" else tok.head  # "said X was accurate and that Y was"
-        reported = clause.dep_ == "ccomp" and is_cue(clause.head, indirect=True)
+        reported = _within_report(tok)
         return Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
                           self.parsed.sentence_id(p, tok.i), reported)
 
@@ -427,6 +426,18 @@ class Resolver:
         if found is None:  # "we", or nobody fits: the cue still attaches here
             return Speaker("", start, start + len(tok), tok.text)
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
+
+
+def _within_report(tok: Token) -> bool:
+    """Whether a subject is inside what someone is reported to say: "Furlong said Hegarty
+    had earned a start", "said X was accurate and that Y was", "Residents said they had
+    kept using the borehole until Saturday, when health officers nailed a sign"."""
+    clause = tok.head
+    while clause.head.i != clause.i:
+        if clause.dep_ == "ccomp" and is_cue(clause.head, indirect=True):
+            return True
+        clause = clause.head
+    return False
 
 
 def _name_before_letters(tok: Token) -> Token:

@@ -26,7 +26,8 @@ def test_a_known_or_bare_source_keeps_its_noun_only(nlp):
 
 
 def test_a_share_of_a_group_is_the_group(nlp):
-    text = ("Residents of Nkaroni said they had kept using the borehole until Saturday. Many of them said "
+    text = ("Residents of Nkaroni said they had kept using the borehole until Saturday, when health officers "
+            "nailed a sign to the pump. Many of them said "
             "they had no other source of water within walking distance.\n\n"
             "The poll found the two candidates level. Nearly a third of respondents said they had not made up "
             "their minds.")
