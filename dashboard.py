@@ -1,29 +1,24 @@
-"""News reader: drop in an article and read it closely (`streamlit run dashboard.py`).
+"""News reader (`streamlit run dashboard.py`): one article read closely, or a corpus of many.
 
-This script only lays out the page; ui/page.py draws everything below the title. Each
-article is analysed once by `analysis.analyze` (cached on its bytes and name, see
-ui/data.py); the options in the sidebar re-slice the cached tables and never run spaCy again.
+This script only routes: st.navigation runs the page the address names, the article page
+(ui/pages/article.py, the default, at /) or the corpus page (ui/pages/corpus.py, at /corpus).
+The corpus page opens the store given to the server, `streamlit run dashboard.py -- --corpus
+corpus.duckdb` (or the NEWS_READER_CORPUS environment variable), else the bundled demo store.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import streamlit as st
 
-ICON = Path(__file__).resolve().parent / "ui" / "static" / "icon.png"
+UI = Path(__file__).resolve().parent / "ui"
+ICON = UI / "static" / "icon.png"
 
 # The page icon is a file of ours: a Material or emoji icon is fetched from a font or
 # emoji server, which an offline laptop cannot reach.
 st.set_page_config(page_title="News reader", page_icon=str(ICON), layout="wide")
-# The title comes first, so a cold server shows a page, not a blank screen, while the
-# engine's libraries load (once per server process).
-st.title("News reader", anchor=False)
-if "ui.page" not in sys.modules:
-    with st.spinner("Starting the analysis engine: loading spaCy, pandas and plotly (once per server)…",
-                    show_time=True):
-        from ui import page
-else:
-    from ui import page
-
-page.main()
+page = st.navigation([
+    st.Page(UI / "pages" / "article.py", title="Article", icon=":material/article:", default=True),
+    st.Page(UI / "pages" / "corpus.py", title="Corpus", icon=":material/library_books:", url_path="corpus"),
+], position="top")
+page.run()

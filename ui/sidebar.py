@@ -14,14 +14,10 @@ from analysis.tone import GROUP_THRESHOLD
 from . import paste
 from .charts import Measure, measure, signed
 from .data import ANALYSES, MAX_CHARS, Source
-from .fmt import code
+from .fmt import code, label_name
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "putin_xi_call.txt"
 FETCHED = "fetched"  # session state: fetched page name -> bytes
-LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, cities, states",
-               "NORP": "nationalities, groups", "LOC": "other places", "FAC": "buildings, facilities",
-               "EVENT": "events", "PRODUCT": "products", "WORK_OF_ART": "titles of works", "LAW": "laws",
-               "LANGUAGE": "languages"}
 # The sidebar's tone measures: the column each reads, and its name there.
 MEASURE_CHOICES = {"tone_score": "News model", "polarity": "TextBlob lexicon"}
 NEGATIVE, POSITIVE = -0.05, 0.05  # TextBlob polarity thresholds until the user moves them
@@ -156,7 +152,7 @@ def _entity_types(found: list[str]) -> list[str]:
 
     return st.sidebar.pills(
         "Entity types shown", found, selection_mode="multi", key="labels", on_change=remember,
-        format_func=lambda label: f"{label} · {LABEL_NAMES.get(label, label.lower())}")
+        format_func=label_name)
 
 
 def about(is_sample: bool) -> None:
