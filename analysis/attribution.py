@@ -100,23 +100,24 @@ class Resolver:
 
     def first_person(self, p: int, lo: int, hi: int) -> Speaker | None:
         """The first person named in paragraph p's characters [lo, hi), outside quotes."""
-        start, end = self.parsed.offset(p, lo), self.parsed.offset(p, hi)
-        for m in self._mentions[bisect_left(self._starts, start):]:
-            if m.start >= end:
-                break
-            if m.label == "PERSON" and not self.in_quote(p, m.start - self.parsed.offset(p, 0)):
-                return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
-        return None
+        found = self._people_between(self.parsed.offset(p, lo), self.parsed.offset(p, hi))
+        return self._speaker_named(found[0]) if found else None
 
     def last_person(self, p: int, other_than: str, paragraphs: int = 3) -> Speaker | None:
         """The latest person named, outside quotes, in the `paragraphs` paragraphs before
         paragraph p, other than `other_than`."""
-        lo, hi = self.parsed.offset(max(0, p - paragraphs), 0), self.parsed.offset(p, 0)
-        for m in reversed(self._mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]):
-            if m.label == "PERSON" and m.entity != other_than \
-                    and not self.in_quote(m.paragraph, m.start - self.parsed.offset(m.paragraph, 0)):
-                return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
-        return None
+        found = self._people_between(self.parsed.offset(max(0, p - paragraphs), 0), self.parsed.offset(p, 0))
+        m = next((m for m in reversed(found) if m.entity != other_than), None)
+        return self._speaker_named(m) if m is not None else None
+
+    def _people_between(self, start: int, end: int) -> list[Named]:
+        """The people named outside quotes between article offsets [start, end), in reading order."""
+        return [m for m in self._mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+                if m.label == "PERSON" and not self.in_quote(m.paragraph, m.start - self.parsed.offset(m.paragraph, 0))]
+
+    def _speaker_named(self, m: Named) -> Speaker:
+        """A mention as the speaker, at the words that name it."""
+        return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
 
     def names_person(self, name: str) -> bool:
         """Whether a name is, or ends with the surname of, a person the article names."""
@@ -244,7 +245,7 @@ class Resolver:
         elif tok.pos_ == "PROPN" and m is None:
             m = self._person_in_apposition(base, tok)  # "County Executive Committee Member for Health Dr X said"
         if m is not None:
-            return Speaker(m.entity, m.start, m.end, self.parsed.article.text[m.start:m.end], m.label)
+            return self._speaker_named(m)
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and self._surname(tok.text):
             return self._unnamed_proper(p, tok)  # "Sanders told": the tagger's plural of "sander"
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -432,12 +433,7 @@ def _within_report(tok: Token) -> bool:
     """Whether a subject is inside what someone is reported to say: "Furlong said Hegarty
     had earned a start", "said X was accurate and that Y was", "Residents said they had
     kept using the borehole until Saturday, when health officers nailed a sign"."""
-    clause = tok.head
-    while clause.head.i != clause.i:
-        if clause.dep_ == "ccomp" and is_cue(clause.head, indirect=True):
-            return True
-        clause = clause.head
-    return False
+    return any(a.dep_ == "ccomp" and is_cue(a.head, indirect=True) for a in tok.ancestors)
 
 
 def _name_before_letters(tok: Token) -> Token:

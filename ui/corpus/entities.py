@@ -11,6 +11,7 @@ from .source import Store
 
 LIMIT = 1000  # entities in the table (and to choose from)
 ARTICLES = 5000  # articles naming one entity
+NONE = "No entities of the chosen types in these articles."
 ENTITY = "entity"  # session state (and the address's query): the entity the Tone toward tab shows
 HELPS = {"label": "spaCy's entity type, the one most articles give it",
          "articles": "Articles that name it",
@@ -26,7 +27,7 @@ def ranked(store: Store, search: str, labels: tuple[str, ...]) -> pd.DataFrame:
 def render_entities(store: Store, search: str, labels: tuple[str, ...]) -> None:
     entities = ranked(store, search, labels)
     if entities.empty:
-        st.info("No entities of the chosen types in these articles.", icon=":material/info:")
+        st.info(NONE, icon=":material/info:")
         return
     st.plotly_chart(charts.entity_bars(entities), key="corpus_entity_chart",
                     alt="The entities named in the most articles, coloured by type")
@@ -37,16 +38,11 @@ def render_entities(store: Store, search: str, labels: tuple[str, ...]) -> None:
 
 
 def render_tone(store: Store, search: str, labels: tuple[str, ...]) -> None:
-    entities = ranked(store, search, labels)
-    names = list(entities["entity"]) if len(entities) else []
-    if not names:
-        st.info("No entities of the chosen types in these articles.", icon=":material/info:")
+    row = tables.choose(ranked(store, search, labels), "entity", key=ENTITY, label="Entity",
+                        help="The one named in the most articles first; type to find one.", empty=NONE)
+    if row is None:
         return
-    if st.session_state.get(ENTITY) not in names:
-        st.session_state[ENTITY] = names[0]
-    name = st.selectbox("Entity", names, key=ENTITY, bind="query-params",
-                        help="The one named in the most articles first; type to find one.")
-    row = entities.iloc[names.index(name)]
+    name = row["entity"]
     rows = views.tone_toward(store.path, store.version, name, search, ARTICLES)
     tone = "no reading" if pd.isna(row["tone_score"]) else NEWS_MODEL.text(row["tone_score"], row["tone"])
     st.markdown(f"{code(name)} · {row['label']} · named in **{row['articles']:,}** "

@@ -11,6 +11,7 @@ from .source import Store
 
 LIMIT = 1000  # speakers in the table (and to choose from)
 QUOTES = 2000  # quotes of one speaker
+NONE = "No quoted speakers of the chosen kinds in these articles."
 SPEAKER = "speaker"  # session state (and the address's query): the speaker the Quotes tab shows
 HELPS = {"kind": "Person, organisation, group or source (reports, polls), as most of their quotes have it",
          "articles": "Articles that quote them",
@@ -28,7 +29,7 @@ def ranked(store: Store, search: str, kinds: tuple[str, ...]) -> pd.DataFrame:
 def render_speakers(store: Store, search: str, kinds: tuple[str, ...]) -> None:
     speakers = ranked(store, search, kinds)
     if speakers.empty:
-        st.info("No quoted speakers of the chosen kinds in these articles.", icon=":material/info:")
+        st.info(NONE, icon=":material/info:")
         return
     st.plotly_chart(charts.speaker_bars(speakers), key="corpus_speaker_chart",
                     alt="Quotes of the most quoted speakers by tone, and the tone of what each says")
@@ -38,16 +39,11 @@ def render_speakers(store: Store, search: str, kinds: tuple[str, ...]) -> None:
 
 
 def render_quotes(store: Store, search: str, kinds: tuple[str, ...]) -> None:
-    speakers = ranked(store, search, kinds)
-    names = list(speakers["speaker"]) if len(speakers) else []
-    if not names:
-        st.info("No quoted speakers of the chosen kinds in these articles.", icon=":material/info:")
+    row = tables.choose(ranked(store, search, kinds), "speaker", key=SPEAKER, label="Speaker",
+                        help="The most quoted first; type to find one.", empty=NONE)
+    if row is None:
         return
-    if st.session_state.get(SPEAKER) not in names:
-        st.session_state[SPEAKER] = names[0]
-    name = st.selectbox("Speaker", names, key=SPEAKER, bind="query-params",
-                        help="The most quoted first; type to find one.")
-    row = speakers.iloc[names.index(name)]
+    name = row["speaker"]
     quotes = views.quotes_of(store.path, store.version, name, search, QUOTES)
     st.markdown(f"{code(name)} · {row['kind']} · **{row['quotes']:,}** quote{'s' if row['quotes'] != 1 else ''} in "
                 f"**{row['articles']:,}** article{'s' if row['articles'] != 1 else ''} · what they say over the "

@@ -99,3 +99,17 @@ def more(rows: int, chart: int, limit: int) -> str:
         return ""
     shown = f"the first {limit:,}" if rows == limit else f"all {rows:,}"
     return f" The chart shows the first {chart}; the table {shown}."
+
+
+def choose(df: pd.DataFrame, column: str, *, key: str, label: str, help: str, empty: str) -> pd.Series | None:
+    """A select box over a view's `column` (kept in the address, so the choice can be
+    bookmarked; the first row until one is chosen), and the chosen row; None, saying
+    `empty`, when the view has no rows."""
+    names = list(df[column]) if len(df) else []
+    if not names:
+        st.info(empty, icon=":material/info:")
+        return None
+    if st.session_state.get(key) not in names:
+        st.session_state[key] = names[0]
+    name = st.selectbox(label, names, key=key, bind="query-params", help=help)
+    return df.iloc[names.index(name)]
