@@ -33,6 +33,9 @@ from .roles import Roles, find_roles
 _FIRM_ENDINGS = frozenset("""
 co co. inc inc. ltd ltd. limited corp corp. corporation company llc llp plc gmbh ag sa holdings industries
 """.split())
+# the same for "the club", "the team": "Brackenmoor United" before its supporters' trust
+_CLUB_ENDINGS = frozenset("united fc afc city town rovers athletic wanderers rangers albion county club".split())
+_CLUB_NOUNS = frozenset("club team side".split())
 # bodies the article seldom names as such: "the campaign" is a candidate's, not the latest
 # organisation named ("Black Women's Roundtable", a think tank quoted before)
 _SELDOM_NAMED = frozenset(["campaign"])
@@ -268,6 +271,10 @@ class Resolver:
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
                 if m is not None and child.dep_ == "compound" and m.label == "PERSON" and tok.tag_ == "NNS":
                     continue  # "Bernie Sanders supporters", "Clinton aides": the group, not the person
+                if m is not None and child.dep_ == "compound" and m.label == "PERSON" and child.i < tok.i \
+                        and tok.tag_ == "NN" and noun_kind(tok.lemma_.lower()) == "person" \
+                        and any(c.dep_ == "det" for c in tok.children):
+                    continue  # "the Saltcote manager", "a Clinton aide": the noun's holder, not the name
                 if m is not None and child.dep_ == "compound" and m.label == "ORG" and tok.tag_ == "NN" \
                         and noun_kind(tok.lemma_.lower()) == "person":
                     continue  # "a senior Commerce Department official": the official, not the department
@@ -343,6 +350,9 @@ class Resolver:
                                   and not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS], earlier)
             firms = [m for m in nearby if m.entity.split()[-1].lower() in _FIRM_ENDINGS]
             nearby = firms or nearby  # "Coteau Grain Co." before the heritage society
+        elif noun in _CLUB_NOUNS:  # "the club": a sports club the story named, however far back
+            nearby = [m for m in reversed(earlier) if m.label == "ORG"
+                      and m.entity.split()[-1].lower() in _CLUB_ENDINGS] or nearby
         org = next((m for m in nearby if " " in m.entity), None) \
             or next((m for m in nearby if p - m.paragraph <= 4), None)
         if org is not None:

@@ -31,10 +31,12 @@ ltd ltd. limited inc inc. co co. corp corp. corporation llc llp plc gmbh ag comp
 trust council union party foundation institute university college agency authority ministry department
 committee commission bank society federation league club network partners holdings systems industries
 services airlines airways pac caucus fc gallery museum theatre theater school hospital
-rovers athletic wanderers rangers albion collective cooperative co-operative coalition alliance chamber
+rovers athletic wanderers rangers albion united collective cooperative co-operative coalition alliance chamber
 service assembly observer times post journal herald tribune gazette chronicle news magazine
 examiner inquirer courier telegraph bulletin
 """.split())
+# what a name may end in and stay the same body ("Brackenmoor United FC", "Corvane Ltd")
+_LEGAL_SUFFIXES = frozenset("inc inc. ltd ltd. limited plc llc llp co co. corp corp. fc afc gmbh ag sa".split())
 
 # Last words of places that open with a given name ("Virginia Beach", "Austin Street")
 PLACE_ENDINGS = frozenset("""
@@ -109,18 +111,30 @@ def _merge_org_parts(names: list[str], labels: dict[str, str], titled: set[str])
     for n in full:
         words = n.split()
         for k in range(1, len(words)):
-            parts[" ".join(words[:k])].add(n)
+            if words[k - 1].lower() not in ORG_ENDINGS or all(w.lower() in _LEGAL_SUFFIXES for w in words[k:]):
+                parts[" ".join(words[:k])].add(n)  # not "Brackenmoor United" of its Supporters Trust
             if k >= 2:
                 parts[" ".join(words[-k:])].add(n)
     out = list(names)
     for i, n in enumerate(names):
-        owners = _widest(parts.get(n, set()), parts)
+        owners = _widest_body(parts.get(n, set()), parts)
         if len(owners) != 1 or labels[n] in ("GPE", "LOC", "NORP", "FAC"):
             continue
         if (labels[n] == "PERSON" and n in people_words) or not any(w[:1].isupper() for w in n.split()):
             continue  # "Ford" when the article names Henry Ford, not Ford Motor Company
         out[i] = next(iter(owners))
     return out
+
+
+def _widest_body(owners: set[str], parts: dict[str, set[str]]) -> set[str]:
+    """The names a short form stands for: the widest ones (below), unless they all open
+    with one whole body's name ("Brackenmoor" is Brackenmoor United, not the Brackenmoor
+    United Supporters Trust)."""
+    base = min(owners, key=len, default="")
+    if base.split()[-1:] and base.split()[-1].lower() in ORG_ENDINGS \
+            and all(o == base or o.startswith(base + " ") for o in owners):
+        return {base}
+    return _widest(owners, parts)
 
 
 def _widest(owners: set[str], parts: dict[str, set[str]]) -> set[str]:

@@ -9,7 +9,7 @@ import pandas as pd
 from spacy.tokens import Span, Token
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise
-from .lexicon import KNOWN_ORGS, ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, noun_kind, occupation
+from .lexicon import KNOWN_ORGS, OCCUPATIONS, ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, noun_kind, occupation
 from .missed_names import (
     PARTICLES,
     PARTY_WORDS,
@@ -285,6 +285,9 @@ def _after_person_title(ent: Span) -> bool:
     if len(ent) == 3 and occupation(first.lower_) and all(
             t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in ORG_ENDINGS | PLACE_ENDINGS for t in ent[1:]):
         return True
+    if before is not None and before.pos_ == "NOUN" and before.lower_ in OCCUPATIONS and 2 <= len(ent) <= 3 and all(
+            t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in ORG_ENDINGS | PLACE_ENDINGS for t in ent):
+        return True  # "Brackenmoor defender Osric Kettlewell"
     return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
 
 
@@ -342,6 +345,7 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
         name = _NICKNAME.sub(" ", _strip_titles(name))  # "Graham ‘Gus’ Tuckwell" is Graham Tuckwell
     if label in ("PERSON", "ORG"):  # "Caxton Regional Transit board", "Rovers fifth": the name ends at its last capital
         name = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", name) if re.search(r"^[A-Z]", name) else name
+        name = re.sub(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}$", "", name)  # "beat Saltcote Town 2-1": the score is not the name
     keeps_dot = name.endswith(".") and len(name) >= 3  # "U.S.", "Jr."
     name = name.strip(" ,;:-–—\"“”'‘’" + ("" if keeps_dot else "."))
     if not name or not any(c.isalpha() for c in name):

@@ -38,7 +38,7 @@ artist musician rapper comedian filmmaker producer designer architect engineer t
 firefighter resident neighbor neighbour witness victim suspect billionaire lawmaker legislator
 alderman chef owner founder pilot soldier priest rabbi imam bishop cardinal striker midfielder
 goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger economist forward guard
-rookie jockey shortstop fullback halfback flanker centre-back
+rookie jockey shortstop fullback halfback flanker centre-back defender winger keeper
 """.split())
 
 # Titles that only ever stand before a person's name.

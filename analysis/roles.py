@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import DependencyMatcher
@@ -94,7 +94,21 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
             name, role = (doc[a], doc[b]) if doc.vocab.strings[match_id] == "name, role" else (doc[b], doc[a])
             add(mention_at(base + name.idx, base + name.idx + len(name)), role, _modifiers(role),
                 [c for c in role.lefts if c.dep_ in ("compound", "amod")])
-    return sorted(roles.values(), key=lambda r: r.offset)
+    return _counterparts(sorted(roles.values(), key=lambda r: r.offset))
+
+
+def _counterparts(roles: list[Role]) -> list[Role]:
+    """"Brackenmoor manager Ainsley Pennycook ... His Saltcote counterpart, Lewin
+    Scarisbrick": a counterpart holds the role of the person named with one before,
+    with the counterpart's own modifiers, so "the Saltcote manager" is Scarisbrick."""
+    out: list[Role] = []
+    for role in roles:
+        if role.noun == "counterpart":
+            other = next((r for r in reversed(out) if r.name != role.name and r.noun != "counterpart"), None)
+            if other is not None:
+                role = replace(role, noun=other.noun, initials="")
+        out.append(role)
+    return out
 
 
 @cache
