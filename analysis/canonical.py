@@ -34,6 +34,7 @@ services airlines airways pac caucus fc gallery museum theatre theater school ho
 rovers athletic wanderers rangers albion united collective cooperative co-operative coalition alliance chamber
 service assembly observer times post journal herald tribune gazette chronicle news magazine
 examiner inquirer courier telegraph bulletin
+solutions technologies enterprises ventures logistics pharmaceuticals motors laboratories labs
 """.split())
 # what a name may end in and stay the same body ("Brackenmoor United FC", "Corvane Ltd")
 _LEGAL_SUFFIXES = frozenset("inc inc. ltd ltd. limited plc llc llp co co. corp corp. fc afc gmbh ag sa".split())

@@ -9,7 +9,18 @@ import pandas as pd
 from spacy.tokens import Span, Token
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise
-from .lexicon import KNOWN_ORGS, OCCUPATIONS, ORG_NOUNS, PERSON_ROLES, PERSON_TITLES, TITLES, noun_kind, occupation
+from .lexicon import (
+    JURISDICTIONS,
+    KNOWN_ORGS,
+    LOCAL_OFFICES,
+    OCCUPATIONS,
+    ORG_NOUNS,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    TITLES,
+    noun_kind,
+    occupation,
+)
 from .missed_names import (
     PARTICLES,
     PARTY_WORDS,
@@ -361,6 +372,10 @@ def _strip_titles(name: str) -> str:
     """Without titles and occupations before the name, nor a party word before a title
     ("Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock")."""
     words = name.split()
+    office = next((k for k in range(1, len(words) - 2) if words[k].lower() in LOCAL_OFFICES | TITLES
+                   and words[k][:1].isupper() and words[k - 1].lower() in JURISDICTIONS), None)
+    if office is not None:  # "Lickfork County Clerk Odessa Cornett", "City Attorney Dana Holt"
+        words = words[office + 1:]
     while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and occupation(words[0].lower()))
                               or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
         words.pop(0)

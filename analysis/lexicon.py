@@ -53,6 +53,13 @@ PERSON_TITLES = {
     "h.e.", "hon.", "hon",  # His or Her Excellency, the Honourable (Kenya, Nigeria, Ghana, ...)
 }
 TITLES |= PERSON_TITLES
+# offices of a county or a city written before the holder's name ("Lickfork County Clerk
+# Odessa Cornett"), and the words for where they sit
+LOCAL_OFFICES = frozenset("""
+clerk treasurer auditor assessor recorder coroner attorney executive administrator supervisor trustee
+surveyor solicitor manager engineer registrar
+""".split())
+JURISDICTIONS = frozenset("county city state district town borough parish village township".split())
 # what a person is described as in apposition ("Ana Ruiz, a spokeswoman for ...")
 PERSON_ROLES = OCCUPATIONS | PERSON_TITLES | frozenset("""
 spokesman spokeswoman spokesperson chair chief executive director leader adviser advisor aide deputy

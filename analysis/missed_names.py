@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .canonical import ORG_ENDINGS, PARTICLES, initials, looks_like_a_name
-from .lexicon import GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, TITLES, occupation
+from .lexicon import GIVEN_NAMES, KNOWN_ORGS, LOCAL_OFFICES, PERSON_TITLES, TITLES, occupation
 from .nlp import Parsed
 from .spans import Mention, Spans, overlapping, replace_inside
 
@@ -184,7 +184,7 @@ def _name_start(doc: Doc, i: int) -> int:
 def given_word(tok: Token) -> bool:
     """A capitalised proper noun that may open a name: not a title or an occupation ("Treasurer")."""
     return tok.pos_ == "PROPN" and tok.is_alpha and tok.text.istitle() and tok.lower_ not in TITLES \
-        and not occupation(tok.lower_) and "\n" not in tok.whitespace_
+        and not occupation(tok.lower_) and tok.lower_ not in LOCAL_OFFICES and "\n" not in tok.whitespace_
 
 
 def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention]:

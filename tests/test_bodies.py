@@ -3,6 +3,7 @@ body's members go to the organisation the article means."""
 from __future__ import annotations
 
 from analysis import analyze
+from tests.test_entities import entities_of
 from tests.test_quotes import quotes_of, row_with
 from tests.test_speaker_parse import speaker
 
@@ -84,3 +85,14 @@ def test_a_campaign_committee_named_for_a_place_is_the_committee(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "sad music")["speaker"] == "Wrexley for Michigan"
     assert row_with(quotes, "its own response")["speaker"] == "Wrexley for Michigan"
+
+
+def test_a_business_named_by_its_ending_and_its_spokesperson(nlp):
+    text = ("Sallowmere Waste Solutions, which runs the landfill, wants to take in trash from as many as 14 "
+            "counties.\n\n"
+            "Sallowmere has not said how many lorries that would mean.\n\n"
+            "A Sallowmere spokesperson said the company met every standard.")
+    found = entities_of(analyze(text, "tip.txt", nlp=nlp))
+    assert found["Sallowmere Waste Solutions"][0] == "ORG"
+    assert "Sallowmere" not in found
+    assert row_with(quotes_of(nlp, text), "every standard")["speaker"] != "Sallowmere"

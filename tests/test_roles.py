@@ -79,3 +79,14 @@ def test_a_title_the_model_took_for_a_name_goes_to_the_person_beside_it(nlp):
     text = ("County Executive Committee Member for Health Dr Onesmus Mbugua-Kerre said laboratory tests had "
             "traced the outbreak to the community borehole.")
     assert row_with(quotes_of(nlp, text), "laboratory tests")["speaker"] == "Onesmus Mbugua-Kerre"
+
+
+def test_a_local_office_before_a_name_is_no_part_of_it(nlp):
+    text = ("Early voting opens on Monday in Harlan Gap.\n\n"
+            "Bracken County Clerk Marisol Dewhirst told reporters that 4,000 ballots had been mailed. "
+            "\"The lines will be long,\" Dewhirst said.\n\n"
+            "City Attorney Rufus Oakhampton said the count would be public.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "ballots had been mailed")["speaker"] == "Marisol Dewhirst"
+    assert row_with(quotes, "lines will be long")["speaker"] == "Marisol Dewhirst"
+    assert row_with(quotes, "count would be public")["speaker"] == "Rufus Oakhampton"

@@ -50,3 +50,4 @@ def test_a_name_before_a_role_noun_is_not_the_one_who_holds_it(nlp):
             "A Fennimore aide said the senator would return in the spring.")
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "return in the spring")["speaker"] != "Orla Fennimore"
+
