@@ -151,7 +151,7 @@ class Resolver:
                 if (given or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
                         or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
                         and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
-                        or _introduced(tok)) \
+                        or _introduced(tok) or _stranded_subject(tok)) \
                         and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
                     if cand is not None:
@@ -458,6 +458,22 @@ def _introduced(tok: Token) -> bool:
     presents, whom the next "she" most likely means."""
     return tok.dep_ == "attr" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.head.lemma_ == "be" \
         and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in tok.head.children)
+
+
+def _stranded_subject(tok: Token) -> bool:
+    """A person's name opening its sentence that the parser left without a verb to be the
+    subject of: hung on a subjectless verb as a modifier ("Lapointe, wearing an orange
+    jumpsuit, turned to the gallery"), or made a modifier of the verb it misread as a
+    plural noun ("Lampron laughs at that", where the sentence has no verb at all)."""
+    head = tok.head
+    if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper() or head.i <= tok.i \
+            or not all(t.pos_ == "PROPN" for t in tok.doc[tok.sent.start:tok.i]):
+        return False
+    if head.pos_ == "VERB":
+        return tok.dep_ in ("advmod", "npadvmod", "dep", "nmod") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return tok.dep_ in ("amod", "compound") and head.i == tok.i + 1 and head.dep_ == "ROOT" and head.tag_ == "NNS" \
+        and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
 
 
 def _dateline(text: str) -> tuple[int, int]:

@@ -59,7 +59,7 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     names = [acronyms.get(n, n) for n in names]
     names = _drop_stray_words(mentions, names)
     names = _merge_middle_initials(mentions, names)
-    names = _merge_person_parts(mentions, names)
+    names = _merge_person_parts(mentions, names, text)
     titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
     names = _merge_org_parts(names, _labels(mentions, names), titled)
     return names, _labels(mentions, names)
@@ -169,7 +169,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in SMALL_WORDS and w[0].isalpha()).upper()
 
 
-def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
+def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) -> list[str]:
     """A surname or given name alone goes to the full name it is part of, and so does a
     two-word surname or the last two names of a longer one ("Nic Dhonnacha" of "Siobhán
     Nic Dhonnacha", "Anwar Basha" of "Shaik Anwar Basha").
@@ -194,14 +194,28 @@ def _merge_person_parts(mentions: list[Mention], names: list[str]) -> list[str]:
         parts |= {" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k].lower() in PARTICLES}
         for part in parts:
             by_word[_key(part)].append((j, out[j]))  # "Von Stetten" opening a sentence is "von Stetten"
+    by_given: dict[str, bool] = {}
     for i, n in enumerate(names):
         short = len(n.split()) <= 2 or n.split()[0].lower() in PARTICLES
         fits = [f for f in by_word.get(_key(n), ()) if f[1] != n] if short else None
         if not fits:
             continue
+        if len({f[1] for f in fits}) > 1 and " " not in n:
+            for f in fits:  # once per name: an article of many Clintons stays linear
+                if f[1] not in by_given:
+                    by_given[f[1]] = _called_by_given_name(f[1], text)
+            fits = [f for f in fits if not by_given[f[1]]] or fits
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
         out[i] = fits[k - 1][1] if k else fits[0][1]
     return out
+
+
+def _called_by_given_name(name: str, text: str) -> bool:
+    """"Her son, Emory Lampron ... Emory says": whether the article calls a person by the
+    given name alone, so that the surname alone ("Lampron says") is another of the family."""
+    given, surname = name.split()[0], name.split()[-1]
+    alone = rf"\b{re.escape(given)}\b(?!\s+(?:\w+\s+)?{re.escape(surname)})"  # not "Emory [J.] Lampron"
+    return given != surname and re.search(alone, text) is not None
 
 
 _INITIAL = re.compile(r"[A-Z]\.$")

@@ -27,3 +27,30 @@ def test_it_is_the_document_the_sentence_before_made_its_subject(nlp):
             "as \u201cthe most exposed Democrat in the country on crime.\u201d")
     row = row_with(quotes_of(nlp, text), "most exposed Democrat")
     assert (row["speaker"], row["speaker_kind"]) == ("memo", "source")
+
+
+def test_he_is_the_man_the_parser_left_without_a_verb(nlp):
+    text = ("Tavish Lapointe pleaded guilty in May.\n\n"
+            "Defence lawyer Ormond Pike had asked for three years, saying his client had stopped drinking.\n\n"
+            "Lapointe, wearing an orange jumpsuit, turned to the public gallery before he was sentenced. "
+            "“I am sorry for what I did,” he said.")
+    assert row_with(quotes_of(nlp, text), "sorry for what")["speaker"] == "Tavish Lapointe"
+
+
+def test_she_is_the_woman_whose_name_opens_a_misread_sentence(nlp):
+    text = ("Ines Rookwood, 81, has kept the parish rain gauge since 1970.\n\n"
+            "Dr Marguerite Ashdown, a hydrologist who studies her records, said the readings were unusually "
+            "careful. “They are better than ours,” she said.\n\n"
+            "Rookwood laughs at that. “I just write down what is there,” she says.")
+    assert row_with(quotes_of(nlp, text), "write down what")["speaker"] == "Ines Rookwood"
+
+
+def test_a_surname_alone_is_not_the_relative_the_article_calls_by_his_given_name(nlp):
+    text = ("Verity Hallam, 88, has read the snow stake every morning since 1964.\n\n"
+            "“It is about showing up,” Hallam says.\n\n"
+            "Her son, Brannock Hallam, who runs the dairy, says she has not missed a day.\n\n"
+            "“She phoned the neighbour from hospital,” Brannock says.\n\n"
+            "“He wants the job,” Hallam says. “He can have it when I am done.”")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "wants the job")["speaker"] == "Verity Hallam"
+    assert row_with(quotes, "phoned the neighbour")["speaker"] == "Brannock Hallam"
