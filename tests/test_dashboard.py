@@ -105,6 +105,17 @@ def test_pasted_text_is_analysed_when_analyse_is_pressed(app):
     assert "Putin, Xi Agree NATO" in html_of(app)  # an emptied box leaves the sample
 
 
+def test_analyse_shows_the_pasted_article_after_the_uploaded_ones(app):
+    upload(app, ("harbour_vote.txt", VOTE), ("harbour_followup.txt", FOLLOWUP))
+    app.text_area(key="pasted").input(VOTE.decode())
+    app.button(key="analyse").click().run()
+    assert app.selectbox(key="article").options[-1] == "pasted-text.txt"
+    assert app.selectbox(key="article").value == "pasted-text.txt"
+    assert "pasted-text.txt" in captions(app)
+    app.selectbox(key="article").set_value("harbour_followup.txt").run()
+    assert "Bridge Opponents File Appeal" in html_of(app)  # the reader's later choice holds
+
+
 def test_a_file_of_another_type_gets_one_plain_sentence(app):
     upload(app, ("story.rtf", b"{\\rtf1 Council approves bridge}"))
     message = app.error[0].value

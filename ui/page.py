@@ -33,9 +33,9 @@ def pick_article(good: list[tuple[Source, Loaded]]) -> tuple[Source, Loaded]:
     if len(good) == 1:
         return good[0]
     names = [s.name for s, _ in good]
-    if st.session_state.get("article") not in names:
-        st.session_state["article"] = names[0]
-    name = st.selectbox("Article", names, key="article", help="Every tab but Compare shows this article.")
+    if st.session_state.get(paste.ARTICLE) not in names:
+        st.session_state[paste.ARTICLE] = names[0]
+    name = st.selectbox("Article", names, key=paste.ARTICLE, help="Every tab but Compare shows this article.")
     return good[names.index(name)]
 
 

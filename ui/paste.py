@@ -8,6 +8,7 @@ from .data import Source
 NAME = "pasted-text.txt"
 TEXT = "pasted_text"  # session state: the text last sent by Analyse ("" for none)
 BOX = "pasted"  # the text area's key
+ARTICLE = "article"  # the article select box's key (ui/page.py)
 
 
 def source() -> Source | None:
@@ -33,4 +34,8 @@ def render(*, expanded: bool) -> None:
 
 
 def _send() -> None:
+    """Keep the box's text as the pasted article and show it: pressing Analyse asks to see it,
+    even when uploaded articles are listed before it."""
     st.session_state[TEXT] = st.session_state.get(BOX, "")
+    if st.session_state[TEXT].strip():
+        st.session_state[ARTICLE] = NAME
