@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .batch import Item, Result, analyse_item, load_models
+from .batch import Item, Result, analyse_items, load_models
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -191,4 +191,4 @@ def analyse_batch(items: list[Item]) -> list[Result]:
     with _engine:
         os.environ["NEWS_READER_TONE_THREADS"] = "1"
         load_models()
-        return [analyse_item(item) for item in items]
+        return analyse_items(items)
