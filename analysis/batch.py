@@ -158,11 +158,12 @@ def load_models() -> None:
     load_tone_model()
 
 
-def _worker_init(run: int) -> None:
-    """A worker's models; one thread for the tone model, as every core has a worker. The
-    worker exits if the run is killed (no clean-up runs then, and it would wait forever)."""
+def _worker_init(run: int, jobs: int) -> None:
+    """A worker's models; the tone model gets the worker's share of the cores (one thread
+    when every core has a worker). The worker exits if the run is killed (no clean-up runs
+    then, and it would wait forever)."""
     exit_with_parent(run)
-    os.environ["NEWS_READER_TONE_THREADS"] = "1"
+    os.environ["NEWS_READER_TONE_THREADS"] = str(max(1, (os.cpu_count() or 1) // jobs))
     load_models()
 
 
@@ -213,7 +214,7 @@ def _pool_run(items: list[Item], todo: list[list[int]], jobs: int
 
     At most AHEAD tasks per worker are queued at a time, so a long run holds few results.
     """
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(), jobs)) as pool:
         queued: dict[int, Future] = {}
         feed = iter(range(len(todo)))
         for position in range(len(todo)):
