@@ -52,8 +52,11 @@ class SchedulerError(Exception):
 
 # The local cluster's scheduler: a task whose worker died fails at once and comes back to
 # run() to be retried per article; a worker holds only the task it runs, so a death is
-# charged to that task alone.
-LOCAL_SCHEDULER = {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0}
+# charged to that task alone. Its workers do not sample their threads' stacks every 10 ms
+# for the dashboard's profile, which nobody here reads: the sampling held the GIL through
+# spaCy's deep stacks, about 5% of the workers' CPU.
+LOCAL_SCHEDULER = {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0,
+                   "distributed.worker.profile.enabled": False}
 
 
 @contextmanager
