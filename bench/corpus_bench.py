@@ -164,6 +164,14 @@ def main_process_share(articles: Path, tmp: Path) -> dict:
             "main_share": round(main_cpu / (main_cpu + workers_cpu), 3)}
 
 
+def _one_process(code: str, files: list[Path], figures: int) -> list[str]:
+    """The last `figures` words `code` prints, run over the files in a process of its own
+    with the tone model on one thread."""
+    out = subprocess.run([sys.executable, "-c", code, *map(str, files)], cwd=ROOT, capture_output=True, text=True,
+                         check=True, env={**os.environ, "NEWS_READER_TONE_THREADS": "1"})
+    return out.stdout.split()[-figures:]
+
+
 def bare_pipe(files: list[Path]) -> dict:
     """CPU seconds of spaCy alone over the same paragraphs, and of the tone model reading
     their sentences (the two models the engine runs; everything else is the engine's own)."""
@@ -177,9 +185,7 @@ def bare_pipe(files: list[Path]) -> dict:
             "t0 = cpu()\ndocs = list(nlp.pipe(paras, batch_size=64))\nt1 = cpu()\n"
             "tone.of_text([s.text for d in docs for s in d.sents])\nt2 = cpu()\n"
             "print(t1 - t0, t2 - t1, len(paras))")
-    out = subprocess.run([sys.executable, "-c", code, *map(str, files)], cwd=ROOT, capture_output=True, text=True,
-                         check=True, env={**os.environ, "NEWS_READER_TONE_THREADS": "1"})
-    spacy_cpu, tone_cpu, paragraphs = out.stdout.split()[-3:]
+    spacy_cpu, tone_cpu, paragraphs = _one_process(code, files, 3)
     return {"nlp_pipe_cpu_s": round(float(spacy_cpu), 1), "tone_model_cpu_s": round(float(tone_cpu), 1),
             "paragraphs": int(paragraphs)}
 
@@ -197,9 +203,7 @@ def tone_share(files: list[Path]) -> dict:
             "tone[0] = 0.0\nt0 = cpu()\n"
             "for task in tasks(list(range(len(items))), 1):\n    analyse_items([items[i] for i in task])\n"
             "print(cpu() - t0, tone[0])")
-    out = subprocess.run([sys.executable, "-c", code, *map(str, files)], cwd=ROOT, capture_output=True, text=True,
-                         check=True, env={**os.environ, "NEWS_READER_TONE_THREADS": "1"})
-    total, tone = map(float, out.stdout.split()[-2:])
+    total, tone = map(float, _one_process(code, files, 2))
     return {"analysis_cpu_s": round(total, 1), "tone_model_cpu_s": round(tone, 1), "tone_share": round(tone / total, 3)}
 
 
