@@ -60,10 +60,24 @@ def parse(article: Article, nlp: Language, *, batch_size: int = 64, batch_chars:
     """Classify and parse every paragraph, in batches of at most `batch_size` paragraphs and
     `batch_chars` characters (one paragraph at least): spaCy's memory grows with the text of a
     batch, so eleven 20,000-character paragraphs in one batch took 1.4 GB."""
-    texts = [p.text for p in article.paragraphs]
+    return parse_many([article], nlp, batch_size=batch_size, batch_chars=batch_chars)[0]
+
+
+def parse_many(articles: list[Article], nlp: Language, *, batch_size: int = 64,
+               batch_chars: int = BATCH_CHARS) -> list[Parsed]:
+    """`parse` of each article, their paragraphs parsed together: a batch fills across
+    articles (a news article has about 25 paragraphs against 64), and each paragraph's Doc
+    is the one it gets parsed alone. Every article's Docs are held until the last is parsed."""
+    texts = [p.text for article in articles for p in article.paragraphs]
     docs = [_lean(doc) for batch in _batches(texts, batch_size, batch_chars)
             for doc in nlp.pipe(batch, batch_size=len(batch))]
-    return Parsed(article=article, kinds=classify(texts), docs=docs, make_doc=nlp.make_doc)
+    out, first = [], 0
+    for article in articles:
+        last = first + len(article.paragraphs)
+        out.append(Parsed(article=article, kinds=classify(texts[first:last]), docs=docs[first:last],
+                          make_doc=nlp.make_doc))
+        first = last
+    return out
 
 
 _EMPTY = numpy.zeros((0, 0), dtype="float32")

@@ -14,7 +14,10 @@ into a DuckDB store (`--out corpus.duckdb`), on a quiet machine:
 3. Wall time with `--jobs 1` and `--jobs 2` over `--small` articles.
 4. CPU time of the command (user + system, all processes) against bare `nlp.pipe` over
    the same paragraphs, and the share the main process spends (receiving each article's
-   tables and writing them to the store: an upper bound on writing's cost).
+   tables and writing them to the store: an upper bound on writing's cost). The command
+   has no way to run without the tone model, so its CPU without it is estimated: the
+   tone model's share of the analysis run in this way in one process (its `read` and
+   `of_whole` calls, one thread), taken off the command's CPU.
 5. Wall time of `--dask` (a Dask LocalCluster of as many worker processes as `--jobs 2`
    has) against `--jobs 2` over the `--small` articles, cluster start and stop included,
    and whether the two stores hold identical tables.
@@ -161,6 +164,14 @@ def main_process_share(articles: Path, tmp: Path) -> dict:
             "main_share": round(main_cpu / (main_cpu + workers_cpu), 3)}
 
 
+def _one_process(code: str, files: list[Path], figures: int) -> list[str]:
+    """The last `figures` words `code` prints, run over the files in a process of its own
+    with the tone model on one thread."""
+    out = subprocess.run([sys.executable, "-c", code, *map(str, files)], cwd=ROOT, capture_output=True, text=True,
+                         check=True, env={**os.environ, "NEWS_READER_TONE_THREADS": "1"})
+    return out.stdout.split()[-figures:]
+
+
 def bare_pipe(files: list[Path]) -> dict:
     """CPU seconds of spaCy alone over the same paragraphs, and of the tone model reading
     their sentences (the two models the engine runs; everything else is the engine's own)."""
@@ -174,11 +185,26 @@ def bare_pipe(files: list[Path]) -> dict:
             "t0 = cpu()\ndocs = list(nlp.pipe(paras, batch_size=64))\nt1 = cpu()\n"
             "tone.of_text([s.text for d in docs for s in d.sents])\nt2 = cpu()\n"
             "print(t1 - t0, t2 - t1, len(paras))")
-    out = subprocess.run([sys.executable, "-c", code, *map(str, files)], cwd=ROOT, capture_output=True, text=True,
-                         check=True, env={**os.environ, "NEWS_READER_TONE_THREADS": "1"})
-    spacy_cpu, tone_cpu, paragraphs = out.stdout.split()[-3:]
+    spacy_cpu, tone_cpu, paragraphs = _one_process(code, files, 3)
     return {"nlp_pipe_cpu_s": round(float(spacy_cpu), 1), "tone_model_cpu_s": round(float(tone_cpu), 1),
             "paragraphs": int(paragraphs)}
+
+
+def tone_share(files: list[Path]) -> dict:
+    """CPU seconds of the analysis in one process, tasks as a --jobs 1 run makes them, and of
+    the tone model within it (every reading goes through ToneModel.read or .of_whole)."""
+    code = ("import resource, sys\nfrom pathlib import Path\n"
+            "from analysis.batch import Item, analyse_items, load_models, tasks\nfrom analysis.tone import ToneModel\n"
+            "cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])\ntone = [0.0]\n"
+            "def timed(f):\n    def g(*a, **k):\n        t = cpu()\n        try:\n            return f(*a, **k)\n"
+            "        finally:\n            tone[0] += cpu() - t\n    return g\n"
+            "ToneModel.read, ToneModel.of_whole = timed(ToneModel.read), timed(ToneModel.of_whole)\n"
+            "load_models()\nitems = [Item(Path(f), Path(f).name) for f in sys.argv[1:]]\n"
+            "tone[0] = 0.0\nt0 = cpu()\n"
+            "for task in tasks(list(range(len(items))), 1):\n    analyse_items([items[i] for i in task])\n"
+            "print(cpu() - t0, tone[0])")
+    total, tone = map(float, _one_process(code, files, 2))
+    return {"analysis_cpu_s": round(total, 1), "tone_model_cpu_s": round(tone, 1), "tone_share": round(tone / total, 3)}
 
 
 def main() -> None:
@@ -201,6 +227,10 @@ def main() -> None:
         out["cli_cpu_over_nlp_pipe"] = round(out["jobs1"]["cpu_s"] / bare["nlp_pipe_cpu_s"], 2)
         out["cli_cpu_over_nlp_pipe_and_tone"] = round(
             out["jobs1"]["cpu_s"] / (bare["nlp_pipe_cpu_s"] + bare["tone_model_cpu_s"]), 2)
+        out["in_process"] = tone_share(small_files)
+        without = out["jobs1"]["cpu_s"] * (1 - out["in_process"]["tone_share"])
+        out["cli_cpu_without_tone_s"] = round(without, 1)
+        out["cli_cpu_without_tone_over_nlp_pipe"] = round(without / bare["nlp_pipe_cpu_s"], 2)
         out["main_process"] = main_process_share(tmp / "small", tmp)
         if not args.skip_large:
             make_corpus(args.source, tmp / "large", args.large)

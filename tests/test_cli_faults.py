@@ -11,12 +11,15 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import analysis.batch
 import analysis.ingest
 from analysis.__main__ import main
-from analysis.batch import expand, workers
+from analysis.batch import GROUP, Item, analyse_items, expand, tasks, workers
+from analysis.engine import analyze
+from analysis.ingest import read_article
 from analysis.schema import COLUMNS, TABLES
 from bench.kill_rerun import kill_and_rerun
 
@@ -127,30 +130,48 @@ def test_jobs_are_capped_at_the_cores_and_must_be_positive(capsys):
     assert "is not a whole number of at least 1" in capsys.readouterr().err
 
 
+def test_tasks_take_every_article_once_and_shrink_towards_the_end():
+    todo = list(range(50))
+    got = tasks(todo, 2)
+    assert [i for task in got for i in task] == todo
+    assert len(got[0]) == GROUP and len(got[-1]) == 1
+    assert tasks([3, 1], 2) == [[3], [1]]
+
+
+def test_articles_parsed_together_get_the_tables_each_gets_alone(tmp_path):
+    items = [Item(HARBOUR, "harbour.txt"), Item(tmp_path / "gone.txt", "gone.txt"), Item(SAMPLE, "sample.txt")]
+    results = analyse_items(items)
+    assert results[1].tables is None and results[1].error.startswith("cannot read")
+    for item, result in zip(items[::2], results[::2], strict=True):
+        alone = analyze(read_article(item.path)[1], item.name).tables()
+        for table in TABLES:
+            pd.testing.assert_frame_equal(result.tables[table], alone[table])
+
+
 needs_fork = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2 or multiprocessing.get_start_method() != "fork",
     reason="needs two cores (one worker each) and forked workers, which inherit the test's patch")
 
 
 def _dies(marker_dir: Path, *, always: bool):
-    """An analyze() whose worker process is killed (SIGKILL, as by the OOM killer) on story03,
-    once (a marker file remembers) or on every attempt."""
-    real = analysis.batch.analyze
+    """An analyze_parsed() whose worker process is killed (SIGKILL, as by the OOM killer) on
+    story03, once (a marker file remembers) or on every attempt."""
+    real = analysis.batch.analyze_parsed
 
-    def analyze(text, name):
-        marker = marker_dir / f"killed-{name}"
-        if name == "story03.txt" and (always or not marker.exists()):
+    def analyze_parsed(parsed):
+        marker = marker_dir / f"killed-{parsed.article.name}"
+        if parsed.article.name == "story03.txt" and (always or not marker.exists()):
             marker.touch()
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(text, name)
+        return real(parsed)
 
-    return analyze
+    return analyze_parsed
 
 
 @needs_fork
 def test_a_killed_worker_is_replaced_and_its_articles_tried_again(tmp_path, monkeypatch):
     paths = corpus(tmp_path / "in", 8)
-    monkeypatch.setattr(analysis.batch, "analyze", _dies(tmp_path, always=False))
+    monkeypatch.setattr(analysis.batch, "analyze_parsed", _dies(tmp_path, always=False))
     out = tmp_path / "out"
     assert main([str(tmp_path / "in"), "--out", str(out), "--jobs", "2", "--quiet"]) == 0
     assert (tmp_path / "killed-story03.txt").exists()  # the worker did die once
@@ -162,7 +183,7 @@ def test_a_killed_worker_is_replaced_and_its_articles_tried_again(tmp_path, monk
 @needs_fork
 def test_an_article_that_kills_every_worker_is_reported_and_the_rest_kept(tmp_path, monkeypatch, capsys):
     paths = corpus(tmp_path / "in", 6)
-    monkeypatch.setattr(analysis.batch, "analyze", _dies(tmp_path, always=True))
+    monkeypatch.setattr(analysis.batch, "analyze_parsed", _dies(tmp_path, always=True))
     out = tmp_path / "out"
     assert main([str(tmp_path / "in"), "--out", str(out), "--jobs", "2"]) == 1
     assert "story03.txt: analysis failed: its worker process died twice" in capsys.readouterr().err

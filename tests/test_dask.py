@@ -41,16 +41,17 @@ class DiesOn(WorkerPlugin):
     def setup(self, worker) -> None:
         import analysis.batch
 
-        real, markers = analysis.batch.analyze, Path(self.marker_dir)
+        real, markers = analysis.batch.analyze_parsed, Path(self.marker_dir)
 
-        def analyze(text, name):
+        def analyze_parsed(parsed):
+            name = parsed.article.name
             marker = markers / f"killed-{name}"
             if name == "dies_always.txt" or (name == "dies_once.txt" and not marker.exists()):
                 marker.touch()
                 os.kill(os.getpid(), signal.SIGKILL)
-            return real(text, name)
+            return real(parsed)
 
-        analysis.batch.analyze = analyze
+        analysis.batch.analyze_parsed = analyze_parsed
 
 
 @pytest.fixture(scope="module")

@@ -190,12 +190,14 @@ def test_cli_folder_with_good_and_bad_files(tmp_path, capsys, nlp):
 def test_cli_survives_an_article_that_breaks_the_engine(tmp_path, capsys, nlp, monkeypatch):
     import analysis.batch as batch
 
-    def fragile(text, name, **kwargs):
-        if name == "breaks.txt":
-            raise RuntimeError("engine bug")
-        return analyze(text, name, nlp=nlp)
+    real = batch.analyze_parsed
 
-    monkeypatch.setattr(batch, "analyze", fragile)
+    def fragile(parsed):
+        if parsed.article.name == "breaks.txt":
+            raise RuntimeError("engine bug")
+        return real(parsed)
+
+    monkeypatch.setattr(batch, "analyze_parsed", fragile)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "breaks.txt").write_bytes(STORY.encode("utf-8"))
