@@ -48,12 +48,19 @@ ORG_NAME_PATTERNS = [
     # "Pinecrest County District Attorney's Office" (not "Oval Office", a place)
     [{"IS_TITLE": True, "OP": "+"}, _POSSESSIVE, {"LOWER": "office", "IS_TITLE": True}],
 ]
+# a campaign's committee named after the candidate "for" a place or office, after the noun
+# that calls it one: "Pangbourne's campaign committee, Pangbourne for Kansas," (the
+# candidate's surname alone is no entity to the model, so no entity span holds the name)
+COMMITTEE_NAME_PATTERNS = [
+    [{"LOWER": {"IN": ["committee", "campaign", "pac"]}}, {"ORTH": ",", "OP": "?"},
+     {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}, {"LOWER": "for"}, {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}],
+]
 
 
 def patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
-    """Organisations the model missed that their name's shape gives away (ORG_NAME_PATTERNS,
-    one spaCy Matcher over the paragraphs). A mention inside such a name is replaced by it;
-    one reaching outside it keeps its place."""
+    """Organisations the model missed that their name's shape gives away (ORG_NAME_PATTERNS
+    and COMMITTEE_NAME_PATTERNS, one spaCy Matcher over the paragraphs). A mention inside
+    such a name is replaced by it; one reaching outside it keeps its place."""
     if not parsed.docs:
         return found
     matcher = _org_name_matcher(parsed.docs[0].vocab)
@@ -61,6 +68,8 @@ def patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     for p, doc in enumerate(parsed.docs):
         for span in matcher(doc, as_spans=True):
+            if span.label_ == "COMMITTEE":
+                span = span[2:] if span[1].text == "," else span[1:]  # the name, not the noun before it
             if span[0].lower_ in ("the", "a", "an"):
                 span = span[1:]
             if len(span) < 2 or "\n" in span.text:
@@ -78,6 +87,7 @@ def _org_name_matcher(vocab: Vocab) -> Matcher:
     """ORG_NAME_PATTERNS compiled once per pipeline, not once per article."""
     matcher = Matcher(vocab)
     matcher.add("ORG", ORG_NAME_PATTERNS, greedy="LONGEST")
+    matcher.add("COMMITTEE", COMMITTEE_NAME_PATTERNS, greedy="LONGEST")
     return matcher
 
 

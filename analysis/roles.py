@@ -40,6 +40,8 @@ PATTERNS = {
 _PERSON_ROLES = TITLES | OCCUPATIONS
 # words that date a role rather than name it ("the former judge", "the new coach")
 _TIME_WORDS = frozenset("former new current then acting interim outgoing incoming late longtime".split())
+# words that say a role is no longer held
+_PAST = frozenset("former ex retired then late".split())
 _DETERMINERS = frozenset("the this that".split())
 # family a pronoun owns: "her father, Mick Halloran, ... Her father said" is him
 _KIN = frozenset("father mother husband wife son daughter brother sister grandfather grandmother uncle aunt".split())
@@ -184,9 +186,10 @@ class Roles:
         if not bare and not any((c.dep_ == "poss" and (c.pos_ != "PRON" or noun in _KIN))
                                 or (c.dep_ == "det" and c.lower_ in _DETERMINERS) for c in tok.children):
             return None  # "the minister", "Corvane's chief executive", "her father"; not "its chief executive"
-        words = _modifiers(tok) - _TIME_WORDS
+        said = _modifiers(tok)
+        words = said - _TIME_WORDS
         later = self.roles[cut:] if bare else []
-        for role in [*reversed(self.roles[:cut]), *later]:
-            if role.noun == noun and words <= role.words:
-                return role
-        return None
+        fits = [r for r in [*reversed(self.roles[:cut]), *later] if r.noun == noun and words <= r.words]
+        if not said & _PAST:  # "the congresswoman" is the one in office, not "former state Rep. Clement Strawderman"
+            fits.sort(key=lambda r: bool(r.words & _PAST))
+        return fits[0] if fits else None

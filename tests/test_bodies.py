@@ -87,6 +87,15 @@ def test_a_campaign_committee_named_for_a_place_is_the_committee(nlp):
     assert row_with(quotes, "its own response")["speaker"] == "Wrexley for Michigan"
 
 
+def test_a_committee_named_for_its_candidate_the_model_did_not_tag(nlp):
+    text = ("Sen. Grover Pangbourne (R-Kan.) has not said whether he will run again.\n\n"
+            "Pangbourne\u2019s campaign committee, Pangbourne for Kansas, dismissed the effort in a statement as "
+            "\u201ca coastal fantasy\u201d and said the senator had won his last race by 19 points.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "coastal fantasy")["speaker"] == "Pangbourne for Kansas"
+    assert row_with(quotes, "won his last race")["speaker"] == "Pangbourne for Kansas"
+
+
 def test_a_business_named_by_its_ending_and_its_spokesperson(nlp):
     text = ("Sallowmere Waste Solutions, which runs the landfill, wants to take in trash from as many as 14 "
             "counties.\n\n"

@@ -26,6 +26,16 @@ def test_a_role_goes_to_the_latest_holder_with_its_modifiers(nlp):
     assert row_with(quotes, "It is not")["speaker"] == "Ana Petek"
 
 
+def test_a_role_goes_to_the_one_who_holds_it_now_not_a_former_holder(nlp):
+    text = ("Rep. Consuelo Ybarrondo, D-N.M., defended her vote on Saturday.\n\n"
+            "Ybarrondo and her Republican challenger, former state Rep. Clement Strawderman, are tied at 44%.\n\n"
+            "The congresswoman said the company had agreed to pay landowners a yearly fee.\n\n"
+            "The former congressman said the line was a mistake.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "yearly fee")["speaker"] == "Consuelo Ybarrondo"
+    assert row_with(quotes, "was a mistake")["speaker"] == "Clement Strawderman"
+
+
 def test_a_title_in_apposition_names_the_person_and_gives_the_role(nlp):
     text = ("The town's MP, Marnie Carbery, said she had raised the closure with the minister.\n\n"
             "The Mlima Jiwe ward MCA, Collins Kibet Rotich, said he would table a motion next week.\n\n"
