@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -23,6 +23,7 @@ from .noun_phrases import (
     gathered,
     has_conj,
     np_modifiers,
+    of_whom,
     one_described,
     without_owner,
 )
@@ -54,6 +55,9 @@ DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A
 RUN_IN = re.compile(r"^(?:The|A|An|Why|What|How|Where|When|Who)"
                     r"(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|and|on|in|to|for|with|at|by|is|are)){1,7}:\s+(?=[A-Z])")
 _COMPANY_NOUNS = frozenset("company firm corporation business".split())
+# the words of ORG_NOUNS a capital makes no name of: "Bank executives aren't" is no bank called
+# "Bank" ("Congress", "the Senate", "Police" are the bodies themselves)
+_MISREAD_NOUNS = ORG_NOUNS - frozenset("congress senate parliament kremlin cabinet police army military".split())
 _PUBLIC_BODY_WORDS = frozenset("""
 department ministry court council police parliament senate congress agency commission office committee
 government authority regulator bureau service union association federation
@@ -191,6 +195,13 @@ class Resolver:
     # --- speakers -------------------------------------------------------------------
     def speaker(self, p: int, tok: Token) -> Speaker | None:
         """The speaker a subject token stands for, resolved as far as the article allows."""
+        whom = of_whom(tok)
+        if whom is not None:  # "family members of the victims, many of whom say": the family members,
+            found = self.speaker(p, whom)  # at the words that name them in the cue's clause
+            if found is not None:
+                last = next(c for c in tok.subtree if c.lower_ == "whom")
+                start, end = self.parsed.offset(p, tok.idx), self.parsed.offset(p, last.idx + len(last))
+                return replace(found, start=start, end=end, text=self.parsed.article.text[start:end])
         tok = _name_before_letters(after_participle(gathered(tok)))
         if self._in_dateline(p, tok):  # "WASHINGTON -- President Obama ... said": the name beside it
             name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
@@ -332,7 +343,9 @@ class Resolver:
         described = self._described.body(tok, before) if noun not in GENERIC_ORG_NOUNS else None
         if described is not None:
             return self._speaker_from(described, p, tok)  # "TruthTally, a fact-checking site, ... the site said"
-        earlier = self._mentions[max(0, bisect_left(self._starts, before) - 200):bisect_left(self._starts, before)]
+        earlier = [m for m in self._mentions[max(0, bisect_left(self._starts, before) - 200):
+                                             bisect_left(self._starts, before)]
+                   if m.entity.lower() not in _MISREAD_NOUNS]  # not "Bank", a sentence's first word taken for a name
         for m in reversed(earlier):
             if m.label not in ("GPE", "NORP", "LOC") and noun in {w.lower().rstrip("s") for w in m.entity.split()} | \
                     {w.lower() for w in m.entity.split()}:

@@ -99,6 +99,8 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
                    for c in token.children)  # "shot back": the parser may make "back" an adverb
     if lemma not in lemmas or token.pos_ not in ("VERB", "AUX"):
         return False
+    if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return False  # "as she put it", "put it plainly"; not "put on a show of being "strong""
     if lemma in _REPLY_LEMMAS and any(c.dep_ == "neg" for c in token.children):
         return False  # "they did not respond to queries": no reply, nothing reported
     if lemma == "tell" and indirect and any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLD_THINGS

@@ -62,6 +62,23 @@ def gathered(tok: Token) -> Token:
     return members
 
 
+def of_whom(tok: Token) -> Token | None:
+    """The people "whom" stands for in "X, many of whom say": the noun the clause
+    describes, or, where the parser hung the clause elsewhere, the noun phrase before the
+    comma. None unless `tok` is such a share."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if tok.lower_ not in QUANTIFIERS or of is None or not any(c.lower_ == "whom" for c in of.children):
+        return None
+    if tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.head
+    if tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return None
+    noun = tok.doc[tok.i - 2]
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "members of 9/11 victims": the members
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
 def described_after(tok: Token) -> list[Token]:
     """"A partner at the fund", "A Republican strategist involved in Senate races", "One
     Democratic operative close to the campaign": the words after an unnamed person's noun

@@ -17,7 +17,7 @@ from .antecedents import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
 from .attribution import Speaker
 from .lexicon import noun_kind
 from .nlp import Parsed
-from .noun_phrases import has_conj, nominal_conj, one_described
+from .noun_phrases import has_conj, nominal_conj, of_whom, one_described
 
 KINDS = ("person", "organisation", "group", "source")
 # the comparison shows these; sources are listed apart
@@ -53,6 +53,7 @@ def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
     head = span.root
     if head.lower_ in ("who", "which") and head.head.dep_ == "relcl":
         head = head.head.head  # "economists, who argue": what the relative pronoun stands for
+    head = of_whom(head) or head  # "residents, some of whom said": the residents
     if head.ent_type_ in ("DATE", "TIME"):
         return ""  # "Monday said": a parse gone wrong
     low = head.lower_

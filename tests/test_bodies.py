@@ -96,6 +96,13 @@ def test_a_committee_named_for_its_candidate_the_model_did_not_tag(nlp):
     assert row_with(quotes, "won his last race")["speaker"] == "Pangbourne for Kansas"
 
 
+def test_the_bank_is_the_bank_named_not_a_capitalised_noun(nlp):
+    text = ("Sen. Elizabeth Warren grilled Wells Fargo chief executive John Stumpf on Tuesday.\n\n"
+            "A cashier who steals is held accountable, Warren said. Bank executives are not.\n\n"
+            "The bank said that it had fired 5,300 employees for opening the accounts.")
+    assert row_with(quotes_of(nlp, text), "fired 5,300")["speaker"] == "Wells Fargo"
+
+
 def test_a_business_named_by_its_ending_and_its_spokesperson(nlp):
     text = ("Sallowmere Waste Solutions, which runs the landfill, wants to take in trash from as many as 14 "
             "counties.\n\n"

@@ -134,6 +134,14 @@ def test_scare_quotes_and_titles_are_not_quotes(nlp):
     assert quotes_of(nlp, text).empty
 
 
+def test_put_is_a_cue_only_as_putting_it(nlp):
+    text = ("A rough media system may make it harder for our leaders to put on a show of being \"strong\" "
+            "like the men they face.\n\n"
+            "Mayor Tannis Obrecht put it plainly: \"We have a rink, a school and an elevator.\"")
+    quotes = quotes_of(nlp, text)
+    assert list(quotes["speaker"]) == ["Tannis Obrecht"]
+
+
 def test_quotes_keep_contract_columns_and_channel(nlp):
     quotes = quotes_of(nlp, "No one said anything.")
     assert quotes.empty

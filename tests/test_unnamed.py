@@ -34,3 +34,14 @@ def test_a_share_of_a_group_is_the_group(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "no other source")["speaker"] == "Residents"
     assert row_with(quotes, "made up their minds")["speaker"] == "respondents"
+
+
+def test_many_of_whom_is_the_group_before_it(nlp):
+    text = ("The decision has angered family members of the crash victims, many of whom say the inquiry was "
+            "rushed.\n\n"
+            "Residents of the valley, some of whom said the water had turned brown, packed the hall.")
+    quotes = quotes_of(nlp, text)
+    row = row_with(quotes, "inquiry was rushed")
+    assert (row["speaker"], row["speaker_text"]) == ("family members", "many of whom")  # the words in its clause
+    assert (row_with(quotes, "turned brown")["speaker"], row_with(quotes, "turned brown")["speaker_kind"]) == \
+        ("Residents", "group")
