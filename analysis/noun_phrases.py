@@ -115,8 +115,8 @@ def one_described(tok: Token) -> bool:
     """Whether a noun and its conjunct describe one person: singular, and either the
     person's name in apposition ("co-founder and chief executive Raghavendra S. Hegde")
     or the second with no article or owner of its own and a word of tenure on either
-    ("The former first lady and U.S. senator"; not "Smith and Jones", "the mayor and the
-    police chief")."""
+    ("The former first lady and U.S. senator", "his wife and current Democratic nominee
+    Hillary Clinton"; not "Smith and Jones", "the mayor and the police chief")."""
     conj = [c for c in tok.children if nominal_conj(c)]
     if len(conj) != 1 or tok.tag_ != "NN" or conj[0].tag_ not in ("NN", "NNP"):
         return False
@@ -125,7 +125,8 @@ def one_described(tok: Token) -> bool:
     other = conj[0]
     if any(c.dep_ in ("det", "poss") for c in other.children):
         return False
-    return any(c.dep_ == "amod" and c.lower_ in _TENURE for t in (tok, other) for c in t.children)
+    nouns = (tok, other, *(c for c in other.children if c.dep_ == "compound"))  # "current ... nominee Hillary Clinton"
+    return any(c.dep_ == "amod" and c.lower_ in _TENURE for t in nouns for c in t.children)
 
 
 def nominal_conj(tok: Token) -> bool:

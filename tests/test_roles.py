@@ -52,6 +52,13 @@ def test_two_roles_before_one_name_are_that_person(nlp):
     assert speaker(nlp, text, "grown faster") == "Raghavendra S. Hegde"
 
 
+def test_a_relation_and_a_current_role_before_one_name_are_that_person(nlp):
+    text = ("The bill was signed by former Governor Doug Pellerin, which prompted his wife and current Democratic "
+            "presidential nominee Maren Pellerin to make a comment that described the young men as “lost causes.” "
+            "All of this is documented in the film.")
+    assert speaker(nlp, text, "lost causes") == "Maren Pellerin"
+
+
 def test_a_bare_title_opening_a_deck_is_the_person_the_story_gives_that_role(nlp):
     text = ("Friends once more: Ruth Abney backs Kallas, who says he is honoured.\n\n"
             "Senator from Dunmore says she cannot let the bill pass.\n\n"
