@@ -49,8 +49,9 @@ PERSON_TITLES = {
     "councilor", "cllr", "cllr.", "councilman", "councilwoman", "commissioner", "inspector", "detective",
     "sheriff", "rev.", "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady",
     "chairman", "chairwoman", "magistrate", "cathaoirleach", "congressman", "congresswoman", "assemblyman",
-    "assemblywoman", "mp", "mep", "mla", "mca", "msp", "cr", "cr.", "td", "madam",
+    "assemblywoman", "mp", "mep", "mla", "mca", "mec", "msp", "cr", "cr.", "td", "madam",
     "h.e.", "hon.", "hon",  # His or Her Excellency, the Honourable (Kenya, Nigeria, Ghana, ...)
+    "alhaji", "alhaja", "hajia", "hajiya", "mallam", "malam", "engr.", "barr.",  # Nigeria, Ghana, ...
 }
 TITLES |= PERSON_TITLES
 # offices of a county or a city written before the holder's name ("Lickfork County Clerk

@@ -165,12 +165,15 @@ class Roles:
         self.offsets = [r.offset for r in roles]
         self.nouns = {r.noun for r in roles}
 
-    def holder(self, tok: Token, before: int) -> Role | None:
+    def holder(self, tok: Token, before: int, opening: bool = False) -> Role | None:
         """The person a definite role subject ("the minister", "Corvane's chief
         executive") stands for: the latest one given that role before article offset
         `before`, whose role has every modifier the subject has. A bare title opening a
         sentence, as headlines and decks write them ("Senator from Texas says ..."), is
-        the one the story goes on to give that role, if no one had it before."""
+        the one the story goes on to give that role, if no one had it before; so is an
+        indefinite one in the article's `opening` paragraphs ("sentenced by a judge who
+        said ..." before "Justice Annelies Vroom said"), if the story gives the role to
+        one person only."""
         cut = bisect_left(self.offsets, before)
         if tok.text.isupper() and len(tok.text) >= 2 and any(c.lower_ == "the" for c in tok.children):
             # "the MCE said" after "The Municipal Chief Executive, Kwame Boakye-Dankwa"
@@ -183,6 +186,8 @@ class Roles:
         if any(c.dep_ == "appos" for c in tok.children):
             return None  # "Its chief executive, Marla Ostrowski, said": the name beside it speaks
         bare = tok.i == tok.sent.start and tok.text[:1].isupper() and not any(c.dep_ == "det" for c in tok.children)
+        if opening and not bare and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return self._named_later(tok, noun, cut)
         if not bare and not any((c.dep_ == "poss" and (c.pos_ != "PRON" or noun in _KIN))
                                 or (c.dep_ == "det" and c.lower_ in _DETERMINERS) for c in tok.children):
             return None  # "the minister", "Corvane's chief executive", "her father"; not "its chief executive"
@@ -193,3 +198,11 @@ class Roles:
         if not said & _PAST:  # "the congresswoman" is the one in office, not "former state Rep. Clement Strawderman"
             fits.sort(key=lambda r: bool(r.words & _PAST))
         return fits[0] if fits else None
+
+    def _named_later(self, tok: Token, noun: str, cut: int) -> Role | None:
+        """"a judge" in a lede: the one person the story names in that role further on."""
+        if any(r.noun == noun for r in self.roles[:cut]):
+            return None
+        words = _modifiers(tok) - _TIME_WORDS
+        fits = [r for r in self.roles[cut:] if r.noun == noun and words <= r.words]
+        return fits[0] if fits and len({r.name for r in fits}) == 1 else None

@@ -107,3 +107,36 @@ def test_a_local_office_before_a_name_is_no_part_of_it(nlp):
     assert row_with(quotes, "ballots had been mailed")["speaker"] == "Marisol Dewhirst"
     assert row_with(quotes, "lines will be long")["speaker"] == "Marisol Dewhirst"
     assert row_with(quotes, "count would be public")["speaker"] == "Rufus Oakhampton"
+
+
+def test_a_west_african_honorific_is_a_title_not_part_of_the_name(nlp):
+    text = ("The chairman of the Ikotun Traders Guild, Alhaji Musa Danlami, described the increase as "
+            "\"a death sentence for small shops\".\n\n"
+            "\"Many of our members have already closed,\" Alhaji Danlami said.\n\n"
+            "Hajia Amina Bello, who sells grain at the market, said prices had doubled since June.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "death sentence")["speaker"] == "Musa Danlami"
+    assert row_with(quotes, "already closed")["speaker"] == "Musa Danlami"
+    assert row_with(quotes, "prices had doubled")["speaker"] == "Amina Bello"
+
+
+def test_a_provincial_mec_is_a_title_and_the_mec_is_its_holder(nlp):
+    text = ("Health MEC Thandeka Mokoena said on Thursday that the department had approved six nurses.\n\n"
+            "The MEC said the department would also send a mobile pharmacy truck to the clinic twice a week.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "approved six nurses")["speaker"] == "Thandeka Mokoena"
+    assert row_with(quotes, "mobile pharmacy")["speaker"] == "Thandeka Mokoena"
+
+
+def test_a_role_in_the_lede_is_the_one_person_the_story_names_in_that_role(nlp):
+    text = ("Driver jailed for crossing guard's death\n\n"
+            "A man who struck and killed a crossing guard while driving drunk was sentenced to six years in "
+            "prison on Friday by a judge who said he had “chosen his own convenience over a child’s safety.”\n\n"
+            "Corwin Pelley pleaded guilty in June.\n\n"
+            "Ontario Court Justice Marta Kessing said the guard had done “exactly what she was there to do.”")
+    assert row_with(quotes_of(nlp, text), "own convenience")["speaker"] == "Marta Kessing"
+    later = text.replace("Marta Kessing", "Marta Kessing, and later Judge Ana Ruiz,")
+    assert row_with(quotes_of(nlp, later), "own convenience")["speaker"] != "Marta Kessing"  # two judges
+    past_the_lede = text.replace("Corwin Pelley pleaded guilty in June.\n\n", "").replace(
+        "A man who", "Corwin Pelley pleaded guilty in June.\n\nA man who")
+    assert row_with(quotes_of(nlp, past_the_lede), "own convenience")["speaker"] != "Marta Kessing"
