@@ -44,7 +44,7 @@ _SELDOM_NAMED = frozenset(["campaign"])
 _WHERE = frozenset("on in at from across around inside outside".split())
 
 _MEMBER_NOUNS = frozenset("""
-member official spokesman spokeswoman spokesperson representative staff lawyer attorney
+member spokesman spokeswoman spokesperson representative staff lawyer attorney
 """.split())
 # "WASHINGTON —", "LA CROSSE, Wisc. —", "LONDON (Reuters) -": a place and maybe a wire, in
 # capitals, opening a story; the parser often makes the place the first verb's subject

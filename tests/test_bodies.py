@@ -23,6 +23,18 @@ def test_members_of_a_body_speak_for_it(nlp):
     assert row_with(quotes_of(nlp, text), "vote against")["speaker"] == "Orrin Valley Council"
 
 
+
+def test_a_spokesman_speaks_for_the_body_but_an_official_is_a_person_of_it(nlp):
+    text = ("Brightwell Foods raised its prices on Monday.\n\n"
+            "A spokesman for Brightwell Foods said the rise reflected the cost of wheat.\n\n"
+            "A senior official of the company, who asked not to be named, said Brightwell had been rationing supplies.")
+    result = analyze(text, "flour.txt", nlp=nlp)
+    assert row_with(result.quotes, "cost of wheat")["speaker"] == "Brightwell Foods"
+    official = row_with(result.quotes, "rationing supplies")["speaker"]
+    assert official == "senior official of the company"
+    assert result.speakers.set_index("speaker").loc[official, "kind"] == "person"
+
+
 def test_relative_which_for_a_named_organisation(nlp):
     text = ("Officials at Brightwell Foods, which said on Monday that it would close two plants, "
             "declined to comment further.")
