@@ -33,7 +33,7 @@ committee commission bank society federation league club network partners holdin
 services airlines airways pac caucus fc gallery museum theatre theater school hospital
 rovers athletic wanderers rangers albion united collective cooperative co-operative coalition alliance chamber
 service assembly observer times post journal herald tribune gazette chronicle news magazine
-examiner inquirer courier telegraph bulletin
+examiner inquirer courier telegraph bulletin creamery dairy brewery distillery winery
 solutions technologies enterprises ventures logistics pharmaceuticals motors laboratories labs
 """.split())
 # what a name may end in and stay the same body ("Brackenmoor United FC", "Corvane Ltd")

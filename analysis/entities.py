@@ -193,15 +193,21 @@ def _title_of_next(ent: Span) -> bool:
 
 
 def _joined_people(ents) -> list[Span]:
-    """A person's name the model read as two ("[Collins] [Kibet Rotich]") is one: a
-    one-word person entity, no title, with only a space before the next joins it."""
+    """A name the model read as two is one: a person's ("[Collins] [Kibet Rotich]"), a
+    one-word person entity, no title, with only a space before the next; a body's
+    ("[Lisnacarra Co-operative] [Creamery]"), a name with only a space before a
+    one-word organisation whose word ends a body's name."""
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start \
-                and len(prev) == 1 and prev[0].whitespace_ == " " and prev[0].is_alpha \
+        if prev is None or prev.end != ent.start or prev[-1].whitespace_ != " ":
+            out.append(ent)
+        elif prev.label_ == ent.label_ == "PERSON" and len(prev) == 1 and prev[0].is_alpha \
                 and prev[0].lower_ not in TITLES and not occupation(prev[0].lower_):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+        elif ent.label_ == "ORG" and len(ent) == 1 and ent[0].lower_ in ORG_ENDINGS \
+                and prev.label_ in ("PERSON", "ORG", "NORP"):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
         else:
             out.append(ent)
     return out

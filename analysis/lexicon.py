@@ -51,6 +51,7 @@ PERSON_TITLES = {
     "chairman", "chairwoman", "magistrate", "cathaoirleach", "congressman", "congresswoman", "assemblyman",
     "assemblywoman", "mp", "mep", "mla", "mca", "mec", "msp", "cr", "cr.", "td", "madam",
     "h.e.", "hon.", "hon",  # His or Her Excellency, the Honourable (Kenya, Nigeria, Ghana, ...)
+    "det", "det.", "sgt", "insp", "insp.", "supt", "supt.", "dci", "dcs",  # police ranks, British style
     "alhaji", "alhaja", "hajia", "hajiya", "mallam", "malam", "engr.", "barr.",  # Nigeria, Ghana, ...
 }
 TITLES |= PERSON_TITLES

@@ -317,10 +317,11 @@ def test_names_the_model_cuts_short_or_splits_are_whole(nlp):
     text = ("Josphat Kimani Ndung'u, chairman of the residents' association, said the blasting was worse.\n\n"
             "The ward MCA, Collins Kibet Rotich, said he would table a motion.\n\n"
             "The Drumcassel Chamber of Commerce said it would review the trial. The Karnataka App-Based "
-            "Workers’ Collective said riders would travel further.")
+            "Workers’ Collective said riders would travel further.\n\n"
+            "Lisnacarra Co-operative Creamery, which employs 140 people, said it accepted the findings.")
     found = entities_of(analyze(text, "names.txt", nlp=nlp))
     for name in ("Josphat Kimani Ndung'u", "Collins Kibet Rotich", "Drumcassel Chamber of Commerce",
-                 "Karnataka App-Based Workers’ Collective"):
+                 "Karnataka App-Based Workers’ Collective", "Lisnacarra Co-operative Creamery"):
         assert name in found, found
 
 

@@ -140,3 +140,12 @@ def test_a_role_in_the_lede_is_the_one_person_the_story_names_in_that_role(nlp):
     past_the_lede = text.replace("Corwin Pelley pleaded guilty in June.\n\n", "").replace(
         "A man who", "Corwin Pelley pleaded guilty in June.\n\nA man who")
     assert row_with(quotes_of(nlp, past_the_lede), "own convenience")["speaker"] != "Marta Kessing"
+
+
+def test_british_police_ranks_written_without_stops_are_titles(nlp):
+    text = ("Outside court, Det Sgt Owain Trevithick, who led the investigation, said: ‘Ethan did exactly what he "
+            "was told.’ Insp Alan Pike said the inquiry had taken a year. DCI Ian Moss said it would go on.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "exactly what he")["speaker"] == "Owain Trevithick"
+    assert row_with(quotes, "taken a year")["speaker"] == "Alan Pike"
+    assert row_with(quotes, "go on")["speaker"] == "Ian Moss"
