@@ -35,6 +35,7 @@ class Candidate:
     paragraph: int
     sentence: int = -1
     reported: bool = False  # the subject of what someone is reported to say ("Furlong said Hegarty had ...")
+    unnamed: bool = False  # one person the article does not name ("A nurse at the clinic, who asked not to be named")
 
 
 class Antecedents:
@@ -130,10 +131,13 @@ def _document(c: Candidate) -> bool:
 def _personish(c: Candidate) -> bool:
     """A person, or a subject the small model labelled ORG that reads like a person's name
     ("Lawyer Petra Holm"): two to four capitalised words, none of them an organisation noun,
-    nor a country's or a union of countries' name ("United Nations peacekeepers")."""
+    nor a country's or a union of countries' name ("United Nations peacekeepers"); or one
+    the article leaves unnamed ("A nurse at the clinic, who asked not to be named, said")."""
     if c.label == "PERSON":
         return True
     words = c.name.split()
+    if c.unnamed:
+        return True
     return (c.subject and c.label in ("ORG", "") and 2 <= len(words) <= 4 and c.name.lower() not in ALIAS_OF
             and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.", w) for w in words)
             and not any(w.lower() in ORG_NOUNS | ORG_ENDINGS for w in words))

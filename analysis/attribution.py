@@ -175,8 +175,9 @@ class Resolver:
         plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) and not one_described(tok) \
             or speaker.label in GROUP_LABELS
         reported = _within_report(tok)
+        unnamed = not speaker.label and not plural and _unnamed_reporter(tok)
         return Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
-                          self.parsed.sentence_id(p, tok.i), reported)
+                          self.parsed.sentence_id(p, tok.i), reported, unnamed)
 
     def name_at(self, p: int, lo: int, hi: int) -> Speaker:
         """The speaker named by paragraph p's characters [lo, hi): a mention's canonical
@@ -455,6 +456,16 @@ class Resolver:
         if found is None:  # "we", or nobody fits: the cue still attaches here
             return Speaker("", start, start + len(tok), tok.text)
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
+
+
+def _unnamed_reporter(tok: Token) -> bool:
+    """"A nurse at the clinic, who asked not to be named, said": one person the article
+    leaves unnamed, who reports something (not "a reader would ask", "a leader ... belongs")."""
+    head = tok.head
+    return tok.dep_ == "nsubj" and noun_kind(tok.lemma_.lower()) == "person" \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) \
+        and (is_cue(head) or is_cue(head, indirect=True)) \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _within_report(tok: Token) -> bool:

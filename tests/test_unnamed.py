@@ -45,3 +45,15 @@ def test_many_of_whom_is_the_group_before_it(nlp):
     assert (row["speaker"], row["speaker_text"]) == ("family members", "many of whom")  # the words in its clause
     assert (row_with(quotes, "turned brown")["speaker"], row_with(quotes, "turned brown")["speaker_kind"]) == \
         ("Residents", "group")
+
+
+def test_she_after_an_unnamed_source_is_that_source_not_the_last_named_woman(nlp):
+    text = ("Health MEC Thandeka Mokoena said the department had approved six nurses.\n\n"
+            "A nurse at the clinic, who asked not to be named for fear of losing her job, said staff had been "
+            "promised extra posts in each of the past three budgets.\n\n"
+            "'They come and take photographs of the queue and they go,' she said.\n\n"
+            "A reader would ask why. 'The queue is long,' she said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "extra posts")["speaker"] == "nurse at the clinic"
+    assert row_with(quotes, "take photographs")["speaker"] == "nurse at the clinic"
+    assert row_with(quotes, "queue is long")["speaker"] == "nurse at the clinic"  # "a reader would" asks nothing
