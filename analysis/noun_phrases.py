@@ -35,11 +35,12 @@ def without_owner(span, head: Token) -> str:
         while len(words) > 1 and (words[0].like_num or (
                 words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_)):
             words.pop(0)  # "Russian officials" keep what makes them Russian
-    if kind == "source":  # "a 2022 report" is the report
-        while len(words) > 1 and (words[0].lower_ in _DOCUMENT_SIZES | _QUANTIFIER_DETS or words[0].like_num and (
-                words[0].i + 1 == len(head.doc) or head.doc[words[0].i + 1].text != "-")
-                or words[0].dep_ == "poss" and words[0].pos_ == "PRON"):
-            words.pop(0)  # "its most recent annual report" is the annual report; "a 46-page analysis" keeps its pages
+    if kind == "source":  # "a 2022 report", "its most recent annual report", "the 14-slide presentation"
+        while len(words) > 1 and (words[0].lower_ in _DOCUMENT_SIZES | _QUANTIFIER_DETS or words[0].like_num
+                                  or words[0].dep_ == "poss" and words[0].pos_ == "PRON"):
+            if words[0].like_num and len(words) > 3 and words[1].text == "-" and words[2] != head:
+                del words[:2]  # "14-slide": the number, its dash and then its unit
+            words.pop(0)
     if not words:
         return span.text
     return (span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1

@@ -291,10 +291,11 @@ def test_speaker_names_lose_party_tags_and_trailing_punctuation():
 
 def test_a_dated_or_sized_document_is_named_by_its_noun(nlp):
     text = ("According to a 2022 report, the lake lost half its mussels. A large study found that the water "
-            "was warmer.")
+            "was warmer. The 14-slide presentation argues that the senator's approval has fallen below 40 percent.")
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "half its mussels")["speaker"] == "report"
     assert row_with(quotes, "the water was warmer")["speaker"] == "study"
+    assert row_with(quotes, "approval has fallen")["speaker"] == "presentation"
 
 
 def test_a_document_is_named_without_its_owner_pronoun_or_its_recency(nlp):
