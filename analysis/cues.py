@@ -171,7 +171,19 @@ def subject_of(token: Token, *, controlled: bool = False, near: Token | None = N
         return subject_of(clause.head, controlled=True)
     if token.dep_ in ("conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head, controlled=True)  # "he paused and added"; "went on to say"
-    return None
+    return _subject_of_aside(token)
+
+
+def _subject_of_aside(token: Token) -> Token | None:
+    """"A strategist involved in the effort, granted anonymity to discuss it, said ...":
+    the parser makes the participle aside a clause of its own, with the speaker as its
+    subject; the subject is the cue verb's when only the aside's comma stands between."""
+    aside = next((c for c in token.lefts if c.dep_ in ("ccomp", "advcl") and c.tag_ in ("VBN", "VBG")
+                  and not any(a.dep_ in ("aux", "auxpass") for a in c.children)), None)
+    if aside is None or token.i == 0 or token.doc[token.i - 1].text != "," or aside.right_edge.i != token.i - 2:
+        return None
+    return next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i and c.pos_ in ("NOUN", "PROPN")
+                 and token.doc[aside.i - 1].text == ","), None)
 
 
 def is_passive(token: Token) -> bool:

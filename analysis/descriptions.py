@@ -15,7 +15,7 @@ from .cues import is_cue
 from .entities import Named
 from .lexicon import GIVEN_NAMES, noun_kind
 from .nlp import Parsed
-from .noun_phrases import after_participle, left_modifiers, without_owner
+from .noun_phrases import after_participle, described_after, left_modifiers, without_owner
 
 # "Mrs Justice Gorringe", "Mr Justice Hale", "Ms Dr ...": a second title may stand between
 _GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\.?\s+"
@@ -109,11 +109,14 @@ class Descriptions:
 
 
 def _fuller(tok: Token) -> str | None:
-    """"inspection report" for a singular noun with words before it that describe it."""
-    if tok.tag_ != "NN" or not any(c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children):
+    """"inspection report" for a singular noun with words before it that describe it;
+    "Democratic strategist involved in the recruitment effort" for an unnamed person."""
+    after = described_after(tok)
+    if tok.tag_ != "NN" or not after and not any(c.dep_ in ("compound", "amod") and c.i < tok.i
+                                                 for c in tok.children):
         return None
-    words = left_modifiers(tok)
-    text = without_owner(tok.doc[min(t.i for t in words):tok.i + 1], tok)
+    words = [tok, *left_modifiers(tok), *after]
+    text = without_owner(tok.doc[min(t.i for t in words):max(t.i for t in words) + 1], tok)
     return text if text != tok.text else None
 
 

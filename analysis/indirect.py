@@ -62,7 +62,11 @@ def _content(cue: Token) -> tuple[int, int] | None:
     """Token range [lo, hi) of what the cue reports, without "that" and end punctuation."""
     if cue.lower_ == "according":
         return _according_content(cue)
-    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    if len(comps) > 1 and comps[0].i < cue.i and comps[0].tag_ in ("VBN", "VBG") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in comps[0].children):
+        comps.pop(0)  # "A strategist ..., granted anonymity to discuss it, said ...": an aside misread
+    comp = comps[0] if comps else None
     if comp is None and cue.lemma_.lower() in _GERUND_LEMMAS:
         comp = next((c for c in cue.children if c.dep_ in ("xcomp", "dobj") and _is_gerund(c)), None)
     elif comp is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):

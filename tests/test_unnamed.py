@@ -57,3 +57,15 @@ def test_she_after_an_unnamed_source_is_that_source_not_the_last_named_woman(nlp
     assert row_with(quotes, "extra posts")["speaker"] == "nurse at the clinic"
     assert row_with(quotes, "take photographs")["speaker"] == "nurse at the clinic"
     assert row_with(quotes, "queue is long")["speaker"] == "nurse at the clinic"  # "a reader would" asks nothing
+
+
+def test_an_anonymous_source_after_a_granted_anonymity_aside_and_the_noun_again(nlp):
+    text = ("Recruiting\n\n"
+            "A Democratic strategist involved in the recruitment effort, granted anonymity to discuss private "
+            "conversations, said Vandermolen had met twice with Senate leaders and had asked for polling.\n\n"
+            "“She’s asking the right questions,” the strategist said.")
+    quotes = quotes_of(nlp, text)
+    met = row_with(quotes, "had met twice")
+    assert met["speaker"] == "Democratic strategist involved in the recruitment effort"
+    assert met["quote"].startswith("Vandermolen had met twice")
+    assert row_with(quotes, "right questions")["speaker"] == met["speaker"]
