@@ -52,6 +52,7 @@ PERSON_TITLES = {
     "assemblywoman", "mp", "mep", "mla", "mca", "mec", "msp", "cr", "cr.", "td", "madam",
     "h.e.", "hon.", "hon",  # His or Her Excellency, the Honourable (Kenya, Nigeria, Ghana, ...)
     "det", "det.", "sgt", "insp", "insp.", "supt", "supt.", "dci", "dcs",  # police ranks, British style
+    "shri", "shri.", "smt", "smt.", "kumari", "garda",  # India; Ireland's police ("Garda Sergeant")
     "alhaji", "alhaja", "hajia", "hajiya", "mallam", "malam", "engr.", "barr.",  # Nigeria, Ghana, ...
 }
 TITLES |= PERSON_TITLES

@@ -149,3 +149,12 @@ def test_british_police_ranks_written_without_stops_are_titles(nlp):
     assert row_with(quotes, "exactly what he")["speaker"] == "Owain Trevithick"
     assert row_with(quotes, "taken a year")["speaker"] == "Alan Pike"
     assert row_with(quotes, "go on")["speaker"] == "Ian Moss"
+
+
+def test_indian_honorifics_and_an_irish_garda_rank_are_titles(nlp):
+    text = ("Ward officer Shri Vinayak Hublikar said a pipeline had burst near the dam. Smt Sushila Nimbalkar, 71, "
+            "said the tanker came at 2 am. Garda Sergeant Maeve Lyster said the sign had been hidden by a van.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "pipeline had burst")["speaker"] == "Vinayak Hublikar"
+    assert row_with(quotes, "tanker came")["speaker"] == "Sushila Nimbalkar"
+    assert row_with(quotes, "sign had been hidden")["speaker"] == "Maeve Lyster"
