@@ -133,11 +133,9 @@ def _personish(c: Candidate) -> bool:
     ("Lawyer Petra Holm"): two to four capitalised words, none of them an organisation noun,
     nor a country's or a union of countries' name ("United Nations peacekeepers"); or one
     the article leaves unnamed ("A nurse at the clinic, who asked not to be named, said")."""
-    if c.label == "PERSON":
+    if c.label == "PERSON" or c.unnamed:
         return True
     words = c.name.split()
-    if c.unnamed:
-        return True
     return (c.subject and c.label in ("ORG", "") and 2 <= len(words) <= 4 and c.name.lower() not in ALIAS_OF
             and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.", w) for w in words)
             and not any(w.lower() in ORG_NOUNS | ORG_ENDINGS for w in words))

@@ -401,13 +401,10 @@ class Resolver:
         m = self.mention_at(start, start + len(tok))
         if m is not None and not ((tok.lower_ in PERSON_TITLES or tok.text.isupper()) and m.label != "PERSON"):
             return None  # a name; but "the MCA said" is a title the model took for a body's name
-        role = self._roles.holder(tok, start, opening=self._in_lede(p, tok))
+        # the headline and the first two sentences after it (a text may keep every paragraph on one line)
+        opening = p <= 1 and self.parsed.sentence_id(p, tok.i) - self.parsed.sentence_id(p, 0) < 2
+        role = self._roles.holder(tok, start, opening=opening)
         return None if role is None else Speaker(role.name, start, start + len(tok), tok.text, role.label)
-
-    @staticmethod
-    def _in_lede(p: int, tok: Token) -> bool:
-        """The headline and the first two sentences after it (a text may keep every paragraph on one line)."""
-        return p <= 1 and sum(1 for s in tok.doc.sents if s.start < tok.sent.start) < 2
 
     def member_of(self, p: int, tok: Token) -> Speaker | None:
         """"Members of the parish council", "a spokesman for the company": the body speaks."""

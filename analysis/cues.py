@@ -174,12 +174,17 @@ def subject_of(token: Token, *, controlled: bool = False, near: Token | None = N
     return _subject_of_aside(token)
 
 
+def participle_aside(clause: Token) -> bool:
+    """Whether a clause is a bare participle ("granted anonymity to discuss it"), with no
+    auxiliary ("had become" is a clause of its own)."""
+    return clause.tag_ in ("VBN", "VBG") and not any(a.dep_ in ("aux", "auxpass") for a in clause.children)
+
+
 def _subject_of_aside(token: Token) -> Token | None:
     """"A strategist involved in the effort, granted anonymity to discuss it, said ...":
     the parser makes the participle aside a clause of its own, with the speaker as its
     subject; the subject is the cue verb's when only the aside's comma stands between."""
-    aside = next((c for c in token.lefts if c.dep_ in ("ccomp", "advcl") and c.tag_ in ("VBN", "VBG")
-                  and not any(a.dep_ in ("aux", "auxpass") for a in c.children)), None)
+    aside = next((c for c in token.lefts if c.dep_ in ("ccomp", "advcl") and participle_aside(c)), None)
     if aside is None or token.i == 0 or token.doc[token.i - 1].text != "," or aside.right_edge.i != token.i - 2:
         return None
     return next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i and c.pos_ in ("NOUN", "PROPN")

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from .attribution import Resolver
-from .cues import cue_text, is_cue
+from .cues import cue_text, is_cue, participle_aside
 from .frames import Attribution, Quote, is_headline, names_a_speaker, subject_for_cue, whose_report
 from .nlp import Parsed
 from .quotemarks import QuotedRanges
@@ -63,8 +63,7 @@ def _content(cue: Token) -> tuple[int, int] | None:
     if cue.lower_ == "according":
         return _according_content(cue)
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
-    if len(comps) > 1 and comps[0].i < cue.i and comps[0].tag_ in ("VBN", "VBG") \
-            and not any(c.dep_ in ("aux", "auxpass") for c in comps[0].children):
+    if len(comps) > 1 and comps[0].i < cue.i and participle_aside(comps[0]):
         comps.pop(0)  # "A strategist ..., granted anonymity to discuss it, said ...": an aside misread
     comp = comps[0] if comps else None
     if comp is None and cue.lemma_.lower() in _GERUND_LEMMAS:
