@@ -101,14 +101,26 @@ def _settled(page) -> None:
 # Each interaction's moment in the page (a pointer pressed, Enter or a key typed), by the page's clock.
 _ASKED = """for (const type of ["pointerdown", "keydown"]) {
     document.addEventListener(type, () => { window.__asked = performance.now(); }, true);
-}"""
-# True once a table's CSV button names `text` (its file and row count), its grid has drawn cells,
-# and no element waits for a run to finish; the moment is kept. Checked on every frame, so the
-# timing is not blurred by expect()'s polling, up to a second apart.
+}
+// Whether a grid's canvas shows rows: dark (text) pixels below its header row.
+window.__drawnRows = (canvas) => {
+    if (canvas.width < 40 || canvas.height < 60) return false;
+    const pixels = canvas.getContext("2d").getImageData(0, 40, Math.min(canvas.width, 400), 20).data;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 3] > 0) return true;
+    return false;
+};"""
+# True once a table's CSV button names `text` (its file and row count), its grid's canvas has
+# drawn rows, and no element waits for a run to finish; the moment is kept. Checked on every
+# frame, so the timing is not blurred by expect()'s polling, up to a second apart.
+# The rows are read off the canvas, where the reader sees them: the grid's cells in the DOM
+# (role=gridcell) are an accessibility mirror that glide-data-grid builds on a 200 ms debounce
+# after the canvas is drawn. The button comes after its table in the page, so the table holds
+# the answer by the time the button names it; a table that stays on screen is redrawn with the
+# new rows in the same frame, and a new one is blank until it has drawn them.
 _SHOWN = """([key, text]) => {
     const button = document.querySelector(`.st-key-${key}_csv`);
-    const grid = document.querySelector(`.st-key-${key}_box [data-testid="stDataFrame"]`);
-    const done = Boolean(button && button.textContent.includes(text) && grid && grid.querySelector('[role="gridcell"]')
+    const canvas = document.querySelector(`.st-key-${key}_box canvas[data-testid="data-grid-canvas"]`);
+    const done = Boolean(button && button.textContent.includes(text) && canvas && window.__drawnRows(canvas)
                          && !document.querySelector('[data-stale="true"]'));
     if (done) window.__shown = performance.now();
     return done;
