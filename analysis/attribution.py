@@ -40,15 +40,19 @@ _CLUB_NOUNS = frozenset("club team side".split())
 # bodies the article seldom names as such: "the campaign" is a candidate's, not the latest
 # organisation named ("Black Women's Roundtable", a think tank quoted before)
 _SELDOM_NAMED = frozenset(["campaign"])
+# a body's voices named after it: "Department of ... spokesperson Roxanne Thériault"
+_OFFICER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())
 # prepositions of where someone is: "Democrats on Capitol Hill, who", "officials in Ohio, who"
 _WHERE = frozenset("on in at from across around inside outside".split())
 
 _MEMBER_NOUNS = frozenset("""
 member spokesman spokeswoman spokesperson representative staff lawyer attorney
 """.split())
-# "WASHINGTON —", "LA CROSSE, Wisc. —", "LONDON (Reuters) -": a place and maybe a wire, in
-# capitals, opening a story; the parser often makes the place the first verb's subject
-DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+# "WASHINGTON —", "LA CROSSE, Wisc. —", "LONDON (Reuters) -", "SINGAPORE, Dec 3 (Reuters) -": a place
+# in capitals, maybe its state, a date and a wire, opening a story; the parser often makes
+# the place the first verb's subject
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+                      r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
                       r"\s*(?:\([\w .]+\))?\s*(?:--|[―—–-])\s")
 # "The Gap Goes On: It was under Mr. Ban's watch ...": a run-in heading, opened by an
 # article or a question word so that it is never a speaker's name before a colon
@@ -91,6 +95,7 @@ class Resolver:
         self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._roles = Roles(find_roles(parsed, self._mentions, self.mention_at, self.token_starts))
+        self._lede_holders: dict[str, Named | None] = {}
         self._described = Descriptions(parsed, self.mention_at)
         self._antecedents = Antecedents(parsed, self._collect_candidates(), self._gender, self.in_quote)
 
@@ -208,6 +213,9 @@ class Resolver:
             name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                          and not self._in_dateline(p, c)), None)
             return self.speaker(p, name) if name is not None else None
+        officer = self._officer_named_in(p, tok)
+        if officer is not None:  # "Department of ... spokesperson Roxanne Thériault", misparsed: the person
+            return self.speaker(p, officer)
         low = tok.lower_
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             return self._relative(p, tok)
@@ -222,6 +230,22 @@ class Resolver:
                 return named
         return self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
             or self.organisation(p, tok) or self.noun_phrase(p, tok)
+
+    def _officer_named_in(self, p: int, tok: Token) -> Token | None:
+        """The person named right after a spokesperson's noun inside a body's name the parser
+        made the subject ("Department of Natural Resources and Energy Development spokesperson
+        Roxanne Thériault said", parsed with the department as the subject): the name's last word."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+            return None
+        base = self.parsed.offset(p, 0)
+        for t in tok.subtree:
+            if t.i > tok.i and t.pos_ == "NOUN" and t.lemma_.lower() in _OFFICER_NOUNS and t.i + 1 < len(t.doc):
+                name = t.doc[t.i + 1]
+                m = self.mention_at(base + name.idx, base + name.idx + len(name)) if name.pos_ == "PROPN" else None
+                if m is not None and m.label == "PERSON":
+                    return next((n for n in name.doc[name.i:] if n.pos_ != "PROPN" or n.i + 1 == len(n.doc)
+                                 or n.doc[n.i + 1].pos_ != "PROPN"), name)
+        return None
 
     def _in_dateline(self, p: int, tok: Token) -> bool:
         lo, hi = self._datelines[p]
@@ -253,7 +277,8 @@ class Resolver:
         """A subject that is (or holds, as "Mayor Ana Ruiz") a named mention."""
         base = self.parsed.offset(p, 0)
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
-        if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one"):  # "one of the attorneys, Justin Bamberg,"
+        if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one") and not _owned_document(tok):
+            # "one of the attorneys, Justin Bamberg,"
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok)
         elif tok.pos_ == "PROPN" and tok.lower_ in TITLES and (m is None or m.label != "PERSON"):
             m = self._named_in_apposition(base, tok) or m  # "The town's MP, Marnie Carbery, said"
@@ -355,6 +380,9 @@ class Resolver:
             return None
         if noun not in _COMPANY_NOUNS and self._unnamed_before(p, tok):
             return None  # "the coal miners' union invested ...", then "according to the union": that body
+        cited = self._cited_before(p, tok) if noun in GENERIC_ORG_NOUNS else None
+        if cited is not None:  # "..., according to Tallyhouse. ..., according to the firm": the same source
+            return self._speaker_from(cited, p, tok)
         # "the agency said" where no name holds "agency": the latest organisation nearby,
         # one of several words first (a lone capitalised word is often a misread name)
         nearby = [m for m in reversed(earlier) if m.label == "ORG" and p - m.paragraph <= 8]
@@ -376,6 +404,23 @@ class Resolver:
         if named is not None and named.paragraph == p:
             start = self.parsed.offset(p, tok.idx)
             return Speaker(named.name, start, start + len(tok), tok.text, named.label)
+        return None
+
+    def _cited_before(self, p: int, tok: Token) -> Named | None:
+        """For "according to the firm", the organisation the sentence before cited the same
+        way ("according to Tallyhouse, which tracks venture funding"), if any."""
+        if not (tok.head.lower_ == "to" and tok.head.head.lower_ == "according"):
+            return None
+        sent = self.parsed.sentence_id(p, tok.i)
+        base = self.parsed.offset(p, 0)
+        for t in self.parsed.docs[p]:
+            if t.i >= tok.i or self.parsed.sentence_id(p, t.i) < sent - 1:
+                continue
+            if self.parsed.sentence_id(p, t.i) == sent - 1 and t.dep_ == "pobj" and t.head.lower_ == "to" \
+                    and t.head.head.lower_ == "according":
+                m = self.mention_at(base + t.idx, base + t.idx + len(t))
+                if m is not None and m.label != "PERSON":  # the model may take an unknown firm for a place
+                    return m
         return None
 
     def _unnamed_before(self, p: int, tok: Token) -> bool:
@@ -403,8 +448,57 @@ class Resolver:
             return None  # a name; but "the MCA said" is a title the model took for a body's name
         # the headline and the first two sentences after it (a text may keep every paragraph on one line)
         opening = p <= 1 and self.parsed.sentence_id(p, tok.i) - self.parsed.sentence_id(p, 0) < 2
-        role = self._roles.holder(tok, start, opening=opening)
-        return None if role is None else Speaker(role.name, start, start + len(tok), tok.text, role.label)
+        role = self._roles.holder(tok, start, opening=opening, beside=self._subjects_before(p, tok))
+        if role is not None:
+            return Speaker(role.name, start, start + len(tok), tok.text, role.label)
+        named = self._reporter_after_lede(p, tok) if opening else self._lede_holder(tok)
+        return None if named is None else Speaker(named.entity, start, start + len(tok), tok.text, named.label)
+
+    def _subjects_before(self, p: int, tok: Token) -> frozenset[str]:
+        """The people who are subjects of the sentence before `tok`'s, in its paragraph."""
+        sent = tok.sent
+        if sent.start == 0:
+            return frozenset()
+        base = self.parsed.offset(p, 0)
+        found = (self.mention_at(base + t.idx, base + t.idx + len(t)) for t in tok.doc[sent.start - 1].sent
+                 if t.dep_ == "nsubj" and t.pos_ == "PROPN")
+        return frozenset(m.entity for m in found if m is not None and m.label == "PERSON")
+
+    def _lede_holder(self, tok: Token) -> Named | None:
+        """"The minister said" further on: the person the headline's or lede's "health
+        minister" stood for (see _reporter_after_lede), if no one was given the role since."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        noun = tok.lemma_.lower()
+        if noun not in self._lede_holders:
+            self._lede_holders[noun] = next(
+                (m for q in range(min(2, len(self.parsed.docs))) for t in self.parsed.docs[q]
+                 if t.lemma_.lower() == noun and self.parsed.sentence_id(q, t.i) - self.parsed.sentence_id(q, 0) < 2
+                 and (m := self._reporter_after_lede(q, t)) is not None), None)
+        return self._lede_holders[noun]
+
+    def _reporter_after_lede(self, p: int, tok: Token) -> Named | None:
+        """"... says health minister" and "The health minister has insisted ...", then
+        "Caroline Wetherall told MPs ...": a title the headline or the lede gives no one
+        is the person the next paragraphs first name, where that name opens its report
+        and the article gives the person no other role."""
+        noun = tok.lemma_.lower()
+        if noun not in PERSON_TITLES or tok.tag_ not in ("NN", "NNP") \
+                or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None
+        after = self.parsed.offset(p, tok.idx + len(tok))
+        m = next((m for m in self._mentions[bisect_left(self._starts, after):] if m.label == "PERSON"), None)
+        if m is None or m.paragraph > p + 2 or m.paragraph == p \
+                or any(n.entity == m.entity for n in self._mentions[:bisect_left(self._starts, after)]) \
+                or any(r.name == m.entity and r.noun != noun for r in self._roles.roles):
+            return None
+        base = self.parsed.offset(m.paragraph, 0)
+        doc = self.parsed.docs[m.paragraph]
+        span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+        head = span.root if span is not None else None
+        reports = head is not None and head.dep_ == "nsubj" and is_cue(head.head, indirect=True) \
+            and not self.in_quote(m.paragraph, head.idx)
+        return m if reports else None
 
     def member_of(self, p: int, tok: Token) -> Speaker | None:
         """"Members of the parish council", "a spokesman for the company": the body speaks."""
@@ -500,6 +594,13 @@ def _stranded_subject(tok: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     return tok.dep_ in ("amod", "compound") and head.i == tok.i + 1 and head.dep_ == "ROOT" and head.tag_ == "NNS" \
         and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
+
+
+def _owned_document(tok: Token) -> bool:
+    """"NMC data", "union figures": a document or record named after whose it is, which
+    speaks as itself, not as its owner."""
+    return "source" in (noun_kind(tok.lower_), noun_kind(tok.lemma_.lower())) \
+        and not any(c.dep_ == "appos" for c in tok.children)
 
 
 def _dateline(text: str) -> tuple[int, int]:

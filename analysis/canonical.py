@@ -61,19 +61,20 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     names = _merge_middle_initials(mentions, names)
     names = _merge_person_parts(mentions, names, text)
     titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
-    names = _merge_org_parts(names, _labels(mentions, names), titled)
+    names = _merge_org_parts(names, _labels(mentions, names), titled, _shortened_later(mentions, names, text))
     return names, _labels(mentions, names)
 
 
 def _labels(mentions: list[Mention], names: list[str]) -> dict[str, str]:
     """Each name's label by the votes of its mentions (a full person's name counts double,
-    a label the text gives away - a title, "in Aldmoor", "Ltd" - five times), unless the
+    and a label the text gives away - a title, "in Aldmoor", "Ltd", "shipbuilder Perantau
+    Offshore" - outweighs any number the model guessed), unless the
     name itself shows a person: a common given name, then surname-like words ("Ava
     DuVernay", "Terry McAuliffe", whatever the model said of each mention)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m, n in zip(mentions, names):
         if m.label:
-            votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name) + 4 * m.sure
+            votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name) + 100 * m.sure
     return {n: "PERSON" if looks_like_a_person(n) else (votes[n].most_common(1)[0][0] if votes[n] else "ORG")
             for n in set(names)}
 
@@ -99,13 +100,16 @@ def looks_like_a_name(name: str) -> bool:
         and words[-1].lower() not in ORG_ENDINGS | PLACE_ENDINGS
 
 
-def _merge_org_parts(names: list[str], labels: dict[str, str], titled: set[str]) -> list[str]:
+def _merge_org_parts(names: list[str], labels: dict[str, str], titled: set[str],
+                     shortened: set[str] = frozenset()) -> list[str]:
     """An organisation's short form goes to its full name: the words it opens with
     ("Northmoor", "Corvane Freight" for "Corvane Freight Systems") or two or more it ends
     with ("Clean Air Group" for "Hollin Cross Clean Air Group"). A short form that could
     be several of the article's organisations, that the article uses for a place or a
     people, or that is part of a person's name it gives or takes a title ("Mr. Trump"),
-    stays as it is."""
+    stays as it is; but a word the model took for a place is the organisation's short form
+    where the article named the organisation first and never puts the word as a place
+    (`shortened`: "Perantau" after "shipbuilder Perantau Offshore")."""
     full = {n for n in names if labels[n] in ("ORG", "FAC") and " " in n}
     people_words = {w for n in names if labels[n] == "PERSON" and " " in n for w in n.split()} | titled
     parts: dict[str, set[str]] = defaultdict(set)
@@ -119,12 +123,35 @@ def _merge_org_parts(names: list[str], labels: dict[str, str], titled: set[str])
     out = list(names)
     for i, n in enumerate(names):
         owners = _widest_body(parts.get(n, set()), parts)
-        if len(owners) != 1 or labels[n] in ("GPE", "LOC", "NORP", "FAC"):
+        if len(owners) != 1 or labels[n] in ("GPE", "LOC", "NORP", "FAC") and n not in shortened:
             continue
         if (labels[n] == "PERSON" and n in people_words) or not any(w[:1].isupper() for w in n.split()):
             continue  # "Ford" when the article names Henry Ford, not Ford Motor Company
         out[i] = next(iter(owners))
     return out
+
+
+_PLACED = re.compile(r"\b(?:in|near|from|at|outside|around|across|throughout|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _shortened_later(mentions: list[Mention], names: list[str], text: str) -> set[str]:
+    """The names that may be short forms of a body the text shows is one ("shipbuilder
+    Perantau Offshore", "Keswick Boatworks Ltd"), whatever the model labelled them: named
+    only after that body and never after a word of place ("in Perantau")."""
+    first: dict[str, int] = {}
+    placed: set[str] = set()
+    for m, n in zip(mentions, names):
+        first.setdefault(n, m.start)
+        if _PLACED.search(text, max(0, m.start - 12), m.start):
+            placed.add(n)
+    bodies = [n for m, n in zip(mentions, names) if m.sure and m.label == "ORG" and " " in n]
+    return {short for body in bodies for short in _opening_words(body)
+            if short in first and short not in placed and first[short] > first[body]}
+
+
+def _opening_words(name: str) -> list[str]:
+    words = name.split()
+    return [" ".join(words[:k]) for k in range(1, len(words))]
 
 
 def _widest_body(owners: set[str], parts: dict[str, set[str]]) -> set[str]:
@@ -174,8 +201,9 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
     two-word surname or the last two names of a longer one ("Nic Dhonnacha" of "Siobhán
     Nic Dhonnacha", "Anwar Basha" of "Shaik Anwar Basha").
 
-    With several candidates ("Clinton": Hillary or Bill), the most recent full name
-    before the mention wins, else the first one after it.
+    With several candidates ("Clinton": Hillary or Bill), a title's sex chooses ("Mrs.
+    Clinton"), and the most recent full name before the mention wins, else the first one
+    after it; but a surname alone keeps standing for whom it first stood for.
     """
     # a surname alone that the text shows is a person's ("Wilk, who has scored") also
     # claims a full name the model labelled otherwise ("Tomasz Wilk" as ORG), and so does
@@ -195,19 +223,36 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         for part in parts:
             by_word[_key(part)].append((j, out[j]))  # "Von Stetten" opening a sentence is "von Stetten"
     by_given: dict[str, bool] = {}
+    settled: dict[str, str] = {}  # a shared surname alone -> whom it first stood for
     for i, n in enumerate(names):
         short = len(n.split()) <= 2 or n.split()[0].lower() in PARTICLES
         fits = [f for f in by_word.get(_key(n), ()) if f[1] != n] if short else None
         if not fits:
             continue
-        if len({f[1] for f in fits}) > 1 and " " not in n:
+        shared = len({f[1] for f in fits}) > 1 and " " not in n
+        if shared:
             for f in fits:  # once per name: an article of many Clintons stays linear
                 if f[1] not in by_given:
                     by_given[f[1]] = _called_by_given_name(f[1], text)
             fits = [f for f in fits if not by_given[f[1]]] or fits
+        title = _TITLED.search(text, max(0, mentions[i].start - 6), mentions[i].start) if shared else None
+        if title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if their given names tell
+            sex = "m" if title.group(1) in ("Mr", "Sir", "Lord") else "f" if title.group(1) != "Dr" else None
+            fits = [f for f in fits if GIVEN_NAMES.get(f[1].split()[0].lower()) == sex] or fits
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
         out[i] = fits[k - 1][1] if k else fits[0][1]
+        if shared and title is None:
+            # a surname alone keeps standing for whom it first did ("Thibodeau" for the woman the
+            # story follows, after "Her husband, Réjean Thibodeau,"; "Clinton" for Hillary Clinton
+            # after "Bill Clinton"); a title may say otherwise
+            first = settled.setdefault(_key(n), out[i])
+            if any(f[1] == first for f in fits):
+                out[i] = first
     return out
+
+
+# a title just before a mention: "Ms Gilhooly", "Mr. Edwards"
+_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord)\.?\s+$")
 
 
 def _called_by_given_name(name: str, text: str) -> bool:

@@ -148,6 +148,10 @@ def _lead_in(parsed: Parsed, q: Quote, resolver: Resolver) -> Attribution | None
     else:
         return None
     subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is not None and resolver.in_quote(p, subject.idx):
+        # "'She says that now,' the coach said.": the parser made the quote's verb the root; the cue leads in
+        subject = next((s for t in verb.sent if is_cue(t) and not resolver.in_quote(p, t.idx)
+                        and (s := subject_of(t)) is not None and not resolver.in_quote(p, s.idx)), None)
     if subject is None or not (subject.pos_ in ("PROPN", "NOUN") or subject.lower_ in _LEAD_PRONOUNS):
         return None
     speaker = resolver.speaker(p, subject)

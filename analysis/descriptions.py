@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named
-from .lexicon import GIVEN_NAMES, noun_kind
+from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, noun_kind
 from .nlp import Parsed
 from .noun_phrases import after_participle, described_after, left_modifiers, without_owner
 
@@ -28,7 +28,8 @@ MentionAt = Callable[[int, int], "Named | None"]
 def genders(parsed: Parsed, persons: set[str], mention_at: MentionAt,
             in_quote: Callable[[int, int], bool]) -> dict[str, str]:
     """"Mr. Edwards" is a man and "Ms Shah" a woman, wherever else the article names
-    them; failing a title, a person whose own report has "he" or "she" for its subject
+    them, and so are "Her husband, Réjean Thibodeau," and "Kirsteen Mowat, his daughter,";
+    failing a title or such a noun, a person whose own report has "he" or "she" for its subject
     is that; failing both, "Donald Trump" and "Esther Kilonzo" go by their given names,
     so "she said" can skip him; other names stay open to either."""
     out: dict[str, str] = {}
@@ -36,6 +37,9 @@ def genders(parsed: Parsed, persons: set[str], mention_at: MentionAt,
         m = mention_at(hit.start(2), hit.end(2))
         if m is not None:
             out.setdefault(m.entity, "m" if hit.group(1).lower() in _MALE_TITLES else "f")
+    for name, sex in _named_by_relation(parsed, mention_at, in_quote):
+        if name in persons:
+            out.setdefault(name, sex)
     said: dict[str, set[str]] = {}
     for name, sex in _reported_pronouns(parsed, mention_at, in_quote):
         said.setdefault(name, set()).add(sex)
@@ -47,6 +51,25 @@ def genders(parsed: Parsed, persons: set[str], mention_at: MentionAt,
         if sex in ("m", "f"):
             out.setdefault(name, sex)
     return out
+
+
+def _named_by_relation(parsed: Parsed, mention_at: MentionAt,
+                       in_quote: Callable[[int, int], bool]) -> Iterator[tuple[str, str]]:
+    """(name, sex) where a name stands in apposition to a noun that tells a sex, either
+    way round: "Her husband, Réjean Thibodeau," and "Kirsteen Mowat, his daughter,"."""
+    for p, doc in enumerate(parsed.docs):
+        base = parsed.offset(p, 0)
+        for tok in doc:
+            sex = GENDERED_NOUNS.get(tok.lower_) if tok.pos_ == "NOUN" else None
+            if sex is None or in_quote(p, tok.idx):
+                continue
+            names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+                names.append(tok.head)
+            for name in names:
+                m = mention_at(base + name.idx, base + name.idx + len(name))
+                if m is not None:
+                    yield m.entity, sex
 
 
 def _reported_pronouns(parsed: Parsed, mention_at: MentionAt,
@@ -96,7 +119,10 @@ class Descriptions:
 
     def fuller(self, tok: Token, before: int) -> str | None:
         """The latest fuller description of a noun before article offset `before`
-        ("inspection report" for "the report")."""
+        ("inspection report" for "the report"); none for a plural ("the authors" are not
+        "the study's lead author")."""
+        if tok.tag_ != "NN":
+            return None
         found = self._nouns.get(tok.lemma_.lower(), [])
         i = bisect_left(found, (before, ""))
         return found[i - 1][1] if i else None

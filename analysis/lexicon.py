@@ -86,6 +86,13 @@ union association board university school hospital network newspaper station clu
 airline corporation institute foundation authority regulator council service bureau fund
 parliament senate congress cabinet kremlin church charity coalition alliance federation
 """.split())
+# nouns for a business that stand right before its name and seldom before a person's:
+# "shipbuilder Perantau Offshore", "the retailer Holloway's", "Norwegian lender Fjordkreditt"
+BUSINESS_NOUNS = frozenset("""
+shipbuilder shipyard carmaker automaker chipmaker drugmaker planemaker steelmaker retailer lender insurer
+reinsurer brokerage manufacturer conglomerate startup start-up exporter importer refiner supermarket
+subsidiary telecom telco utility airline carrier bank
+""".split())
 # of those, the ones that may stand for any organisation (no name shares the word)
 GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation corporation business".split())
 # bodies that speak as one without standing for a named organisation
@@ -117,6 +124,14 @@ citizen pupil local youth elder inmate medic clergy colleague peer sibling cousi
 insider customer survivor teen teenager adult senior
 """.split())) - {"state", "house", "senate", "foreign", "defense", "defence", "former", "late",
                   "majority", "minority", "vice", "prime"}
+
+# Nouns that tell a person's sex: "Her husband, Réjean Thibodeau," is a man, whatever "Réjean" is.
+GENDERED_NOUNS: dict[str, str] = {
+    **dict.fromkeys("""man boy husband father dad son brother grandfather grandson uncle nephew widower
+        boyfriend stepfather stepson fiancé spokesman chairman businessman congressman councilman""".split(), "m"),
+    **dict.fromkeys("""woman girl wife mother mum mom daughter sister grandmother granddaughter aunt niece widow
+        girlfriend stepmother stepdaughter fiancée spokeswoman chairwoman businesswoman congresswoman
+        councilwoman""".split(), "f")}
 
 # Nouns for many people at once ("the public", "others", "both sides").
 GROUP_NOUNS = frozenset("""

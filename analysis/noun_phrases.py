@@ -11,7 +11,7 @@ _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantm
 _QUANTIFIER_DETS = frozenset("the a an some many several most few".split())
 # words that date, size or set apart a document without naming it: "a large study", "a separate report"
 _DOCUMENT_SIZES = frozenset("""
-new recent latest large small big major brief short long lengthy detailed separate earlier previous
+new recent latest large small big major brief short long lengthy detailed separate earlier previous other
 """.split())
 
 
@@ -20,7 +20,8 @@ def without_owner(span, head: Token) -> str:
     a group of people no number or common adjective before its noun words ("Two senior
     ministry officials" are "ministry officials", "Local campaigners" "campaigners", but
     "Russian officials" stay Russian); for a document, no owner named before it ("the
-    council's own assessment"; but "Scott's family" keeps its owner)."""
+    council's own assessment"; but "Scott's family" keeps its owner), and for a group or
+    a body, no "his" or "their" ("his family", "her campaign")."""
     kind = noun_kind(head.lemma_.lower())
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
         if kind == "source" else None
@@ -33,10 +34,15 @@ def without_owner(span, head: Token) -> str:
             and noun_kind(head.lemma_.lower(), plural=True) == "group" \
             and kind != "organisation":  # "Two ministry officials"; not "Other countries"
         while len(words) > 1 and (words[0].like_num or (
-                words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_)):
-            words.pop(0)  # "Russian officials" keep what makes them Russian
+                words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_
+                and not _hyphened(words[0]))):
+            words.pop(0)  # "Russian officials" keep what makes them Russian, "laid-off employees" theirs
+    if words[0].dep_ == "poss" and words[0].pos_ == "PRON" and len(words) > 1 \
+            and noun_kind(head.lemma_.lower(), plural=head.tag_ == "NNS") in ("group", "organisation"):
+        words.pop(0)  # "his family", "their neighbours", "her campaign": the family, the neighbours, the campaign
     if kind == "source":  # "a 2022 report", "its most recent annual report", "the 14-slide presentation"
-        while len(words) > 1 and (words[0].lower_ in _DOCUMENT_SIZES | _QUANTIFIER_DETS or words[0].like_num
+        while len(words) > 1 and (words[0].lower_ in _DOCUMENT_SIZES | _QUANTIFIER_DETS and words[0].pos_ != "PROPN"
+                                  or words[0].like_num
                                   or words[0].dep_ == "poss" and words[0].pos_ == "PRON"):
             if words[0].like_num and len(words) > 3 and words[1].text == "-" and words[2] != head:
                 del words[:2]  # "14-slide": the number, its dash and then its unit
@@ -45,6 +51,11 @@ def without_owner(span, head: Token) -> str:
         return span.text
     return (span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1
             else " ".join(t.text for t in words)).strip()
+
+
+def _hyphened(tok: Token) -> bool:
+    """Whether a word begins a hyphenated modifier ("laid" of "laid-off"), which stays whole."""
+    return not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.nbor().text == "-"
 
 
 def gathered(tok: Token) -> Token:
@@ -80,19 +91,32 @@ def of_whom(tok: Token) -> Token | None:
     return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
+# what makes a group of unnamed sources: "people familiar with the matter", "sources close to the talks"
+_IN_THE_KNOW = frozenset("familiar close knowledgeable privy".split())
+
+
 def described_after(tok: Token) -> list[Token]:
     """"A partner at the fund", "A Republican strategist involved in Senate races", "One
     Democratic operative close to the campaign": the words after an unnamed person's noun
     that say which one, up to a comma or a relative clause; none for a named or known one
-    ("the partner", "a partner, who")."""
+    ("the partner", "a partner, who"). Of a group, only the words that make them sources
+    ("people familiar with the matter"): "farmers downstream of the town" are farmers."""
+    after = next((c for c in tok.children if c.i == tok.i + 1), None)
+    if tok.tag_ == "NNS" and noun_kind(tok.lemma_.lower(), plural=True) in ("group", "person") \
+            and after is not None and after.dep_ == "amod" and after.lower_ in _IN_THE_KNOW \
+            and any(c.dep_ == "prep" for c in after.children):
+        return _which(tok, after)  # "Two people familiar with the matter"
     if tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) != "person" \
             or not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children):
         return []
-    after = next((c for c in tok.children if c.i == tok.i + 1), None)
     if after is None or not (after.dep_ == "prep" or after.dep_ == "acl" and after.tag_ == "VBN"
                              or after.dep_ in ("amod", "advmod") and after.pos_ in ("ADJ", "ADV")
                              and any(c.dep_ == "prep" for c in after.children)):
         return []
+    return _which(tok, after)
+
+
+def _which(tok: Token, after: Token) -> list[Token]:
     inside = set(after.subtree)
     words: list[Token] = []
     for t in tok.doc[after.i:]:

@@ -96,7 +96,23 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
             name, role = (doc[a], doc[b]) if doc.vocab.strings[match_id] == "name, role" else (doc[b], doc[a])
             add(mention_at(base + name.idx, base + name.idx + len(name)), role, _modifiers(role),
                 [c for c in role.lefts if c.dep_ in ("compound", "amod")])
+    for p, doc in enumerate(parsed.docs):  # "Ayanda Mqadi was testifying", "her father, Mick Halloran, was coaching"
+        base = parsed.offset(p, 0)
+        for verb in doc:
+            noun = _VERB_ROLES.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+            subject = next((c for v in (verb, *(a for a in verb.children if a.dep_ == "aux")) for c in v.children
+                            if c.dep_ == "nsubj"), None) if noun else None  # the parser may hang it on "was"
+            for name in ([subject, *(c for c in subject.children if c.dep_ == "appos")] if subject else []):
+                m = mention_at(base + name.idx, base + name.idx + len(name))
+                if m is not None and m.label == "PERSON":
+                    roles.setdefault((m.start, noun), Role(m.start, m.entity, m.label, noun, frozenset()))
+                    break
     return _counterparts(sorted(roles.values(), key=lambda r: r.offset))
+
+
+# what doing something makes a person: "was testifying" is a witness, "was coaching" a coach
+_VERB_ROLES = {"testify": "witness", "coach": "coach", "captain": "captain", "referee": "referee",
+               "umpire": "umpire", "skipper": "skipper"}
 
 
 def _counterparts(roles: list[Role]) -> list[Role]:
@@ -165,7 +181,8 @@ class Roles:
         self.offsets = [r.offset for r in roles]
         self.nouns = {r.noun for r in roles}
 
-    def holder(self, tok: Token, before: int, opening: bool = False) -> Role | None:
+    def holder(self, tok: Token, before: int, opening: bool = False,
+               beside: frozenset[str] = frozenset()) -> Role | None:
         """The person a definite role subject ("the minister", "Corvane's chief
         executive") stands for: the latest one given that role before article offset
         `before`, whose role has every modifier the subject has. A bare title opening a
@@ -173,7 +190,8 @@ class Roles:
         the one the story goes on to give that role, if no one had it before; so is an
         indefinite one in the article's `opening` paragraphs ("sentenced by a judge who
         said ..." before "Justice Annelies Vroom said"), if the story gives the role to
-        one person only."""
+        one person only. Of several holders, one of those `beside` it (the subject of the
+        sentence before: "Mick Halloran was less certain. '...,' the coach said") comes first."""
         cut = bisect_left(self.offsets, before)
         if tok.text.isupper() and len(tok.text) >= 2 and any(c.lower_ == "the" for c in tok.children):
             # "the MCE said" after "The Municipal Chief Executive, Kwame Boakye-Dankwa"
@@ -197,7 +215,7 @@ class Roles:
         fits = [r for r in [*reversed(self.roles[:cut]), *later] if r.noun == noun and words <= r.words]
         if not said & _PAST:  # "the congresswoman" is the one in office, not "former state Rep. Clement Strawderman"
             fits.sort(key=lambda r: bool(r.words & _PAST))
-        return fits[0] if fits else None
+        return next((r for r in fits if r.name in beside), fits[0] if fits else None)
 
     def _named_later(self, tok: Token, noun: str, cut: int) -> Role | None:
         """"a judge" in a lede: the one person the story names in that role further on."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -56,14 +57,21 @@ def test_titles_possessives_and_surnames(nlp):
     assert "Ruiz" not in found and "Mayor Ana Ruiz" not in found
 
 
-def test_ambiguous_surname_goes_to_the_latest_full_name():
-    mentions = [Mention(0, 0, 0, 13, "Hillary Clinton", "PERSON", "Hillary Clinton"),
-                Mention(1, 1, 20, 27, "Clinton", "PERSON", "Clinton"),
-                Mention(2, 2, 40, 52, "Bill Clinton", "PERSON", "Bill Clinton"),
-                Mention(3, 3, 60, 67, "Clinton", "PERSON", "Clinton")]
-    names, labels = canonicalise(mentions, " " * 80)
-    assert names == ["Hillary Clinton", "Hillary Clinton", "Bill Clinton", "Bill Clinton"]
+def test_a_shared_surname_keeps_its_first_person_unless_a_title_says_otherwise():
+    text = "Hillary Clinton. Clinton said. Bill Clinton. Clinton said. Mr. Clinton said. Mrs. Clinton said."
+    at = [(m.start(), m.end()) for m in re.finditer(r"(?:Hillary |Bill )?Clinton", text)]
+    mentions = [Mention(i, i, a, b, text[a:b], "PERSON", text[a:b]) for i, (a, b) in enumerate(at)]
+    names, labels = canonicalise(mentions, text)
+    assert names == ["Hillary Clinton", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Bill Clinton",
+                     "Hillary Clinton"]
     assert labels["Bill Clinton"] == "PERSON"
+
+
+def test_a_shared_surname_before_any_full_name_goes_to_the_first_named_after():
+    mentions = [Mention(0, 0, 0, 7, "Clinton", "PERSON", "Clinton"),
+                Mention(1, 1, 20, 32, "Bill Clinton", "PERSON", "Bill Clinton"),
+                Mention(2, 2, 40, 55, "Hillary Clinton", "PERSON", "Hillary Clinton")]
+    assert canonicalise(mentions, " " * 60)[0][0] == "Bill Clinton"
 
 
 def test_a_surname_goes_to_a_full_name_the_model_called_an_organisation():
@@ -439,3 +447,24 @@ def test_a_name_read_with_its_courtesy_title_is_the_person(nlp):
             "declared an emergency. Speaking on Wednesday, H.E. Lentaaya said the county would truck water.")
     found = entities_of(analyze(text, "fish.txt", nlp=nlp))
     assert found["Seán de Paor"] == ("PERSON", 2) and found["Peris Lentaaya"] == ("PERSON", 2)
+
+
+def test_a_name_used_as_a_business_is_an_organisation_and_its_short_form_joins_it(nlp):
+    text = ("Perrowind Offshore delays ferry order\n\n"
+            "SINGAPORE, Dec 3 (Reuters) - Shipbuilder Perrowind Offshore said on Thursday it would deliver two ferries "
+            "late. Perrowind said the yard lacked welders, and Perrowind shares fell 6%.\n\n"
+            "A Quillmarsh spokeswoman, Hedda Ranulf, said the buyer would wait. Quillmarsh, the Oslo-based maker of "
+            "ferries, has ordered from Perrowind before.")
+    found = entities_of(analyze(text, "t.txt", nlp=nlp))
+    assert found["Perrowind Offshore"][0] == "ORG" and "Perrowind" not in found
+    assert found["Quillmarsh"][0] == "ORG"
+
+
+def test_a_which_clause_makes_a_body_and_a_kin_noun_a_person(nlp):
+    text = ("Garrane Marine, which has run the crossing since 2009, told island families it would stop.\n\n"
+            "Her father, Wendel Harrowgate, said the pier was unsafe. Donald Trump met Vladimir Putin, which "
+            "angered Democrats.")
+    found = entities_of(analyze(text, "t.txt", nlp=nlp))
+    assert found["Garrane Marine"][0] == "ORG"
+    assert found["Wendel Harrowgate"][0] == "PERSON"
+    assert found["Vladimir Putin"][0] == "PERSON"

@@ -54,3 +54,23 @@ def test_a_surname_alone_is_not_the_relative_the_article_calls_by_his_given_name
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "wants the job")["speaker"] == "Verity Hallam"
     assert row_with(quotes, "phoned the neighbour")["speaker"] == "Brannock Hallam"
+
+
+def test_a_shared_surname_alone_keeps_standing_for_whom_it_first_did(nlp):
+    # the husband's given name is no common one: "husband" tells he is a man
+    text = ("Ysoline Brasseur has counted the river's salmon every August since 1995.\n\n"
+            "“The first year I stopped at 400,” Brasseur told reporters.\n\n"
+            "Her husband, Théodric Brasseur, drives the truck. "
+            "He said he asks her every year whether she will stop.\n\n"
+            "Asked about that, Brasseur laughed.\n\n"
+            "“One more,” she said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "One more")["speaker"] == "Ysoline Brasseur"
+    assert row_with(quotes, "asks her every year")["speaker"] == "Théodric Brasseur"
+
+
+def test_a_noun_for_a_man_beside_a_name_keeps_she_from_him(nlp):
+    text = ("Orlaith Venner, a swimming coach, said the tide had turned early.\n\n"
+            "Kerrigan Odell, her son, said the flags had been moved.\n\n"
+            "“Nobody told us,” she said.")
+    assert row_with(quotes_of(nlp, text), "Nobody told us")["speaker"] == "Orlaith Venner"

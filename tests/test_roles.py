@@ -158,3 +158,42 @@ def test_indian_honorifics_and_an_irish_garda_rank_are_titles(nlp):
     assert row_with(quotes, "pipeline had burst")["speaker"] == "Vinayak Hublikar"
     assert row_with(quotes, "tanker came")["speaker"] == "Sushila Nimbalkar"
     assert row_with(quotes, "sign had been hidden")["speaker"] == "Maeve Lyster"
+
+
+def test_a_title_the_lede_gives_no_one_is_the_person_the_next_paragraph_names_reporting(nlp):
+    text = ("Harbour school rebuild 'still on', says education minister\n\n"
+            "The education minister has insisted that the rebuild of Tollmarsh High School is 'still on', despite "
+            "its absence from next year's list.\n\n"
+            "Philippa Ormsby told MPs on Tuesday that work would begin 'as soon as the money is there'.\n\n"
+            "Sir Oswin Treharne, the MP for Tollmarsh, said her answer was 'the same as last year'.\n\n"
+            "The minister said she understood his frustration.")
+    quotes = quotes_of(nlp, text)
+    for words in ("still on", "understood his frustration"):
+        assert row_with(quotes, words)["speaker"] == "Philippa Ormsby", words
+
+
+def test_a_title_in_the_lede_is_no_one_when_the_next_person_named_does_not_report(nlp):
+    text = ("The judge said the attack had been cruel.\n\n"
+            "Corwin Ashdale, 34, was jailed for six years at Tollmarsh Crown Court.")
+    assert row_with(quotes_of(nlp, text), "attack had been cruel")["speaker"] != "Corwin Ashdale"
+
+
+def test_a_spokesperson_named_inside_a_misparsed_department_name_speaks(nlp):
+    text = ("In an email, Department of Natural Resources and Energy Development spokesperson Roxanne Thériault "
+            "said roads near the river \u201cmeet or exceed\u201d provincial standards.")
+    assert row_with(quotes_of(nlp, text), "meet or exceed")["speaker"] == "Roxanne Thériault"
+
+
+def test_doing_the_work_of_a_role_gives_the_role(nlp):
+    text = ("Tamsin Oyelaran, 34, was testifying for the State in the fraud trial of Pieter Vosloo.\n\n"
+            "Under cross-examination, advocate Bongani Sithole put it to her that she had signed willingly.\n\n"
+            "\u201cI waited because I have two children,\u201d the witness said.")
+    assert row_with(quotes_of(nlp, text), "two children")["speaker"] == "Tamsin Oyelaran"
+
+
+def test_of_two_holders_of_a_role_the_subject_just_before_it_is_meant(nlp):
+    text = ("Captain Ines Harrowgate kicked the winning goal while her father, Wendel Harrowgate, was coaching "
+            "from the boundary.\n\n"
+            "Rival coach Petra Solenne said her side had left the game on the table.\n\n"
+            "Wendel Harrowgate was less certain. \u2018We got lucky,\u2019 the coach said.")
+    assert row_with(quotes_of(nlp, text), "We got lucky")["speaker"] == "Wendel Harrowgate"

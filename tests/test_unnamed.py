@@ -69,3 +69,15 @@ def test_an_anonymous_source_after_a_granted_anonymity_aside_and_the_noun_again(
     assert met["speaker"] == "Democratic strategist involved in the recruitment effort"
     assert met["quote"].startswith("Vandermolen had met twice")
     assert row_with(quotes, "right questions")["speaker"] == met["speaker"]
+
+
+def test_groups_keep_what_sets_them_apart_and_lose_whose_they_are(nlp):
+    text = ("Two people familiar with the matter said Varholm had asked for a new yard. "
+            "His family said he died peacefully. The authors wrote that their numbers were too low. "
+            "Her campaign said the ad was false.\n\n"
+            "Dr. Ama Lestrade, the study's lead author, said the heat was to blame.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "asked for a new yard")["speaker"] == "people familiar with the matter"
+    assert row_with(quotes, "died peacefully")["speaker"] == "family"
+    assert row_with(quotes, "numbers were too low")["speaker"] == "authors"
+    assert row_with(quotes, "ad was false")["speaker"] == "campaign"
