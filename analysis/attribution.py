@@ -28,7 +28,7 @@ from .noun_phrases import (
     without_owner,
 )
 from .quotemarks import QuotedRanges
-from .roles import Roles, find_roles
+from .role_holders import RoleHolders
 
 # last words of a business's name: "the company" is one of these where the article names one
 _FIRM_ENDINGS = frozenset("""
@@ -94,8 +94,7 @@ class Resolver:
         self._gender = genders(parsed, self._persons, self.mention_at, self.in_quote)
         self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
-        self._roles = Roles(find_roles(parsed, self._mentions, self.mention_at, self.token_starts))
-        self._lede_holders: dict[str, Named | None] = {}
+        self._role_holders = RoleHolders(parsed, self._mentions, self.mention_at, self.in_quote, self.token_starts)
         self._described = Descriptions(parsed, self.mention_at)
         self._antecedents = Antecedents(parsed, self._collect_candidates(), self._gender, self.in_quote)
 
@@ -446,59 +445,8 @@ class Resolver:
         m = self.mention_at(start, start + len(tok))
         if m is not None and not ((tok.lower_ in PERSON_TITLES or tok.text.isupper()) and m.label != "PERSON"):
             return None  # a name; but "the MCA said" is a title the model took for a body's name
-        # the headline and the first two sentences after it (a text may keep every paragraph on one line)
-        opening = p <= 1 and self.parsed.sentence_id(p, tok.i) - self.parsed.sentence_id(p, 0) < 2
-        role = self._roles.holder(tok, start, opening=opening, beside=self._subjects_before(p, tok))
-        if role is not None:
-            return Speaker(role.name, start, start + len(tok), tok.text, role.label)
-        named = self._reporter_after_lede(p, tok) if opening else self._lede_holder(tok)
-        return None if named is None else Speaker(named.entity, start, start + len(tok), tok.text, named.label)
-
-    def _subjects_before(self, p: int, tok: Token) -> frozenset[str]:
-        """The people who are subjects of the sentence before `tok`'s, in its paragraph."""
-        sent = tok.sent
-        if sent.start == 0:
-            return frozenset()
-        base = self.parsed.offset(p, 0)
-        found = (self.mention_at(base + t.idx, base + t.idx + len(t)) for t in tok.doc[sent.start - 1].sent
-                 if t.dep_ == "nsubj" and t.pos_ == "PROPN")
-        return frozenset(m.entity for m in found if m is not None and m.label == "PERSON")
-
-    def _lede_holder(self, tok: Token) -> Named | None:
-        """"The minister said" further on: the person the headline's or lede's "health
-        minister" stood for (see _reporter_after_lede), if no one was given the role since."""
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            return None
-        noun = tok.lemma_.lower()
-        if noun not in self._lede_holders:
-            self._lede_holders[noun] = next(
-                (m for q in range(min(2, len(self.parsed.docs))) for t in self.parsed.docs[q]
-                 if t.lemma_.lower() == noun and self.parsed.sentence_id(q, t.i) - self.parsed.sentence_id(q, 0) < 2
-                 and (m := self._reporter_after_lede(q, t)) is not None), None)
-        return self._lede_holders[noun]
-
-    def _reporter_after_lede(self, p: int, tok: Token) -> Named | None:
-        """"... says health minister" and "The health minister has insisted ...", then
-        "Caroline Wetherall told MPs ...": a title the headline or the lede gives no one
-        is the person the next paragraphs first name, where that name opens its report
-        and the article gives the person no other role."""
-        noun = tok.lemma_.lower()
-        if noun not in PERSON_TITLES or tok.tag_ not in ("NN", "NNP") \
-                or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-            return None
-        after = self.parsed.offset(p, tok.idx + len(tok))
-        m = next((m for m in self._mentions[bisect_left(self._starts, after):] if m.label == "PERSON"), None)
-        if m is None or m.paragraph > p + 2 or m.paragraph == p \
-                or any(n.entity == m.entity for n in self._mentions[:bisect_left(self._starts, after)]) \
-                or any(r.name == m.entity and r.noun != noun for r in self._roles.roles):
-            return None
-        base = self.parsed.offset(m.paragraph, 0)
-        doc = self.parsed.docs[m.paragraph]
-        span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
-        head = span.root if span is not None else None
-        reports = head is not None and head.dep_ == "nsubj" and is_cue(head.head, indirect=True) \
-            and not self.in_quote(m.paragraph, head.idx)
-        return m if reports else None
+        found = self._role_holders.holder(p, tok)
+        return None if found is None else Speaker(found[0], start, start + len(tok), tok.text, found[1])
 
     def member_of(self, p: int, tok: Token) -> Speaker | None:
         """"Members of the parish council", "a spokesman for the company": the body speaks."""

@@ -10,13 +10,10 @@ from spacy.tokens import Span, Token
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise
 from .lexicon import (
-    BUSINESS_NOUNS,
-    GENDERED_NOUNS,
     JURISDICTIONS,
     KNOWN_ORGS,
     LOCAL_OFFICES,
     OCCUPATIONS,
-    ORG_NOUNS,
     PERSON_ROLES,
     PERSON_TITLES,
     TITLES,
@@ -39,17 +36,12 @@ from .nlp import Parsed
 from .schema import frame
 from .spans import Mention, Spans
 from .tone.columns import counts, summary
+from .type_evidence import after_body_noun, by_use
 
 MENTIONS = "mentions"  # the key of the mention layer in each paragraph Doc's `spans`
 NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                 "WORK_OF_ART", "LAW", "LANGUAGE")
 
-_BODY_WORDS = ORG_NOUNS | BUSINESS_NOUNS | frozenset(
-    "band label orchestra choir ensemble troupe charity publisher".split())
-# a body's officers, named after it: "a Quillstead spokeswoman", "Kestrel's CEO"
-_OFFICERS = frozenset("spokesman spokeswoman spokesperson ceo founder co-founder shareholder".split())
-# what a business is called beside its name: "Quillstead, the ... maker of team software"
-_BUSINESS_APPOSITIONS = BUSINESS_NOUNS | frozenset("company firm maker provider platform chain brand".split())
 _NOT_NAME_POS = frozenset("VERB AUX ADP ADV SCONJ CCONJ DET PRON PART".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside around across inside throughout".split())
 _SITTING_BODIES = frozenset("congress parliament senate court government cabinet office".split())
@@ -82,7 +74,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     raw = sorted(raw + repeats(parsed, raw, titles), key=lambda m: m.start)
     known = {m.name for m in raw if not _inside(m, titles)}
     longest = max((len(n.split()) for n in known), default=1)
-    mentions = [_by_use(parsed, m) for mention in raw for m in _fit_title_line(mention, known, titles, longest)]
+    mentions = [by_use(parsed, m) for mention in raw for m in _fit_title_line(mention, known, titles, longest)]
     canonical, labels = canonicalise(mentions, parsed.article.text)
     _store_layer(parsed, mentions, canonical, labels)
     rows = [{"article": parsed.article.name, "paragraph": m.paragraph, "start": m.start,
@@ -141,7 +133,7 @@ def _raw_mentions(parsed: Parsed):
                     continue
                 if titled:
                     mention = replace(mention, sure=True)
-                elif _after_body_noun(ent) and mention.label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"):
+                elif after_body_noun(ent) and mention.label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"):
                     mention = replace(mention, label="ORG", sure=True)  # "the band Hollowmere"
                 elif mention.name.lower() in KNOWN_ORGS:
                     mention = replace(mention, label="ORG", sure=True)  # "Politico reported"
@@ -281,64 +273,6 @@ def _given_name_left_out(before: Token, ent: Span) -> bool:
         and not before.ent_type_ and before.whitespace_ == " " and _SURNAME.fullmatch(before.text) is not None \
         and before.lower_ not in TITLES | ORG_ENDINGS | PLACE_ENDINGS and noun_kind(before.lower_) is None \
         and not occupation(before.lower_) and (before.i == 0 or doc[before.i - 1].pos_ != "PROPN")
-
-
-def _after_body_noun(ent: Span) -> bool:
-    """"the band Hollowmere", "rival firm Kestrel", "the charity Shelterwell": a name right
-    after a noun for a body of people is that body's."""
-    before = ent.doc[ent.start - 1] if ent.start else None
-    # a sentence may open with the noun ("Shipbuilder Perantau Offshore said"), which the tagger may call a name
-    return before is not None and (before.pos_ == "NOUN" or before.pos_ == "PROPN" and (
-        before.is_sent_start or before.i and before.nbor(-1).is_punct)) and before.lemma_.lower() in _BODY_WORDS
-
-
-def _by_use(parsed: Parsed, m: Mention) -> Mention:
-    """A mention, found by the model or as a repeat, that the text shows is a body's
-    ("shipbuilder Perantau Offshore", "a Quillstead spokeswoman") where the model took the
-    name for a place, a thing or (after a body's noun) a person; or a person's, beside a
-    noun for a man or a woman."""
-    if m.sure:
-        return m
-    base = parsed.article.paragraphs[m.paragraph].start
-    span = parsed.docs[m.paragraph].char_span(m.start - base, m.end - base, alignment_mode="expand")
-    if span is not None and m.label != "PERSON" and _kin_beside(span):
-        return replace(m, label="PERSON", sure=True)  # "her father, Wendel Harrowgate,"
-    if m.label == "PERSON" and span is not None and _which_subject(span):
-        return replace(m, label="ORG", sure=True)  # "Garrane Marine, which has run the crossing since 2009,"
-    if span is None or m.label not in ("GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "PERSON", "") \
-            or not (_after_body_noun(span) or m.label != "PERSON" and _used_as_business(span)):
-        return m
-    return replace(m, label="ORG", sure=True)
-
-
-def _which_subject(span: Span) -> bool:
-    """A subject that a "which" clause describes is no person ("Garrane Marine, which has
-    run the crossing since 2009, told island families")."""
-    head = span.root
-    return head.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ == "relcl" and any(t.lower_ == "which" and t.i == span.end + 1 for t in c.subtree)
-        for c in head.children)
-
-
-def _kin_beside(span: Span) -> bool:
-    """A name in apposition to a noun for a man or a woman: "her father, Wendel Harrowgate,"
-    and "Kirsteen Mowat, his daughter,"."""
-    head = span.root
-    return head.dep_ == "appos" and head.head.lower_ in GENDERED_NOUNS or any(
-        c.dep_ == "appos" and c.lower_ in GENDERED_NOUNS for c in head.children)
-
-
-def _used_as_business(ent: Span) -> bool:
-    """"A Quillstead spokeswoman", "Kestrel's chief executive", "Quillstead, the San
-    Francisco-based maker of ...": a name a body's spokesperson or officer belongs to, or
-    that the text calls a business, is a body's (a place has neither)."""
-    head = ent.root
-    owner = head.head if head.dep_ in ("compound", "poss") and head.head.i >= ent.end else None
-    if owner is not None and (owner.lemma_.lower() in _OFFICERS or owner.lower_ == "executive" and any(
-            c.lower_ == "chief" for c in owner.children)):
-        return True
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _BUSINESS_APPOSITIONS
-               for c in head.children)
 
 
 def _after_place_word(ent: Span) -> bool:

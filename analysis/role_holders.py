@@ -1,0 +1,88 @@
+"""Who a role noun that is a cue's subject stands for ("the minister said", "the coach
+said"): the person the article gave that role (roles.py), the subject of the sentence
+before first among several holders; failing one, for a title the headline or the lede
+gives no one ("says health minister"), the person the next paragraphs first name as a
+reporter ("Caroline Wetherall told MPs"), then and later."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from .cues import is_cue
+from .entities import Named
+from .lexicon import PERSON_TITLES
+from .nlp import Parsed
+from .roles import Roles, find_roles
+
+
+class RoleHolders:
+    """One article's role holders, looked up from a role noun subject."""
+
+    def __init__(self, parsed: Parsed, mentions: list[Named], mention_at: Callable[[int, int], Named | None],
+                 in_quote: Callable[[int, int], bool], token_starts: list[list[int]]):
+        self.parsed = parsed
+        self.mention_at = mention_at
+        self.in_quote = in_quote
+        self._mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self._roles = Roles(find_roles(parsed, mentions, mention_at, token_starts))
+        self._lede_holders: dict[str, Named | None] = {}
+
+    def holder(self, p: int, tok: Token) -> tuple[str, str] | None:
+        """The (name, label) a role noun `tok` of paragraph p stands for, if any."""
+        start = self.parsed.offset(p, tok.idx)
+        # the headline and the first two sentences after it (a text may keep every paragraph on one line)
+        opening = p <= 1 and self.parsed.sentence_id(p, tok.i) - self.parsed.sentence_id(p, 0) < 2
+        role = self._roles.holder(tok, start, opening=opening, beside=self._subjects_before(p, tok))
+        if role is not None:
+            return role.name, role.label
+        named = self._reporter_after_lede(p, tok) if opening else self._lede_holder(tok)
+        return None if named is None else (named.entity, named.label)
+
+    def _subjects_before(self, p: int, tok: Token) -> frozenset[str]:
+        """The people who are subjects of the sentence before `tok`'s, in its paragraph."""
+        sent = tok.sent
+        if sent.start == 0:
+            return frozenset()
+        base = self.parsed.offset(p, 0)
+        found = (self.mention_at(base + t.idx, base + t.idx + len(t)) for t in tok.doc[sent.start - 1].sent
+                 if t.dep_ == "nsubj" and t.pos_ == "PROPN")
+        return frozenset(m.entity for m in found if m is not None and m.label == "PERSON")
+
+    def _lede_holder(self, tok: Token) -> Named | None:
+        """"The minister said" further on: the person the headline's or lede's "health
+        minister" stood for (see _reporter_after_lede), if no one was given the role since."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        noun = tok.lemma_.lower()
+        if noun not in self._lede_holders:
+            self._lede_holders[noun] = next(
+                (m for q in range(min(2, len(self.parsed.docs))) for t in self.parsed.docs[q]
+                 if t.lemma_.lower() == noun and self.parsed.sentence_id(q, t.i) - self.parsed.sentence_id(q, 0) < 2
+                 and (m := self._reporter_after_lede(q, t)) is not None), None)
+        return self._lede_holders[noun]
+
+    def _reporter_after_lede(self, p: int, tok: Token) -> Named | None:
+        """"... says health minister" and "The health minister has insisted ...", then
+        "Caroline Wetherall told MPs ...": a title the headline or the lede gives no one
+        is the person the next paragraphs first name, where that name opens its report
+        and the article gives the person no other role."""
+        noun = tok.lemma_.lower()
+        if noun not in PERSON_TITLES or tok.tag_ not in ("NN", "NNP") \
+                or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None
+        after = self.parsed.offset(p, tok.idx + len(tok))
+        m = next((m for m in self._mentions[bisect_left(self._starts, after):] if m.label == "PERSON"), None)
+        if m is None or m.paragraph > p + 2 or m.paragraph == p \
+                or any(n.entity == m.entity for n in self._mentions[:bisect_left(self._starts, after)]) \
+                or any(r.name == m.entity and r.noun != noun for r in self._roles.roles):
+            return None
+        base = self.parsed.offset(m.paragraph, 0)
+        doc = self.parsed.docs[m.paragraph]
+        span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+        head = span.root if span is not None else None
+        reports = head is not None and head.dep_ == "nsubj" and is_cue(head.head, indirect=True) \
+            and not self.in_quote(m.paragraph, head.idx)
+        return m if reports else None

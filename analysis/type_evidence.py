@@ -1,0 +1,78 @@
+"""What the text around a name gives away about its type, whatever the model's label: a
+business's noun before it ("shipbuilder Perantau Offshore"), its officers after it ("a
+Quillstead spokeswoman"), a "which" clause on it, or a kin noun beside it ("her father,
+Wendel Harrowgate,"). Grammar over one mention's tokens; no article-wide state."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from .lexicon import BUSINESS_NOUNS, GENDERED_NOUNS, ORG_NOUNS
+from .nlp import Parsed
+from .spans import Mention
+
+_BODY_WORDS = ORG_NOUNS | BUSINESS_NOUNS | frozenset(
+    "band label orchestra choir ensemble troupe charity publisher".split())
+# a body's officers, named after it: "a Quillstead spokeswoman", "Kestrel's CEO"
+_OFFICERS = frozenset("spokesman spokeswoman spokesperson ceo founder co-founder shareholder".split())
+# what a business is called beside its name: "Quillstead, the ... maker of team software"
+_BUSINESS_APPOSITIONS = BUSINESS_NOUNS | frozenset("company firm maker provider platform chain brand".split())
+
+
+def after_body_noun(ent: Span) -> bool:
+    """"the band Hollowmere", "rival firm Kestrel", "the charity Shelterwell": a name right
+    after a noun for a body of people is that body's."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    # a sentence may open with the noun ("Shipbuilder Perantau Offshore said"), which the tagger may call a name
+    return before is not None and (before.pos_ == "NOUN" or before.pos_ == "PROPN" and (
+        before.is_sent_start or before.i and before.nbor(-1).is_punct)) and before.lemma_.lower() in _BODY_WORDS
+
+
+def by_use(parsed: Parsed, m: Mention) -> Mention:
+    """A mention, found by the model or as a repeat, that the text shows is a body's
+    ("shipbuilder Perantau Offshore", "a Quillstead spokeswoman") where the model took the
+    name for a place, a thing or (after a body's noun) a person; or a person's, beside a
+    noun for a man or a woman."""
+    if m.sure:
+        return m
+    base = parsed.article.paragraphs[m.paragraph].start
+    span = parsed.docs[m.paragraph].char_span(m.start - base, m.end - base, alignment_mode="expand")
+    if span is not None and m.label != "PERSON" and _kin_beside(span):
+        return replace(m, label="PERSON", sure=True)  # "her father, Wendel Harrowgate,"
+    if m.label == "PERSON" and span is not None and _which_subject(span):
+        return replace(m, label="ORG", sure=True)  # "Garrane Marine, which has run the crossing since 2009,"
+    if span is None or m.label not in ("GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "PERSON", "") \
+            or not (after_body_noun(span) or m.label != "PERSON" and _used_as_business(span)):
+        return m
+    return replace(m, label="ORG", sure=True)
+
+
+def _which_subject(span: Span) -> bool:
+    """A subject that a "which" clause describes is no person ("Garrane Marine, which has
+    run the crossing since 2009, told island families")."""
+    head = span.root
+    return head.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "relcl" and any(t.lower_ == "which" and t.i == span.end + 1 for t in c.subtree)
+        for c in head.children)
+
+
+def _kin_beside(span: Span) -> bool:
+    """A name in apposition to a noun for a man or a woman: "her father, Wendel Harrowgate,"
+    and "Kirsteen Mowat, his daughter,"."""
+    head = span.root
+    return head.dep_ == "appos" and head.head.lower_ in GENDERED_NOUNS or any(
+        c.dep_ == "appos" and c.lower_ in GENDERED_NOUNS for c in head.children)
+
+
+def _used_as_business(ent: Span) -> bool:
+    """"A Quillstead spokeswoman", "Kestrel's chief executive", "Quillstead, the San
+    Francisco-based maker of ...": a name a body's spokesperson or officer belongs to, or
+    that the text calls a business, is a body's (a place has neither)."""
+    head = ent.root
+    owner = head.head if head.dep_ in ("compound", "poss") and head.head.i >= ent.end else None
+    if owner is not None and (owner.lemma_.lower() in _OFFICERS or owner.lower_ == "executive" and any(
+            c.lower_ == "chief" for c in owner.children)):
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _BUSINESS_APPOSITIONS
+               for c in head.children)
