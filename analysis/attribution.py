@@ -48,12 +48,12 @@ _WHERE = frozenset("on in at from across around inside outside".split())
 _MEMBER_NOUNS = frozenset("""
 member spokesman spokeswoman spokesperson representative staff lawyer attorney
 """.split())
-# "WASHINGTON —", "LA CROSSE, Wisc. —", "LONDON (Reuters) -", "SINGAPORE, Dec 3 (Reuters) -": a place
-# in capitals, maybe its state, a date and a wire, opening a story; the parser often makes
-# the place the first verb's subject
+# "WASHINGTON —", "LA CROSSE, Wisc. —", "LONDON (Reuters) -", "SINGAPORE, Dec 3 (Reuters) -",
+# "TACLOBAN CITY—": a place in capitals, maybe its state, a date and a wire, opening a story;
+# the parser often makes the place the first verb's subject
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
                       r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
-                      r"\s*(?:\([\w .]+\))?\s*(?:--|[―—–-])\s")
+                      r"\s*(?:\([\w .]+\))?\s*(?:(?:--|[―—–-])\s|[―—](?=[A-Z]))")
 # "The Gap Goes On: It was under Mr. Ban's watch ...": a run-in heading, opened by an
 # article or a question word so that it is never a speaker's name before a colon
 RUN_IN = re.compile(r"^(?:The|A|An|Why|What|How|Where|When|Who)"
@@ -96,6 +96,7 @@ class Resolver:
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._role_holders = RoleHolders(parsed, self._mentions, self.mention_at, self.in_quote, self.token_starts)
         self._described = Descriptions(parsed, self.mention_at)
+        self._antecedents: Antecedents | None = None
         self._antecedents = Antecedents(parsed, self._collect_candidates(), self._gender, self.in_quote)
 
     # --- mentions -------------------------------------------------------------------
@@ -183,6 +184,15 @@ class Resolver:
         return Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
                           self.parsed.sentence_id(p, tok.i), reported, unnamed)
 
+    def most_named_person(self) -> Named | None:
+        """The person the article names most often (the first named among equals)."""
+        counts: dict[str, int] = {}
+        for m in self._mentions:
+            if m.label == "PERSON":
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        best = max(counts.values(), default=0)
+        return next((m for m in self._mentions if m.label == "PERSON" and counts[m.entity] == best), None)
+
     def name_at(self, p: int, lo: int, hi: int) -> Speaker:
         """The speaker named by paragraph p's characters [lo, hi): a mention's canonical
         name, a known person's surname ("PENCE" for Mike Pence), or the words as written."""
@@ -245,6 +255,10 @@ class Resolver:
                     return next((n for n in name.doc[name.i:] if n.pos_ != "PROPN" or n.i + 1 == len(n.doc)
                                  or n.doc[n.i + 1].pos_ != "PROPN"), name)
         return None
+
+    def dateline(self, p: int) -> tuple[int, int]:
+        """Paragraph p's dateline ("WASHINGTON —") or run-in heading, as paragraph offsets; (0, 0) if none."""
+        return self._datelines[p]
 
     def _in_dateline(self, p: int, tok: Token) -> bool:
         lo, hi = self._datelines[p]
@@ -398,6 +412,8 @@ class Resolver:
             or next((m for m in nearby if p - m.paragraph <= 4), None)
         if org is not None:
             return self._speaker_from(org, p, tok)
+        if self._antecedents is None:  # still collecting the candidates themselves ("a spokeswoman for the firm")
+            return None
         named = self._antecedents.look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC")
                                 and c.name not in self._gender)  # not "Mayor Tannis Obrecht", plainly a person
         if named is not None and named.paragraph == p:

@@ -55,6 +55,7 @@ SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "i
 def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[str, str]]:
     """The canonical name of each mention, and the label of each canonical name."""
     names = [ALIAS_OF.get(m.name.lower(), m.name) for m in mentions]
+    names = _without_place_owner(mentions, names)
     acronyms = _acronym_map(mentions, names, text)
     names = [acronyms.get(n, n) for n in names]
     names = _drop_stray_words(mentions, names)
@@ -63,6 +64,23 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
     names = _merge_org_parts(names, _labels(mentions, names), titled, _shortened_later(mentions, names, text))
     return names, _labels(mentions, names)
+
+
+_OWNED = re.compile(r"^(\S+?)['’]s\s+(\S.*)$")
+
+
+def _without_place_owner(mentions: list[Mention], names: list[str]) -> list[str]:
+    """"Singapore's Perantau Offshore" in a headline is Perantau Offshore, which the text
+    names alone elsewhere: a place owns no company's name (but "China's Foreign Ministry",
+    a body of no place without it, is never named alone)."""
+    places = {n for m, n in zip(mentions, names) if m.label in ("GPE", "NORP")}
+    known = set(names)
+    out = []
+    for n in names:
+        owned = _OWNED.match(n)
+        out.append(owned.group(2) if owned is not None and owned.group(1) in places and owned.group(2) in known
+                   else n)
+    return out
 
 
 def _labels(mentions: list[Mention], names: list[str]) -> dict[str, str]:

@@ -39,12 +39,13 @@ firefighter resident neighbor neighbour witness victim suspect billionaire lawma
 alderman chef owner founder pilot soldier priest rabbi imam bishop cardinal striker midfielder
 goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger economist forward guard
 rookie jockey shortstop fullback halfback flanker centre-back defender winger keeper
+advocate barrister solicitor
 """.split())
 
 # Titles that only ever stand before a person's name.
 PERSON_TITLES = {
     "president", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "mr", "mr.", "mrs", "mrs.", "ms",
-    "ms.", "mx", "dr", "dr.", "prof.", "professor", "judge", "justice", "gen.", "general", "lt.", "col.",
+    "ms.", "mx", "dr", "dr.", "prof.", "prof", "professor", "judge", "justice", "gen.", "general", "lt.", "col.",
     "sgt.", "capt.", "captain", "chancellor", "minister", "secretary", "ambassador", "councillor",
     "councilor", "cllr", "cllr.", "councilman", "councilwoman", "commissioner", "inspector", "detective",
     "sheriff", "rev.", "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady",
@@ -53,7 +54,7 @@ PERSON_TITLES = {
     "h.e.", "hon.", "hon",  # His or Her Excellency, the Honourable (Kenya, Nigeria, Ghana, ...)
     "det", "det.", "sgt", "insp", "insp.", "supt", "supt.", "dci", "dcs",  # police ranks, British style
     "shri", "shri.", "smt", "smt.", "kumari", "garda",  # India; Ireland's police ("Garda Sergeant")
-    "alhaji", "alhaja", "hajia", "hajiya", "mallam", "malam", "engr.", "barr.",  # Nigeria, Ghana, ...
+    "alhaji", "alhaja", "hajia", "hajiya", "mallam", "malam", "engr.", "barr.", "adv.",  # West and South Africa
 }
 TITLES |= PERSON_TITLES
 # offices of a county or a city written before the holder's name ("Lickfork County Clerk

@@ -28,6 +28,7 @@ class QuoteSpan:
     own positions (`close_at` is the paragraph length when the quote runs on).
     `runs_on`: no closing mark in this paragraph (the quote continues in the next).
     `continues`: this paragraph carries on a quote left open in the previous one.
+    `answer`: an interview's answer set out as a transcript ("A: ..."), quoted by its label.
     """
     paragraph: int
     open_at: int
@@ -36,6 +37,7 @@ class QuoteSpan:
     end: int
     runs_on: bool = False
     continues: bool = False
+    answer: bool = False
 
 
 def _can_open(text: str, i: int) -> bool:
@@ -168,8 +170,18 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
         elif carried and spans and spans[0].open_at == 0:
             spans[0] = QuoteSpan(**{**spans[0].__dict__, "continues": True})
         carried = bool(spans) and spans[-1].runs_on
+        answer = _ANSWER.match(text) if p and _QUESTION.match(texts[p - 1]) else None
+        if answer is not None and answer.end() < len(text.rstrip()):
+            # "Q: Why horses?" then "A: My father did it.": the answer is quoted whole, marks and all
+            spans = [QuoteSpan(p, 0, len(text), answer.end(), len(text.rstrip()), answer=True)]
+            carried = False
         out.append(spans)
     return out
+
+
+# an interview set out as a transcript: "Q: Why did you start?" then "A: My father did it."
+_QUESTION = re.compile(r"Q[:.]\s+\S")
+_ANSWER = re.compile(r"A[:.]\s+(?=\S)")
 
 
 class QuotedRanges:

@@ -97,7 +97,7 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
             kind = _kind(text, span)
             before, after = frames_of(text, paragraph_spans, i)
             who = _listed_with(text, paragraph_spans, i, kind, out) or \
-                _transcript_speaker(p, text, span, resolver) or \
+                _answer_speaker(p, span, resolver) or _transcript_speaker(p, text, span, resolver) or \
                 attribute(parsed, p, span, kind, before, after, resolver) or \
                 _title_line_speaker(p, text, span, resolver)
             if who is None and i and before[0] == paragraph_spans[i - 1].close_at + 1 and out:
@@ -140,6 +140,17 @@ def _is_nickname(text: str, span: QuoteSpan) -> bool:
 def _no_speech(parsed: Parsed, p: int) -> bool:
     """Credits, and the headline of an article that has a body, hold no quotes."""
     return parsed.kinds[p] == "credit" or is_headline(parsed, p)
+
+
+def _answer_speaker(p: int, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
+    """An interview's answer ("A: ..."): the one interviewed, the person the article names most."""
+    if not span.answer:
+        return None
+    person = resolver.most_named_person()
+    if person is None:
+        return None
+    start = resolver.parsed.offset(p, 0)
+    return Attribution(":", Speaker(person.entity, start, start + 1, "A", "PERSON"))
 
 
 def _transcript_speaker(p: int, text: str, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
@@ -189,7 +200,8 @@ def _last_visible(text: str, i: int) -> str:
 
 
 def _is_speech(parsed: Parsed, q: Quote, token_starts: list[int]) -> bool:
-    """Drop scare quotes, names and titles: short quotes with no cue, uncued mixed quotes."""
+    """Drop scare quotes, names and titles: short quotes with no cue, uncued mixed quotes,
+    names, signs and chants."""
     paragraph = parsed.article.paragraphs[q.paragraph].text
     text = paragraph[q.start:q.end]
     words = len(text.split())
@@ -200,9 +212,12 @@ def _is_speech(parsed: Parsed, q: Quote, token_starts: list[int]) -> bool:
         return False
     if q.who is None:
         return parsed.kinds[q.paragraph] != "caption" and words >= (8 if q.kind == "mixed" else 4)
-    if q.who.naming or q.who.written:
-        return False
+    if q.who.naming or q.who.written or _CHANTED.match(q.who.cue) and not q.who.inherited:
+        return False  # a name, a sign's text, a crowd's chant: no one's speech
     return q.kind == "direct" or named(q.who)
+
+
+_CHANTED = re.compile(r"chant", re.IGNORECASE)
 
 
 def _cue_follows(doc: Doc, token_starts: list[int], length: int, end: int) -> bool:

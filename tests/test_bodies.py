@@ -124,3 +124,15 @@ def test_a_business_named_by_its_ending_and_its_spokesperson(nlp):
     assert found["Sallowmere Waste Solutions"][0] == "ORG"
     assert "Sallowmere" not in found
     assert row_with(quotes_of(nlp, text), "every standard")["speaker"] != "Sallowmere"
+
+
+def test_a_spokeswoman_for_the_firm_before_any_speaker_is_read_does_not_break_the_article(nlp):
+    # "the firm" is looked up while the article's candidate speakers are still being collected
+    text = ("Plans for 40 homes on the edge of Drumlochy have divided councillors.\n\n"
+            "The developer, Corran Homes Ltd, said the site was \"ideal\". A spokeswoman for the firm added: "
+            "\"We have listened to the community.\"\n\n"
+            "Prof Alan Greaveson, who was not involved, cautioned that the groups were run by volunteers.")
+    quotes = quotes_of(nlp, text)
+    row = row_with(quotes, "listened to the community")
+    assert (row["speaker"], row["speaker_kind"]) == ("Corran Homes Ltd", "organisation")
+    assert row_with(quotes, "run by volunteers")["speaker"] == "Alan Greaveson"

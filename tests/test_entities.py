@@ -468,3 +468,12 @@ def test_a_which_clause_makes_a_body_and_a_kin_noun_a_person(nlp):
     assert found["Garrane Marine"][0] == "ORG"
     assert found["Wendel Harrowgate"][0] == "PERSON"
     assert found["Vladimir Putin"][0] == "PERSON"
+
+
+def test_a_place_owning_a_company_in_a_headline_is_not_part_of_its_name():
+    text = "Singapore's Perantau Offshore delays vessels. Perantau Offshore said. Singapore is hot."
+    spans = [(0, "Singapore's Perantau Offshore", "ORG"), (40, "Perantau Offshore", "ORG"), (60, "Singapore", "GPE")]
+    at = [(text.index(name, after), name, label) for after, name, label in spans]
+    mentions = [Mention(i, i, a, a + len(name), name, label, name) for i, (a, name, label) in enumerate(at)]
+    names, _ = canonicalise(mentions, text)
+    assert names == ["Perantau Offshore", "Perantau Offshore", "Singapore"]

@@ -197,3 +197,12 @@ def test_of_two_holders_of_a_role_the_subject_just_before_it_is_meant(nlp):
             "Rival coach Petra Solenne said her side had left the game on the table.\n\n"
             "Wendel Harrowgate was less certain. \u2018We got lucky,\u2019 the coach said.")
     assert row_with(quotes_of(nlp, text), "We got lucky")["speaker"] == "Wendel Harrowgate"
+
+
+def test_a_lawyers_rank_before_a_name_is_no_part_of_it(nlp):
+    text = ("Advocate Sheraz Zaka, counsel for the petitioners, argued that the project violated environmental "
+            "laws. Adv. Thandeka Mokoena said the tender was void. Barrister Chidi Okafor said the case was weak.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "violated environmental")["speaker"] == "Sheraz Zaka"
+    assert row_with(quotes, "tender was void")["speaker"] == "Thandeka Mokoena"
+    assert row_with(quotes, "case was weak")["speaker"] == "Chidi Okafor"

@@ -251,8 +251,14 @@ def test_a_hyphen_before_a_persons_name_credits_the_quote(nlp):
 
 def test_a_participle_after_a_dashed_aside_speaks_for_the_sentence_subject(nlp):
     text = ("Small groups of marchers kept walking the streets around Larch Stadium - where the Dunmore Herons "
-            "played the Kelso Owls - while chanting, \"Open the files now.\"")
+            "played the Kelso Owls - while shouting, \"Open the files now.\"")
     assert speaker(nlp, text, "Open the files") == "marchers"
+
+
+def test_a_crowds_chant_is_no_ones_speech(nlp):
+    text = ("Fans chanted 'Kofi, Kofi, don't you go' during Saturday's win. The crowd chanted \"Save our "
+            "libraries\" outside the hall. \"We will win,\" the captain said.")
+    assert list(quotes_of(nlp, text)["quote"]) == ["We will win,"]
 
 
 def test_a_coordinated_report_with_its_own_subject_is_another_speakers(nlp):
@@ -426,6 +432,7 @@ def test_a_hyphenated_modifier_stays_with_its_group(nlp):
 
 def test_a_wire_dateline_with_a_date_is_not_the_speaker(nlp):
     assert DATELINE.match("SINGAPORE, Dec 3 (Reuters) - Singapore-listed shipbuilder")
+    assert DATELINE.match("TACLOBAN CITY\u2014More than 3,000 relief packs").group() == "TACLOBAN CITY\u2014"
     text = ("Tarrowind Offshore delays vessels\n\n"
             "SINGAPORE, Dec 3 (Reuters) - Singapore-listed shipbuilder Tarrowind Offshore said on Thursday it would "
             "deliver three liquefied natural gas bunkering vessels up to nine months late because of a shortage of "
