@@ -44,7 +44,7 @@ def _candidate(p: int, cue: Token, quoted: QuotedRanges, resolver: Resolver):
     doc = cue.doc
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     dateline_end = resolver.dateline(p)[1]
-    if start < dateline_end < end:  # "CASWELL FALLS, Minn. (AP) — A man stole ..., police said": not the dateline
+    if start < dateline_end < end:  # "OTTER BEND, Wis. (AP) — A woman drove off ..., police said": not the dateline
         start = dateline_end
     if quoted.overlaps(start, end):
         return None

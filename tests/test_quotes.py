@@ -393,24 +393,24 @@ def test_one_person_of_a_kind_is_named_by_the_kind(nlp):
 
 
 def test_an_interview_set_out_as_questions_and_answers_quotes_the_answers(nlp):
-    text = ("Farrier Eirlys Maddox has shod horses in Ceredigion for 40 years.\n\n"
-            "Maddox, 62, said she would retire next spring.\n\n"
-            "Q: Why did you start shoeing horses?\n\n"
+    text = ("Thatcher Ysolde Penhallow has roofed cottages on Bodmin Moor for 40 years.\n\n"
+            "Penhallow, 62, said she would retire next spring.\n\n"
+            "Q: Why did you start thatching?\n\n"
             "A: My father did it, and his father. I never thought of doing anything else.\n\n"
             "Q: What will you miss?\n\n"
-            "A: The horses. Not the owners. Some of them say \"she's too old\" already.\n\n"
+            "A: The reed. Not the ladders. Some of them say \"she's too old\" already.\n\n"
             "Grade A: excellent, said the judges.")
     quotes = quotes_of(nlp, text)
-    for words in ("My father did it", "The horses. Not the owners"):
+    for words in ("My father did it", "The reed. Not the ladders"):
         row = row_with(quotes, words)
-        assert (row["speaker"], row["kind"]) == ("Eirlys Maddox", "direct"), words
+        assert (row["speaker"], row["kind"]) == ("Ysolde Penhallow", "direct"), words
     assert not quotes["quote"].str.contains("Why did you start").any()
     assert not quotes["quote"].str.fullmatch("she's too old").any()  # inside the answer, not a quote of its own
 
 
 def test_a_report_opening_after_a_dateline_leaves_the_dateline_out(nlp):
-    text = ("Man took city snowplow\n\n"
-            "CASWELL FALLS, Minn. (AP) \u2014 A man stole a city snowplow early Sunday and drove it through a fence "
-            "before officers stopped him, police said.")
-    row = row_with(quotes_of(nlp, text), "stole a city snowplow")
-    assert row["quote"].startswith("A man stole") and row["speaker"] == "police"
+    text = ("Woman took county street sweeper\n\n"
+            "OTTER BEND, Wis. (AP) \u2014 A woman stole a county street sweeper early Saturday and drove it into a "
+            "ditch before deputies stopped her, police said.")
+    row = row_with(quotes_of(nlp, text), "county street sweeper early")
+    assert row["quote"].startswith("A woman stole") and row["speaker"] == "police"
