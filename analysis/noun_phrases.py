@@ -101,14 +101,17 @@ def described_after(tok: Token) -> list[Token]:
     that say which one, up to a comma or a relative clause; none for a named or known one
     ("the partner", "a partner, who"). Of a group, only the words that make them sources
     ("people familiar with the matter"): "farmers downstream of the town" are farmers."""
-    after = next((c for c in tok.children if c.i == tok.i + 1), None)
-    if tok.tag_ == "NNS" and noun_kind(tok.lemma_.lower(), plural=True) in ("group", "person") \
-            and after is not None and after.dep_ == "amod" and after.lower_ in _IN_THE_KNOW \
-            and any(c.dep_ == "prep" for c in after.children):
-        return _which(tok, after)  # "Two people familiar with the matter"
+    if tok.tag_ == "NNS":  # "Two people familiar with the matter"
+        after = next((c for c in tok.children if c.i == tok.i + 1), None)
+        if after is not None and after.dep_ == "amod" and after.lower_ in _IN_THE_KNOW \
+                and any(c.dep_ == "prep" for c in after.children) \
+                and noun_kind(tok.lemma_.lower(), plural=True) in ("group", "person"):
+            return _which(tok, after)
+        return []
     if tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) != "person" \
             or not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children):
         return []
+    after = next((c for c in tok.children if c.i == tok.i + 1), None)
     if after is None or not (after.dep_ == "prep" or after.dep_ == "acl" and after.tag_ == "VBN"
                              or after.dep_ in ("amod", "advmod") and after.pos_ in ("ADJ", "ADV")
                              and any(c.dep_ == "prep" for c in after.children)):
