@@ -340,3 +340,15 @@ def test_a_view_bookmarked_opens_as_it_was(page, server, big):
     page.goto(f"{server}/corpus?{urlencode({'search': 'council', 'view': 'Quotes', 'speaker': name})}")
     _rows(page, "corpus_quote_table", _csv("quotes", name), rows)
     assert page.get_by_role("combobox", name="Speaker").input_value() == name
+
+
+def test_a_tables_own_toolbar_offers_no_raw_csv_export(page):
+    """Our download button under each table neutralises formula cells; the grid's toolbar
+    export would not, so it is switched off (client.disableDataExport) and the search stays."""
+    page.locator('.st-key-corpus_speaker_table_box [data-testid="stDataFrame"]').hover()
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=stElementToolbar] button').length > 0",
+                           timeout=30_000)
+    labels = page.evaluate("() => [...document.querySelectorAll('[data-testid=stElementToolbar] button')]"
+                           ".map(b => b.getAttribute('aria-label') || b.textContent)")
+    assert "Search" in labels and "Download as CSV" not in labels, labels
+    assert page.locator(".st-key-corpus_speaker_table_csv").is_visible()
