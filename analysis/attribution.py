@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
-from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
+from .cues import INDIRECT_LEMMAS, described_between, is_cue, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import POST_NOMINALS, Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
@@ -42,6 +42,12 @@ _CLUB_NOUNS = frozenset("club team side".split())
 _SELDOM_NAMED = frozenset(["campaign"])
 # a body's voices named after it: "Department of ... spokesperson Roxanne Thériault"
 _OFFICER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())
+# nouns for a man or a woman of a nation, which sports and wire copy use for someone just named
+_NATIONALITY_NOUNS = frozenset("""
+dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman
+welshman welshwoman scot dane swede finn pole czech spaniard portuguese swiss norwegian german italian
+argentine argentinian brazilian australian kiwi canadian american kenyan nigerian ghanaian briton
+""".split())
 # prepositions of where someone is: "Democrats on Capitol Hill, who", "officials in Ohio, who"
 _WHERE = frozenset("on in at from across around inside outside".split())
 
@@ -222,7 +228,7 @@ class Resolver:
             name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                          and not self._in_dateline(p, c)), None)
             return self.speaker(p, name) if name is not None else None
-        officer = self._officer_named_in(p, tok)
+        officer = self._officer_named_in(p, tok) or self._named_beside(p, tok)
         if officer is not None:  # "Department of ... spokesperson Roxanne Thériault", misparsed: the person
             return self.speaker(p, officer)
         low = tok.lower_
@@ -237,8 +243,31 @@ class Resolver:
             named = next((self.named(p, t) for t in tok.subtree if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"), None)
             if named is not None:
                 return named
-        return self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
-            or self.organisation(p, tok) or self.noun_phrase(p, tok)
+        return self.role_holder(p, tok) or self.by_nationality(p, tok) or self.named(p, tok) \
+            or self.member_of(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
+
+    def by_nationality(self, p: int, tok: Token) -> Speaker | None:
+        """"Eastmoor boss Arjen Vlietstra ... '...,' said the Dutchman": a nationality noun
+        for a man or a woman stands for the person the paragraph names last before it."""
+        if tok.lower_ not in _NATIONALITY_NOUNS or not any(c.lower_ == "the" for c in tok.children) \
+                or self._antecedents is None:
+            return None
+        start = self.parsed.offset(p, tok.idx)
+        found = self._antecedents.look_back(p, start, lambda c: c.label == "PERSON" and c.paragraph == p)
+        return None if found is None else Speaker(found.name, start, start + len(tok), tok.text, "PERSON")
+
+    def _named_beside(self, p: int, tok: Token) -> Token | None:
+        """"Nicole Bezzina, the architect engaged by the factory, told": the parser made both
+        the name and its description subjects of the verb; the person named speaks."""
+        if tok.pos_ != "NOUN" or tok.dep_ != "nsubj":
+            return None
+        base = self.parsed.offset(p, 0)
+        for other in tok.head.children:
+            if other.dep_ == "nsubj" and other.i < tok.i and described_between(other, tok):
+                m = self.mention_at(base + other.idx, base + other.idx + len(other))
+                if m is not None and m.label == "PERSON":
+                    return other
+        return None
 
     def _officer_named_in(self, p: int, tok: Token) -> Token | None:
         """The person named right after a spokesperson's noun inside a body's name the parser

@@ -252,7 +252,9 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             for f in fits:  # once per name: an article of many Clintons stays linear
                 if f[1] not in by_given:
                     by_given[f[1]] = _called_by_given_name(f[1], text)
-            fits = [f for f in fits if not by_given[f[1]]] or fits
+            # the other of a family the article calls by given name ("Emory says"); if it calls
+            # every one so, the first it names, whom the story is about
+            fits = [f for f in fits if not by_given[f[1]]] or [f for f in fits if f[1] == fits[0][1]]
         title = _TITLED.search(text, max(0, mentions[i].start - 6), mentions[i].start) if shared else None
         if title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if their given names tell
             sex = "m" if title.group(1) in ("Mr", "Sir", "Lord") else "f" if title.group(1) != "Dr" else None

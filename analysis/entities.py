@@ -69,9 +69,11 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     raw = bracketed_acronyms(raw, parsed.article.text)
     raw = spelled_acronyms(parsed, raw)
     titles = title_lines(parsed)
-    raw = sorted(raw + titled_people(parsed, raw) + known_outlets(parsed, raw), key=lambda m: m.start)
-    raw = completed_names(parsed, raw)
-    raw = sorted(raw + repeats(parsed, raw, titles), key=lambda m: m.start)
+    titled, cut_short = titled_people(parsed, raw)
+    raw = sorted([m for m in raw if m not in cut_short] + titled + known_outlets(parsed, raw), key=lambda m: m.start)
+    raw = [_double_barrelled(m, parsed.article.text) for m in completed_names(parsed, raw)]
+    raw = _given_and_surname(sorted(raw + repeats(parsed, raw, titles), key=lambda m: m.start),
+                             parsed.article.text, titles)
     known = {m.name for m in raw if not _inside(m, titles)}
     longest = max((len(n.split()) for n in known), default=1)
     mentions = [by_use(parsed, m) for mention in raw for m in _fit_title_line(mention, known, titles, longest)]
@@ -224,7 +226,8 @@ def _widened(ent: Span) -> Span:
     if ent.label_ == "PERSON":
         doc, end = ent.doc, ent.end
         before = doc[ent.start - 1] if ent.start else None
-        if len(ent) == 1 and before is not None and _given_name_left_out(before, ent):
+        one_word = len(ent) == 1 or len(ent) == 3 and ent[1].text == "-" and not ent[0].whitespace_  # "Bowen-Rees"
+        if one_word and before is not None and _given_name_left_out(before, ent):
             return Span(doc, ent.start - 1, end, label=ent.label)
         after = doc[end] if end < len(doc) else None
         if after is not None and after.pos_ == "PROPN" and not after.ent_type_ and ent[-1].whitespace_ == " " \
@@ -275,6 +278,39 @@ def _given_name_left_out(before: Token, ent: Span) -> bool:
         and not occupation(before.lower_) and (before.i == 0 or doc[before.i - 1].pos_ != "PROPN")
 
 
+def _given_and_surname(mentions: list[Mention], text: str, titles: Spans) -> list[Mention]:
+    """"[Rushane] [Pennycooke]": a given name the model found and a surname found as a
+    repeat of another's name, with only a space between, are one person's name (not in a
+    title-case line, where "Clinton Trump Debate" runs names together)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        # a given name the model took for a people ("[Marthese] [Zerafa]": NORP, as if -ese) joins too;
+        # a people's adjective ("Russian Vladimir Putin") is no mention by now
+        if prev is not None and (prev.label in ("PERSON", "") or prev.label == "NORP" and m.label == "PERSON") \
+                and m.label in ("PERSON", "") and " " not in prev.name \
+                and " " not in m.name \
+                and prev.paragraph == m.paragraph and text[prev.end:m.start] == " " \
+                and prev.name.lower() not in TITLES and not _inside(prev, titles):
+            label = "PERSON" if "PERSON" in (prev.label, m.label) else ""
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], name=text[prev.start:m.end], label=label)
+        else:
+            out.append(m)
+    return out
+
+
+_BARREL = re.compile(r"-[A-Z][\w'’]+")
+
+
+def _double_barrelled(m: Mention, text: str) -> Mention:
+    """A person's name cut at the hyphen of a double-barrelled surname ("[Paulette
+    Hinds]-Moodie"): the whole name."""
+    more = _BARREL.match(text, m.end) if m.label == "PERSON" and " " in m.name else None
+    if more is None:
+        return m
+    return replace(m, end=more.end(), text=m.text + more.group(), name=m.name + more.group())
+
+
 def _after_place_word(ent: Span) -> bool:
     """"in Aldmoor", "near Vikhamn": a one-word name right after a preposition of place
     (not "in Congress": bodies that sit somewhere are listed apart)."""
@@ -307,8 +343,9 @@ def _described_as_person(ent: Span) -> bool:
     not a place the "who" passes over ("a developer in Virginia, who introduced him")."""
     in_place = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS
     head = ent.root.head
-    if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_ROLES:
-        return True  # "The festival's founder, Gethin Rowlands,"
+    if ent.root.dep_ == "appos" and (head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_ROLES
+                                     or head.pos_ == "PROPN" and head.lower_ in PERSON_TITLES):
+        return True  # "The festival's founder, Gethin Rowlands,", "the Deputy Bailiff, Rowland Pinel,"
     for tok in ent:
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_ROLES:

@@ -39,7 +39,7 @@ firefighter resident neighbor neighbour witness victim suspect billionaire lawma
 alderman chef owner founder pilot soldier priest rabbi imam bishop cardinal striker midfielder
 goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger economist forward guard
 rookie jockey shortstop fullback halfback flanker centre-back defender winger keeper
-advocate barrister solicitor
+advocate barrister solicitor boss
 """.split())
 
 # Titles that only ever stand before a person's name.
@@ -55,6 +55,8 @@ PERSON_TITLES = {
     "det", "det.", "sgt", "insp", "insp.", "supt", "supt.", "dci", "dcs",  # police ranks, British style
     "shri", "shri.", "smt", "smt.", "kumari", "garda",  # India; Ireland's police ("Garda Sergeant")
     "alhaji", "alhaja", "hajia", "hajiya", "mallam", "malam", "engr.", "barr.", "adv.",  # West and South Africa
+    "hajji", "haji", "rev", "fr", "fr.", "canon",  # pilgrims (East Africa, Asia); clergy written without stops
+    "perit", "maître", "maitre", "bailiff", "datuk", "dato'", "dato’", "datin",  # Malta, France, Jersey, Malaysia
 }
 TITLES |= PERSON_TITLES
 # offices of a county or a city written before the holder's name ("Lickfork County Clerk

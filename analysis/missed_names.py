@@ -91,10 +91,15 @@ def _org_name_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
-    """People the model missed but a title gives away: "Mayor Ana Ruiz", "Dr. Lena Marsh"."""
-    taken = Spans((m.start, m.end) for m in found)
-    out = []
+def titled_people(parsed: Parsed, found: list[Mention]) -> tuple[list[Mention], set[Mention]]:
+    """People the model missed but a title gives away: "Mayor Ana Ruiz", "Dr. Lena Marsh";
+    and people it cut short after their title ("Ms [Annet] Tusiime Ankunda"). Returns the
+    mentions to add and the model's mentions they replace."""
+    taken = Spans((m.start, m.end) for m in found if m.label != "PERSON")
+    people = Spans((m.start, m.end) for m in found if m.label == "PERSON")
+    by_start = {m.start: m for m in found if m.label == "PERSON"}
+    out: list[Mention] = []
+    replaced: set[Mention] = set()
     for p, doc in enumerate(parsed.docs):
         for tok in doc[:-1]:
             if tok.lower_ not in PERSON_TITLES or doc[tok.i + 1].lower_ in TITLES:
@@ -107,10 +112,17 @@ def titled_people(parsed: Parsed, found: list[Mention]) -> list[Mention]:
                 continue
             span = doc[tok.i + 1:end]
             start = parsed.offset(p, span.start_char)
-            if not taken.overlaps(start, start + len(span.text)):
-                out.append(Mention(p, parsed.sentence_id(p, span.start), start, start + len(span.text),
-                                   span.text, "PERSON", span.text, sure=True))
-    return out
+            stop = start + len(span.text)
+            if taken.overlaps(start, stop):
+                continue
+            if people.overlaps(start, stop):
+                short = by_start.get(start)
+                if short is None or short.end >= stop:
+                    continue  # the model's own name for the person, as long or starting elsewhere
+                replaced.add(short)
+            out.append(Mention(p, parsed.sentence_id(p, span.start), start, stop, span.text, "PERSON", span.text,
+                               sure=True))
+    return out, replaced
 
 
 def known_outlets(parsed: Parsed, found: list[Mention]) -> list[Mention]:

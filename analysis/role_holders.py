@@ -42,14 +42,19 @@ class RoleHolders:
         return None if named is None else (named.entity, named.label)
 
     def _subjects_before(self, p: int, tok: Token) -> frozenset[str]:
-        """The people who are subjects of the sentence before `tok`'s, in its paragraph."""
-        sent = tok.sent
-        if sent.start == 0:
-            return frozenset()
+        """The people who are named subjects of the nearest sentence before `tok`'s, in its
+        paragraph, that has one outside quote marks (a quote's own sentences are passed over:
+        "Whitter said ... “They will be back. ...,” the coach said")."""
         base = self.parsed.offset(p, 0)
-        found = (self.mention_at(base + t.idx, base + t.idx + len(t)) for t in tok.doc[sent.start - 1].sent
-                 if t.dep_ == "nsubj" and t.pos_ == "PROPN")
-        return frozenset(m.entity for m in found if m is not None and m.label == "PERSON")
+        sent = tok.sent
+        while sent.start > 0:
+            sent = tok.doc[sent.start - 1].sent
+            found = [self.mention_at(base + t.idx, base + t.idx + len(t)) for t in sent
+                     if t.dep_ == "nsubj" and t.pos_ == "PROPN" and not self.in_quote(p, t.idx)]
+            names = frozenset(m.entity for m in found if m is not None and m.label == "PERSON")
+            if names or any(t.dep_ == "nsubj" and not self.in_quote(p, t.idx) for t in sent):
+                return names
+        return frozenset()
 
     def _lede_holder(self, tok: Token) -> Named | None:
         """"The minister said" further on: the person the headline's or lede's "health

@@ -189,9 +189,10 @@ class Roles:
         sentence, as headlines and decks write them ("Senator from Texas says ..."), is
         the one the story goes on to give that role, if no one had it before; so is an
         indefinite one in the article's `opening` paragraphs ("sentenced by a judge who
-        said ..." before "Justice Annelies Vroom said"), if the story gives the role to
-        one person only. Of several holders, one of those `beside` it (the subject of the
-        sentence before: "Mick Halloran was less certain. '...,' the coach said") comes first."""
+        said ..." before "Justice Annelies Vroom said"), and so is a definite one there that
+        no one held before, if the story gives the role to one person only. Of several
+        holders, one of those `beside` it (the subject of the sentence before: "Mick
+        Halloran was less certain. '...,' the coach said") comes first."""
         cut = bisect_left(self.offsets, before)
         if tok.text.isupper() and len(tok.text) >= 2 and any(c.lower_ == "the" for c in tok.children):
             # "the MCE said" after "The Municipal Chief Executive, Kwame Boakye-Dankwa"
@@ -215,6 +216,8 @@ class Roles:
         fits = [r for r in [*reversed(self.roles[:cut]), *later] if r.noun == noun and words <= r.words]
         if not said & _PAST:  # "the congresswoman" is the one in office, not "former state Rep. Clement Strawderman"
             fits.sort(key=lambda r: bool(r.words & _PAST))
+        if not fits and opening:  # "with the Deputy Bailiff saying ..." before "the Deputy Bailiff, Rowland Pinel,"
+            return self._named_later(tok, noun, cut)
         return next((r for r in fits if r.name in beside), fits[0] if fits else None)
 
     def _named_later(self, tok: Token, noun: str, cut: int) -> Role | None:

@@ -477,3 +477,29 @@ def test_a_place_owning_a_company_in_a_headline_is_not_part_of_its_name():
     mentions = [Mention(i, i, a, a + len(name), name, label, name) for i, (a, name, label) in enumerate(at)]
     names, _ = canonicalise(mentions, text)
     assert names == ["Perantau Offshore", "Perantau Offshore", "Singapore"]
+
+
+def test_names_the_model_cut_short_are_whole(nlp):
+    text = ("\u201cWe have nothing to hide,\u201d said league president Dr Paulette Harcourt-Mellish.\n\n"
+            "The warden for the park, Ms Annet Kyomuhendo Ankunda, said rangers had been sent.\n\n"
+            "The relay team was anchored by Romario Treadwell, with his twin brother Rushane on the second leg. "
+            "Rushane Treadwell said he had stayed in his lane.\n\n"
+            "Ħal Safi mayor Doreese Farrugia described the decision as a blow and said the council would write to "
+            "the Prime Minister.")
+    result = analyze(text, "t.txt", nlp=nlp)
+    found = entities_of(result)
+    assert {"Paulette Harcourt-Mellish", "Annet Kyomuhendo Ankunda", "Rushane Treadwell"} <= set(found)
+    assert found["Doreese Farrugia"][0] == "PERSON"
+    speakers = result.quotes.set_index("quote")["speaker"]
+    assert speakers["We have nothing to hide,"] == "Paulette Harcourt-Mellish"
+    assert speakers["he had stayed in his lane"] == "Rushane Treadwell"
+
+
+def test_a_family_all_called_by_given_names_leaves_the_surname_to_the_first_named(nlp):
+    text = ("Gwenith Pryddery has shod horses in the valley for 40 years.\n\n"
+            "Gwenith started at 15. Her daughter, Ceinwen Pryddery, keeps the books.\n\n"
+            "Ceinwen says the work is hard. Pryddery laughs at that.\n\n"
+            "Idwal Morgan-Rhys, who keeps cobs near the river, said he would not use anyone else.")
+    found = entities_of(analyze(text, "t.txt", nlp=nlp))
+    assert found["Gwenith Pryddery"] == ("PERSON", 3) and found["Ceinwen Pryddery"] == ("PERSON", 2)
+    assert "Idwal Morgan-Rhys" in found and "Morgan-Rhys" not in found

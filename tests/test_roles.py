@@ -206,3 +206,40 @@ def test_a_lawyers_rank_before_a_name_is_no_part_of_it(nlp):
     assert row_with(quotes, "violated environmental")["speaker"] == "Sheraz Zaka"
     assert row_with(quotes, "tender was void")["speaker"] == "Thandeka Mokoena"
     assert row_with(quotes, "case was weak")["speaker"] == "Chidi Okafor"
+
+
+def test_clergy_pilgrims_and_professional_styles_are_titles(nlp):
+    text = ("The school's principal, Rev Osbert Clarkeson, said the school would appeal. Fr Dunstan Mifsud said "
+            "the village should pray. Hajji Yusufu Kaggwa said farmers were angry. Perit Marisa Grech said the "
+            "houses were approved. Maître Solange Berthier said the buyer was anonymous.")
+    quotes = quotes_of(nlp, text)
+    for words, who in (("would appeal", "Osbert Clarkeson"), ("should pray", "Dunstan Mifsud"),
+                       ("farmers were angry", "Yusufu Kaggwa"), ("houses were approved", "Marisa Grech"),
+                       ("buyer was anonymous", "Solange Berthier")):
+        assert row_with(quotes, words)["speaker"] == who, words
+
+
+def test_a_title_in_the_lede_is_the_one_the_story_later_names_with_it(nlp):
+    text = ("A St Brelade roofing firm has been fined £90,000 after a fall, with the Deputy Bailiff saying the "
+            "firm had treated safety as optional.\n\n"
+            "The firm admitted the breach.\n\n"
+            "Delivering the judgment, the Deputy Bailiff, Ambrose Le Quesne, said the roof had been a trap.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "treated safety as optional")["speaker"] == "Ambrose Le Quesne"
+    assert row_with(quotes, "roof had been a trap")["speaker"] == "Ambrose Le Quesne"
+
+
+def test_the_subject_before_a_role_is_found_past_the_quotes_own_sentences(nlp):
+    text = ("Westbury head coach Delmar Whitcliffe says his team was robbed.\n\n"
+            "Former national sprint coach Linton Abernethy, who was in the stands, disagreed.\n\n"
+            "Whitcliffe said he would not let it affect them. \u201cThey will be back. These boys do not know how "
+            "to quit,\u201d the coach said.")
+    assert row_with(quotes_of(nlp, text), "They will be back")["speaker"] == "Delmar Whitcliffe"
+
+
+def test_a_nationality_noun_is_the_person_the_paragraph_just_named(nlp):
+    text = ("Harwick chase teenage striker\n\n"
+            "Harwick boss Joost Terpstra made no secret of his admiration. \u2018Kairo is a top, top player,\u2019 "
+            "said the Dutchman. \u2018But I don\u2019t talk about players at other clubs.\u2019")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "top, top player")["speaker"] == "Joost Terpstra"

@@ -463,3 +463,9 @@ def test_a_quote_after_a_cue_whose_quote_holds_a_pronoun_continues_the_cue(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "She says that now")["speaker"] == "Dorian Fenwick"
     assert row_with(quotes, "Ring me at five")["speaker"] == "Dorian Fenwick"
+
+
+def test_a_name_beside_its_description_speaks_when_the_parser_gives_the_verb_both(nlp):
+    text = ("Perit Carmela Spiteri, the architect engaged by the factory, told Times of Malta that the appeal would "
+            "argue that the new houses had been approved.")
+    assert row_with(quotes_of(nlp, text), "appeal would argue")["speaker"] == "Carmela Spiteri"
