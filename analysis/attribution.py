@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Token
 
 from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
-from .cues import INDIRECT_LEMMAS, described_between, is_cue, noun_cue_speaker
+from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import POST_NOMINALS, Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
@@ -20,6 +22,7 @@ from .nlp import Parsed
 from .noun_phrases import (
     after_participle,
     described_after,
+    described_between,
     gathered,
     has_conj,
     np_modifiers,
@@ -190,8 +193,14 @@ class Resolver:
         return Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
                           self.parsed.sentence_id(p, tok.i), reported, unnamed)
 
+    def _look_back(self, p: int, before: int, want: Callable[[Candidate], bool]) -> Candidate | None:
+        """Antecedents.look_back, or None while the candidates themselves are being collected
+        (a subject such as "a spokeswoman for the firm" asks for "the firm" then)."""
+        return None if self._antecedents is None else self._antecedents.look_back(p, before, want)
+
+    @cached_property
     def most_named_person(self) -> Named | None:
-        """The person the article names most often (the first named among equals)."""
+        """The person the article names most often (the first named among equals), counted once."""
         counts: dict[str, int] = {}
         for m in self._mentions:
             if m.label == "PERSON":
@@ -249,11 +258,10 @@ class Resolver:
     def by_nationality(self, p: int, tok: Token) -> Speaker | None:
         """"Eastmoor boss Arjen Vlietstra ... '...,' said the Dutchman": a nationality noun
         for a man or a woman stands for the person the paragraph names last before it."""
-        if tok.lower_ not in _NATIONALITY_NOUNS or not any(c.lower_ == "the" for c in tok.children) \
-                or self._antecedents is None:
+        if tok.lower_ not in _NATIONALITY_NOUNS or not any(c.lower_ == "the" for c in tok.children):
             return None
         start = self.parsed.offset(p, tok.idx)
-        found = self._antecedents.look_back(p, start, lambda c: c.label == "PERSON" and c.paragraph == p)
+        found = self._look_back(p, start, lambda c: c.label == "PERSON" and c.paragraph == p)
         return None if found is None else Speaker(found.name, start, start + len(tok), tok.text, "PERSON")
 
     def _named_beside(self, p: int, tok: Token) -> Token | None:
@@ -441,9 +449,7 @@ class Resolver:
             or next((m for m in nearby if p - m.paragraph <= 4), None)
         if org is not None:
             return self._speaker_from(org, p, tok)
-        if self._antecedents is None:  # still collecting the candidates themselves ("a spokeswoman for the firm")
-            return None
-        named = self._antecedents.look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC")
+        named = self._look_back(p, before, lambda c: c.subject and c.label not in ("", "GPE", "NORP", "LOC")
                                 and c.name not in self._gender)  # not "Mayor Tannis Obrecht", plainly a person
         if named is not None and named.paragraph == p:
             start = self.parsed.offset(p, tok.idx)
@@ -453,15 +459,11 @@ class Resolver:
     def _cited_before(self, p: int, tok: Token) -> Named | None:
         """For "according to the firm", the organisation the sentence before cited the same
         way ("according to Tallyhouse, which tracks venture funding"), if any."""
-        if not (tok.head.lower_ == "to" and tok.head.head.lower_ == "according"):
+        if not (tok.head.lower_ == "to" and tok.head.head.lower_ == "according") or tok.sent.start == 0:
             return None
-        sent = self.parsed.sentence_id(p, tok.i)
         base = self.parsed.offset(p, 0)
-        for t in self.parsed.docs[p]:
-            if t.i >= tok.i or self.parsed.sentence_id(p, t.i) < sent - 1:
-                continue
-            if self.parsed.sentence_id(p, t.i) == sent - 1 and t.dep_ == "pobj" and t.head.lower_ == "to" \
-                    and t.head.head.lower_ == "according":
+        for t in tok.doc[tok.sent.start - 1].sent:
+            if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
                 m = self.mention_at(base + t.idx, base + t.idx + len(t))
                 if m is not None and m.label != "PERSON":  # the model may take an unknown firm for a place
                     return m

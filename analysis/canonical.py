@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from .lexicon import GIVEN_NAMES, TITLES, occupation
+from .lexicon import GIVEN_NAMES, TITLE_SEX, TITLES, occupation
 
 if TYPE_CHECKING:
     from .spans import Mention
@@ -257,7 +257,7 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             fits = [f for f in fits if not by_given[f[1]]] or [f for f in fits if f[1] == fits[0][1]]
         title = _TITLED.search(text, max(0, mentions[i].start - 6), mentions[i].start) if shared else None
         if title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if their given names tell
-            sex = "m" if title.group(1) in ("Mr", "Sir", "Lord") else "f" if title.group(1) != "Dr" else None
+            sex = TITLE_SEX.get(title.group(1).lower())  # none for "Dr"
             fits = [f for f in fits if GIVEN_NAMES.get(f[1].split()[0].lower()) == sex] or fits
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
         out[i] = fits[k - 1][1] if k else fits[0][1]

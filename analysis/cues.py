@@ -135,14 +135,6 @@ def cue_text(token: Token) -> str:
     return f"{token.text} {particle.text}" if particle is not None else token.text
 
 
-def described_between(name: Token, noun: Token) -> bool:
-    """"Nicole Bezzina, the architect": a comma ends the name (within its next two tokens,
-    "Park Min-ah,") and an article opens the description that runs to the noun."""
-    between = name.doc[name.i + 1:noun.i]
-    comma = next((t.i for t in between if t.text == ","), None)
-    return comma is not None and comma - name.i <= 3 and any(t.lower_ in ("the", "a", "an") for t in between)
-
-
 def subject_of(token: Token, *, controlled: bool = False, near: Token | None = None) -> Token | None:
     """The subject of a cue verb: nsubj (nsubjpass for a few), else the object of "according
     to". `controlled`: the verb's subject is asked for by a verb it governs ("was prompted

@@ -13,14 +13,13 @@ from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named
-from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, noun_kind
+from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, noun_kind
 from .nlp import Parsed
 from .noun_phrases import after_participle, described_after, left_modifiers, without_owner
 
 # "Mrs Justice Gorringe", "Mr Justice Hale", "Ms Dr ...": a second title may stand between
 _GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\.?\s+"
                            r"(?:(?:Justice|Judge|Dr|Doctor|Professor|Prof|Councillor|Cllr|Deputy)\.?\s+)?([A-Z][\w'’-]+)")
-_MALE_TITLES = frozenset(("mr", "sir", "lord", "mister"))
 
 MentionAt = Callable[[int, int], "Named | None"]
 
@@ -36,7 +35,7 @@ def genders(parsed: Parsed, persons: set[str], mention_at: MentionAt,
     for hit in _GENDER_TITLE.finditer(parsed.article.text):
         m = mention_at(hit.start(2), hit.end(2))
         if m is not None:
-            out.setdefault(m.entity, "m" if hit.group(1).lower() in _MALE_TITLES else "f")
+            out.setdefault(m.entity, TITLE_SEX[hit.group(1).lower()])
     for name, sex in _named_by_relation(parsed, mention_at, in_quote):
         if name in persons:
             out.setdefault(name, sex)

@@ -285,18 +285,23 @@ def _given_and_surname(mentions: list[Mention], text: str, titles: Spans) -> lis
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        # a given name the model took for a people ("[Marthese] [Zerafa]": NORP, as if -ese) joins too;
-        # a people's adjective ("Russian Vladimir Putin") is no mention by now
-        if prev is not None and (prev.label in ("PERSON", "") or prev.label == "NORP" and m.label == "PERSON") \
-                and m.label in ("PERSON", "") and " " not in prev.name \
-                and " " not in m.name \
-                and prev.paragraph == m.paragraph and text[prev.end:m.start] == " " \
-                and prev.name.lower() not in TITLES and not _inside(prev, titles):
+        if prev is not None and _one_name(prev, m, text) and not _inside(prev, titles):
             label = "PERSON" if "PERSON" in (prev.label, m.label) else ""
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], name=text[prev.start:m.end], label=label)
         else:
             out.append(m)
     return out
+
+
+def _one_name(first: Mention, second: Mention, text: str) -> bool:
+    """Two one-word mentions, a space apart in one paragraph, that read as one person's name:
+    each a person's or unlabelled, or a given name the model took for a people ("[Marthese]
+    [Zerafa]", NORP as if -ese; a people's adjective, "Russian Vladimir Putin", is no
+    mention by now); the first no title."""
+    labels_fit = second.label in ("PERSON", "") and (
+        first.label in ("PERSON", "") or first.label == "NORP" and second.label == "PERSON")
+    return labels_fit and " " not in first.name and " " not in second.name and first.paragraph == second.paragraph \
+        and text[first.end:second.start] == " " and first.name.lower() not in TITLES
 
 
 _BARREL = re.compile(r"-[A-Z][\w'’]+")

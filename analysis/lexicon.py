@@ -128,6 +128,10 @@ insider customer survivor teen teenager adult senior
 """.split())) - {"state", "house", "senate", "foreign", "defense", "defence", "former", "late",
                   "majority", "minority", "vice", "prime"}
 
+# Courtesy titles that tell a person's sex: "Mrs. Clinton" is the woman of the Clintons.
+TITLE_SEX: dict[str, str] = {**dict.fromkeys("mr mister sir lord".split(), "m"),
+                             **dict.fromkeys("mrs ms miss dame lady madam".split(), "f")}
+
 # Nouns that tell a person's sex: "Her husband, Réjean Thibodeau," is a man, whatever "Réjean" is.
 GENDERED_NOUNS: dict[str, str] = {
     **dict.fromkeys("""man boy husband father dad son brother grandfather grandson uncle nephew widower

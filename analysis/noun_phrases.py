@@ -53,6 +53,14 @@ def without_owner(span, head: Token) -> str:
             else " ".join(t.text for t in words)).strip()
 
 
+def described_between(name: Token, noun: Token) -> bool:
+    """"Nicole Bezzina, the architect": a comma ends the name (within its next two tokens,
+    "Park Min-ah,") and an article opens the description that runs to the noun."""
+    between = name.doc[name.i + 1:noun.i]
+    comma = next((t.i for t in between if t.text == ","), None)
+    return comma is not None and comma - name.i <= 3 and any(t.lower_ in ("the", "a", "an") for t in between)
+
+
 def _hyphened(tok: Token) -> bool:
     """Whether a word begins a hyphenated modifier ("laid" of "laid-off"), which stays whole."""
     return not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.nbor().text == "-"

@@ -146,7 +146,7 @@ def _answer_speaker(p: int, span: QuoteSpan, resolver: Resolver) -> Attribution 
     """An interview's answer ("A: ..."): the one interviewed, the person the article names most."""
     if not span.answer:
         return None
-    person = resolver.most_named_person()
+    person = resolver.most_named_person
     if person is None:
         return None
     start = resolver.parsed.offset(p, 0)
@@ -212,12 +212,9 @@ def _is_speech(parsed: Parsed, q: Quote, token_starts: list[int]) -> bool:
         return False
     if q.who is None:
         return parsed.kinds[q.paragraph] != "caption" and words >= (8 if q.kind == "mixed" else 4)
-    if q.who.naming or q.who.written or _CHANTED.match(q.who.cue) and not q.who.inherited:
+    if q.who.naming or q.who.written or q.who.cue.lower().startswith("chant") and not q.who.inherited:
         return False  # a name, a sign's text, a crowd's chant: no one's speech
     return q.kind == "direct" or named(q.who)
-
-
-_CHANTED = re.compile(r"chant", re.IGNORECASE)
 
 
 def _cue_follows(doc: Doc, token_starts: list[int], length: int, end: int) -> bool:
