@@ -13,13 +13,14 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .canonical import ORG_ENDINGS, PARTICLES, initials, looks_like_a_name
 from .lexicon import GIVEN_NAMES, KNOWN_ORGS, LOCAL_OFFICES, PERSON_TITLES, TITLES, occupation
-from .nlp import Parsed
+from .nlp import Parsed, holds, word_ids
 from .spans import Mention, Spans, overlapping, replace_inside
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -56,6 +57,9 @@ COMMITTEE_NAME_PATTERNS = [
      {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}, {"LOWER": "for"}, {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}],
 ]
 
+# a word every one of those patterns needs
+_ORG_NAME_WORDS = word_ids([*ORG_ENDINGS, *_OF_BODIES, "office", "committee", "campaign", "pac"])
+
 
 def patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     """Organisations the model missed that their name's shape gives away (ORG_NAME_PATTERNS
@@ -67,7 +71,7 @@ def patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     starts = [m.start for m in found]
     added: list[Mention] = []
     for p, doc in enumerate(parsed.docs):
-        for span in matcher(doc, as_spans=True):
+        for span in matcher(doc, as_spans=True) if holds(doc, LOWER, _ORG_NAME_WORDS) else ():
             if span.label_ == "COMMITTEE":
                 span = span[2:] if span[1].text == "," else span[1:]  # the name, not the noun before it
             if span[0].lower_ in ("the", "a", "an"):

@@ -8,6 +8,7 @@ from functools import cached_property
 
 import numpy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .ingest import Article
@@ -51,6 +52,17 @@ class Parsed:
         """Article-wide number of the sentence holding token `token_index` of a paragraph."""
         sent = self.docs[paragraph][token_index].sent
         return self.sentence_ids.get((paragraph, sent.start), -1)
+
+
+def word_ids(words) -> frozenset[int]:
+    """The ids spaCy gives these strings (for `holds`)."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+def holds(doc: Doc, attr: int, ids: frozenset[int]) -> bool:
+    """Whether a token of `doc` has one of `ids` (see `word_ids`) as its `attr` (spacy.attrs
+    LOWER, DEP...): one pass in C, to skip a paragraph a matcher cannot match in."""
+    return not ids.isdisjoint(doc.to_array(attr).tolist())
 
 
 BATCH_CHARS = 40_000  # characters parsed together at most (a paragraph is at most MAX_PARAGRAPH, 20,000)

