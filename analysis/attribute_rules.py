@@ -26,6 +26,9 @@ STOCK = "attribute_ruler"
 # The attributes a rule may test, in the order of a token's row (Doc.to_array).
 FIELDS = {"LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
 ROW = tuple(FIELDS)
+# Token rows whose rules are remembered (a few MB), then forgotten: a corpus's words go on
+# growing, a process's memory should not.
+SEEN = 50_000
 
 Test = Callable[[tuple[int, ...]], bool]
 
@@ -103,7 +106,7 @@ class IndexedAttributeRuler:
             candidates = [c for key in keys for c in self._by.get(key, ())] + self._always
             found = (tuple(sorted({rule for rule, tests in candidates if all(t(row) for t in tests)})),
                      tuple(rule for key in keys for rule in self._longer_by.get(key, ())))
-            if len(self._seen) > 200_000:
+            if len(self._seen) > SEEN:
                 self._seen.clear()
             self._seen[row] = found
         return found

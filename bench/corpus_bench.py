@@ -11,7 +11,9 @@ into a DuckDB store (`--out corpus.duckdb`), on a quiet machine:
 2. A run of `--large` articles killed with SIGKILL halfway, then run again: the store
    holds every article once (articles, and quote rows per article equal to an
    uninterrupted run's).
-3. Wall time with `--jobs 1` and `--jobs 2` over `--small` articles.
+3. Wall time with `--jobs 1` and `--jobs 2` over `--small` articles; `--jobs 1` again with
+   the tone model on one thread (by default it runs on every core, so `--jobs 1` is already
+   partly parallel), and the cores `--jobs 2` keeps busy (its CPU time over its wall time).
 4. CPU time of the command (user + system, all processes) against bare `nlp.pipe` over
    the same paragraphs, and the share the main process spends (receiving each article's
    tables and writing them to the store: an upper bound on writing's cost). The command
@@ -89,13 +91,13 @@ def _rss(pids: list[int]) -> int:
 
 
 def run_cli(articles: Path, store: Path, jobs: int, *, kill_after: float | None = None,
-            extra: tuple[str, ...] = ()) -> dict:
+            extra: tuple[str, ...] = (), env: dict | None = None) -> dict:
     """One run of the command line; its wall time, CPU time and peak memory of the tree."""
     cmd = [sys.executable, "-m", "analysis", str(articles), "--out", str(store), "--jobs", str(jobs), "--quiet",
            *extra]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, env={**os.environ, **(env or {})})
     peak = [0]
     stop = threading.Event()
 
@@ -222,6 +224,12 @@ def main() -> None:
         out["small"] = run_cli(tmp / "small", tmp / "small.duckdb", 2)
         out["jobs1"] = run_cli(tmp / "small", tmp / "jobs1.duckdb", 1)
         out["speedup_jobs2"] = round(out["jobs1"]["wall_s"] / out["small"]["wall_s"], 2)
+        # --jobs 1 runs the tone model on every core already; on one thread, the processes'
+        # own scaling shows, and how busy --jobs 2 keeps the cores
+        out["jobs1_tone_one_thread"] = run_cli(tmp / "small", tmp / "jobs1t.duckdb", 1,
+                                               env={"NEWS_READER_TONE_THREADS": "1"})
+        out["speedup_jobs2_over_one_thread"] = round(out["jobs1_tone_one_thread"]["wall_s"] / out["small"]["wall_s"], 2)
+        out["jobs2_cores_busy"] = round(out["small"]["cpu_s"] / out["small"]["wall_s"], 2)
         out["dask"] = dask_against_jobs(tmp / "small", tmp, 2, tmp / "small.duckdb", out["small"]["wall_s"])
         out["bare"] = bare_pipe(small_files)
         bare = out["bare"]
