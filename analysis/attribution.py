@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from spacy.attrs import DEP, POS
 from spacy.tokens import Token
 
 from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
@@ -18,7 +19,7 @@ from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import POST_NOMINALS, Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
-from .nlp import Parsed
+from .nlp import Parsed, tokens_where, word_ids
 from .noun_phrases import (
     after_participle,
     described_after,
@@ -163,7 +164,7 @@ class Resolver:
             if not self.in_quote(p, local) and not lo <= local < hi:
                 out[m.start] = Candidate(m.start, m.entity, m.label, m.label in GROUP_LABELS, False, p)
         for p, doc in enumerate(self.parsed.docs):
-            for tok in doc:
+            for tok in tokens_where(doc, (POS, _NAMES_AND_NOUNS), (DEP, _NSUBJ)):  # each test below wants one
                 named = after_participle(tok) if tok.dep_ == "nsubj" else tok  # "Prosecuting, Yelland said"
                 tok, given = named, named is not tok
                 if (given or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
@@ -566,6 +567,10 @@ def _name_before_letters(tok: Token) -> Token:
     if tok.text in POST_NOMINALS and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
         return tok.doc[tok.i - 1]
     return tok
+
+
+_NAMES_AND_NOUNS = word_ids(["PROPN", "NOUN"])
+_NSUBJ = word_ids(["nsubj"])
 
 
 def _introduced(tok: Token) -> bool:

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .ingest import Article
 from .paragraphs import classify
@@ -44,14 +44,17 @@ class Parsed:
         return [(p, s) for p, doc in enumerate(self.docs) for s in doc.sents if s.text.strip()]
 
     @cached_property
-    def sentence_ids(self) -> dict[tuple[int, int], int]:
-        """(paragraph, first token of a sentence) -> article-wide sentence number."""
-        return {(p, s.start): i for i, (p, s) in enumerate(self.sentences)}
+    def _sentence_of_token(self) -> list[list[int]]:
+        """Per paragraph, the article-wide sentence number of each token (-1: a sentence of
+        white space alone)."""
+        out = [[-1] * len(doc) for doc in self.docs]
+        for i, (p, s) in enumerate(self.sentences):
+            out[p][s.start:s.end] = [i] * (s.end - s.start)
+        return out
 
     def sentence_id(self, paragraph: int, token_index: int) -> int:
         """Article-wide number of the sentence holding token `token_index` of a paragraph."""
-        sent = self.docs[paragraph][token_index].sent
-        return self.sentence_ids.get((paragraph, sent.start), -1)
+        return self._sentence_of_token[paragraph][token_index]
 
 
 def word_ids(words) -> frozenset[int]:
@@ -63,6 +66,19 @@ def holds(doc: Doc, attr: int, ids: frozenset[int]) -> bool:
     """Whether a token of `doc` has one of `ids` (see `word_ids`) as its `attr` (spacy.attrs
     LOWER, DEP...): one pass in C, to skip a paragraph a matcher cannot match in."""
     return not ids.isdisjoint(doc.to_array(attr).tolist())
+
+
+
+def tokens_where(doc: Doc, *tests: tuple[int, frozenset[int]]) -> Iterator[Token]:
+    """The tokens of `doc`, in order, that pass any of `tests`, each an attribute (spacy.attrs
+    POS, DEP...) and the ids it may have (`word_ids`): read from one Doc.to_array, so a
+    loop that wants a few kinds of token makes no Token for the others."""
+    if not len(doc):
+        return
+    rows = doc.to_array([attr for attr, _ in tests]).reshape(len(doc), len(tests)).tolist()
+    for i, row in enumerate(rows):
+        if any(v in ids for v, (_, ids) in zip(row, tests)):
+            yield doc[i]
 
 
 BATCH_CHARS = 40_000  # characters parsed together at most (a paragraph is at most MAX_PARAGRAPH, 20,000)

@@ -14,14 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, POS
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .entities import Named
 from .lexicon import OCCUPATIONS, TITLES, names_a_person
-from .nlp import Parsed, holds, word_ids
+from .nlp import Parsed, holds, tokens_where, word_ids
 
 PATTERNS = {
     # "Andrea Fulton, Corvane's chief executive"
@@ -38,6 +38,7 @@ PATTERNS = {
                      "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}}],
 }
 _APPOS = word_ids(["appos"])  # every pattern needs an apposition
+_VERB = word_ids(["VERB"])
 # role nouns the entity model's label need not confirm: the name is a person's
 _PERSON_ROLES = TITLES | OCCUPATIONS
 # words that date a role rather than name it ("the former judge", "the new coach")
@@ -100,8 +101,8 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
                 [c for c in role.lefts if c.dep_ in ("compound", "amod")])
     for p, doc in enumerate(parsed.docs):  # "Ayanda Mqadi was testifying", "her father, Mick Halloran, was coaching"
         base = parsed.offset(p, 0)
-        for verb in doc:
-            noun = _VERB_ROLES.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+        for verb in tokens_where(doc, (POS, _VERB)):
+            noun = _VERB_ROLES.get(verb.lemma_.lower())
             subject = next((c for v in (verb, *(a for a in verb.children if a.dep_ == "aux")) for c in v.children
                             if c.dep_ == "nsubj"), None) if noun else None  # the parser may hang it on "was"
             for name in ([subject, *(c for c in subject.children if c.dep_ == "appos")] if subject else []):

@@ -69,3 +69,24 @@ def test_holds_finds_a_word_or_dependency_in_a_paragraph(nlp):
     assert holds(doc, LOWER, word_ids(["chamber", "nothing"]))
     assert not holds(doc, LOWER, word_ids(["Chamber"]))  # LOWER is lower case
     assert holds(doc, DEP, word_ids(["appos"])) and not holds(doc, DEP, word_ids(["expl"]))
+
+
+def test_tokens_where_gives_the_tokens_that_pass_any_test_in_order(nlp):
+    from spacy.attrs import DEP, POS
+
+    from analysis.nlp import tokens_where, word_ids
+
+    doc = nlp("Ana Ruiz said the council would testify.")
+    assert [t.text for t in tokens_where(doc, (POS, word_ids(["VERB"])))] == ["said", "testify"]
+    picked = [t.text for t in tokens_where(doc, (POS, word_ids(["NOUN"])), (DEP, word_ids(["nsubj"])))]
+    assert picked == ["Ruiz", "council"]
+    assert list(tokens_where(nlp(""), (POS, word_ids(["VERB"])))) == []
+
+
+def test_sentence_ids_count_sentences_across_paragraphs(nlp):
+    from analysis.ingest import make_article
+    from analysis.nlp import parse
+
+    parsed = parse(make_article("One sentence here. Two here.\n\nThree there.", "a"), nlp)
+    assert [parsed.sentence_id(p, t.i) for p, doc in enumerate(parsed.docs) for t in doc] == \
+        [0, 0, 0, 0, 1, 1, 1, 2, 2, 2]
