@@ -6,9 +6,11 @@ verbs that report speech rather than thought or evidence ("data suggest" is no s
 """
 from __future__ import annotations
 
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
 from .lexicon import noun_kind
+from .nlp import word_ids
 
 # verbs that report what was said, and take a "that"-clause as what was said
 INDIRECT_LEMMAS = frozenset("""
@@ -82,6 +84,11 @@ message screen graffiti plaque inscription
 _REPLY_LEMMAS = frozenset("respond reply answer comment return".split())
 # "told a lie that ...", "told the story that ...": the object is what was told
 _TOLD_THINGS = frozenset("lie story truth joke tale anecdote fib falsehood untruth".split())
+
+
+# what `is_cue(token, indirect=True)` can be true of: a verb or auxiliary, or "according"
+# (tests for nlp.tokens_where)
+MAY_BE_INDIRECT_CUE = ((POS, word_ids(["VERB", "AUX"])), (LOWER, word_ids(["according"])))
 
 
 def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> bool:

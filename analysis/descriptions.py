@@ -9,12 +9,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named
 from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, noun_kind
-from .nlp import Parsed
+from .nlp import Parsed, tokens_where, word_ids
 from .noun_phrases import after_participle, described_after, left_modifiers, without_owner
 
 # "Mrs Justice Gorringe", "Mr Justice Hale", "Ms Dr ...": a second title may stand between
@@ -22,7 +23,8 @@ _GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mister)\
                            r"(?:(?:Justice|Judge|Dr|Doctor|Professor|Prof|Councillor|Cllr|Deputy)\.?\s+)?([A-Z][\w'’-]+)")
 
 MentionAt = Callable[[int, int], "Named | None"]
-
+_NOUN = word_ids(["NOUN"])
+_HE_SHE = word_ids(["he", "she"])
 
 def genders(parsed: Parsed, persons: set[str], mention_at: MentionAt,
             in_quote: Callable[[int, int], bool]) -> dict[str, str]:
@@ -58,8 +60,8 @@ def _named_by_relation(parsed: Parsed, mention_at: MentionAt,
     way round: "Her husband, Réjean Thibodeau," and "Kirsteen Mowat, his daughter,"."""
     for p, doc in enumerate(parsed.docs):
         base = parsed.offset(p, 0)
-        for tok in doc:
-            sex = GENDERED_NOUNS.get(tok.lower_) if tok.pos_ == "NOUN" else None
+        for tok in tokens_where(doc, (POS, _NOUN)):
+            sex = GENDERED_NOUNS.get(tok.lower_)
             if sex is None or in_quote(p, tok.idx):
                 continue
             names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
@@ -78,9 +80,9 @@ def _reported_pronouns(parsed: Parsed, mention_at: MentionAt,
     Most often the pronoun is the reporter; where one name gets both, neither counts."""
     for p, doc in enumerate(parsed.docs):
         base = parsed.offset(p, 0)
-        for tok in doc:
+        for tok in tokens_where(doc, (LOWER, _HE_SHE)):
             clause = tok.head
-            if tok.lower_ not in ("he", "she") or tok.dep_ != "nsubj" or clause.dep_ != "ccomp" \
+            if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" \
                     or not is_cue(clause.head, indirect=True) or in_quote(p, tok.idx):
                 continue
             subject = next((after_participle(c) for c in clause.head.children if c.dep_ == "nsubj"), None)
@@ -101,9 +103,7 @@ class Descriptions:
         self._bodies: dict[str, list[tuple[int, Named]]] = {}
         for p, doc in enumerate(parsed.docs):
             base = parsed.offset(p, 0)
-            for tok in doc:
-                if tok.pos_ != "NOUN":
-                    continue
+            for tok in tokens_where(doc, (POS, _NOUN)):
                 fuller = _fuller(tok)
                 if fuller is not None:
                     self._nouns.setdefault(tok.lemma_.lower(), []).append((base + tok.idx, fuller))

@@ -12,9 +12,9 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from .attribution import Resolver
-from .cues import cue_text, is_cue, participle_aside
+from .cues import MAY_BE_INDIRECT_CUE, cue_text, is_cue, participle_aside
 from .frames import Attribution, Quote, is_headline, names_a_speaker, subject_for_cue, whose_report
-from .nlp import Parsed
+from .nlp import Parsed, tokens_where
 from .quotemarks import QuotedRanges
 
 _GERUND_LEMMAS = frozenset("deny admit acknowledge recall report".split())
@@ -28,8 +28,8 @@ def indirect_quotes(parsed: Parsed, quoted: list[list[tuple[int, int]]], resolve
         if parsed.kinds[p] == "credit" or is_headline(parsed, p):
             continue  # headlines paraphrase; the gold conventions count no quotes there
         ranges = QuotedRanges(quoted[p])
-        found = [c for c in (_candidate(p, tok, ranges, resolver) for tok in doc if is_cue(tok, indirect=True))
-                 if c is not None]
+        found = [c for c in (_candidate(p, tok, ranges, resolver) for tok in tokens_where(doc, *MAY_BE_INDIRECT_CUE)
+                             if is_cue(tok, indirect=True)) if c is not None]
         out.extend(_innermost(p, found))
     return out
 

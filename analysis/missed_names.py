@@ -11,21 +11,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
-from spacy.attrs import LOWER
+from spacy.attrs import IS_ALPHA, IS_PUNCT, LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .canonical import ORG_ENDINGS, PARTICLES, initials, looks_like_a_name
 from .lexicon import GIVEN_NAMES, KNOWN_ORGS, LOCAL_OFFICES, PERSON_TITLES, TITLES, occupation
-from .nlp import Parsed, holds, word_ids
+from .nlp import Parsed, holds, tokens_where, word_ids
 from .spans import Mention, Spans, overlapping, replace_inside
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 PARTY_WORDS = frozenset("democrat republican tory labour conservative liberal green independent".split())
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
+_PERSON_TITLE_IDS = word_ids(PERSON_TITLES)
+_KNOWN_ORG_IDS = word_ids(KNOWN_ORGS)
 
 
 # a run of capitalised words ending in a word organisations end in: "Tillamere Outdoor
@@ -105,8 +107,8 @@ def titled_people(parsed: Parsed, found: list[Mention]) -> tuple[list[Mention], 
     out: list[Mention] = []
     replaced: set[Mention] = set()
     for p, doc in enumerate(parsed.docs):
-        for tok in doc[:-1]:
-            if tok.lower_ not in PERSON_TITLES or doc[tok.i + 1].lower_ in TITLES:
+        for tok in tokens_where(doc, (LOWER, _PERSON_TITLE_IDS)):
+            if tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ in TITLES:
                 continue
             end = tok.i + 1
             while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ in ("PROPN", "NOUN") \
@@ -135,8 +137,8 @@ def known_outlets(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     taken = Spans((m.start, m.end) for m in found)
     out = []
     for p, doc in enumerate(parsed.docs):
-        for tok in doc:
-            if tok.text[:1].isupper() and tok.lower_ in KNOWN_ORGS:
+        for tok in tokens_where(doc, (LOWER, _KNOWN_ORG_IDS)):
+            if tok.text[:1].isupper():
                 start = parsed.offset(p, tok.idx)
                 if not taken.overlaps(start, start + len(tok)):
                     out.append(Mention(p, parsed.sentence_id(p, tok.i), start, start + len(tok), tok.text, "ORG",
@@ -168,12 +170,13 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
             for m in overlapping(found, starts, start, end))  # "Ballinacrag Rovers" stays a club
 
     added: list[Mention] = []
+    firsts = word_ids({name[0] for name in known})
     for p, doc in enumerate(parsed.docs):
-        texts = [t.text for t in doc]
-        for i, tok in enumerate(doc):
+        for tok in tokens_where(doc, (ORTH, firsts)):
+            i = tok.i
             for length in (1, 2):
                 last = i + length - 1
-                if last >= len(texts) or tuple(texts[i:last + 1]) not in known:
+                if last >= len(doc) or tuple(t.text for t in doc[i:last + 1]) not in known:
                     continue
                 first = _name_start(doc, tok.i)
                 if first == tok.i:
@@ -258,9 +261,11 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
     return sorted(out, key=lambda m: m.start)
 
 
-def _lower_case_words(text: str) -> set[str]:
-    """The words the text writes in lower case: "white", "may", "national" as common words."""
-    return {w for w in _LETTERS.findall(text) if w[:1].islower()}
+@lru_cache(maxsize=4)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case: "white", "may", "national" as common words
+    (an article's, asked for twice)."""
+    return frozenset(w for w in _LETTERS.findall(text) if w[:1].islower())
 
 
 def _first_words(found: list[Mention], names: set[str], text: str) -> set[str]:
@@ -286,9 +291,8 @@ def _glued(parsed: Parsed, p: int, names: set[str], taken: Spans) -> list[Mentio
     which the token matcher cannot see: each run of letters in such a token is looked up."""
     doc, base = parsed.docs[p], parsed.article.paragraphs[p].start
     out = []
-    for tok in doc:
-        if tok.is_alpha or tok.is_punct:
-            continue
+    flags = doc.to_array([IS_ALPHA, IS_PUNCT]).reshape(len(doc), 2).tolist() if len(doc) else []
+    for tok in (doc[i] for i, (alpha, punct) in enumerate(flags) if not alpha and not punct):
         for run in _LETTERS.finditer(tok.text):
             lo, hi = tok.idx + run.start(), tok.idx + run.end()
             if run.group() in names and run.group() != tok.text and not taken.overlaps(base + lo, base + hi) \

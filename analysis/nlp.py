@@ -75,10 +75,10 @@ def tokens_where(doc: Doc, *tests: tuple[int, frozenset[int]]) -> Iterator[Token
     loop that wants a few kinds of token makes no Token for the others."""
     if not len(doc):
         return
-    rows = doc.to_array([attr for attr, _ in tests]).reshape(len(doc), len(tests)).tolist()
-    for i, row in enumerate(rows):
-        if any(v in ids for v, (_, ids) in zip(row, tests)):
-            yield doc[i]
+    columns = doc.to_array([attr for attr, _ in tests]).reshape(len(doc), len(tests)).T.tolist()
+    wanted = sorted({i for column, (_, ids) in zip(columns, tests) for i, v in enumerate(column) if v in ids})
+    for i in wanted:
+        yield doc[i]
 
 
 BATCH_CHARS = 40_000  # characters parsed together at most (a paragraph is at most MAX_PARAGRAPH, 20,000)

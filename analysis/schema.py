@@ -40,14 +40,12 @@ def frame(table: str, rows: list[dict] | None = None, *, extra: tuple[str, ...] 
     keys = rows[0].keys()
     if any(row.keys() != keys for row in rows):
         return _frame_of_mixed_rows(pd, columns, rows)
-    # One column at a time from the rows' values: a third of the time of from_records.
-    data = {c: [row[c] for row in rows] for c in (*(c for c in columns if c in keys), *(k for k in keys
-                                                                                      if k not in columns))}
-    df = pd.DataFrame(data)
-    missing = [c for c in columns if c not in keys]
-    for c in missing:
-        df[c] = pd.NA
-    return df[columns + [k for k in keys if k not in columns]] if missing else df
+    # One column at a time from the rows' values: a third of the time of from_records. A
+    # contract column no row has is missing throughout (object dtype, as `df[c] = pd.NA` makes).
+    import numpy as np
+
+    return pd.DataFrame({c: [row[c] for row in rows] if c in keys else np.full(len(rows), pd.NA, dtype=object)
+                         for c in (*columns, *(k for k in keys if k not in columns))})
 
 
 def _frame_of_mixed_rows(pd, columns: list[str], rows: list[dict]) -> pd.DataFrame:

@@ -12,8 +12,9 @@ def sentence_table(parsed: Parsed) -> pd.DataFrame:
     """One row per spaCy sentence, numbered across the article, with TextBlob tone."""
     rows = []
     for p, sent in parsed.sentences:
-        text = sent.text.strip()
-        lead = len(sent.text) - len(sent.text.lstrip())
+        whole = sent.text
+        text = whole.strip()
+        lead = len(whole) - len(whole.lstrip())
         start = parsed.offset(p, sent.start_char + lead)
         polarity, subjectivity = score(text)
         rows.append({"article": parsed.article.name, "paragraph": p, "sentence": len(rows),

@@ -503,3 +503,14 @@ def test_a_family_all_called_by_given_names_leaves_the_surname_to_the_first_name
     found = entities_of(analyze(text, "t.txt", nlp=nlp))
     assert found["Gwenith Pryddery"] == ("PERSON", 3) and found["Ceinwen Pryddery"] == ("PERSON", 2)
     assert "Idwal Morgan-Rhys" in found and "Morgan-Rhys" not in found
+
+
+def test_a_found_name_glued_to_punctuation_is_a_mention_too(nlp):
+    from analysis import analyze
+
+    text = ("Senator Ada Fairweather spoke first.\n\n"
+            "Later a post read Warren.$Fairweather wins and she agreed.")
+    mentions = analyze(text, "a", nlp=nlp).mentions
+    glued = text.index("$Fairweather") + 1
+    row = mentions[mentions["start"] == glued]
+    assert row["text"].tolist() == ["Fairweather"] and row["entity"].tolist() == ["Ada Fairweather"]
