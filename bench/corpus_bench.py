@@ -14,14 +14,16 @@ into a DuckDB store (`--out corpus.duckdb`), on a quiet machine:
 3. Wall time with `--jobs 1` and `--jobs 2` over `--small` articles; `--jobs 1` again with
    the tone model on one thread (by default it runs on every core, so `--jobs 1` is already
    partly parallel), and the cores `--jobs 2` keeps busy (its CPU time over its wall time).
-4. CPU time of the command (user + system, all processes) against bare `nlp.pipe` over
-   the same paragraphs, and the share the main process spends (receiving each article's
+4. CPU time of the command (user + system, all processes; `--jobs 1`, the tone model on one
+   thread) against bare `nlp.pipe` over the same paragraphs, each taken twice in turn and
+   the least kept, and the share the main process spends (receiving each article's
    tables and writing them to the store: an upper bound on writing's cost). The command
    has no way to run without the tone model, so its CPU without it is estimated: the
    tone model's share of the analysis run in this way in one process (its `read` and
    `of_whole` calls, one thread), taken off the command's CPU.
 5. Wall time of `--dask` (a Dask LocalCluster of as many worker processes as `--jobs 2`
    has) against `--jobs 2` over the `--small` articles, cluster start and stop included,
+   each taken twice in turn and the least kept,
    and whether the two stores hold identical tables.
 
 Prints one JSON object with every figure.
@@ -144,11 +146,15 @@ def store_tables(store: Path) -> dict:
 
 
 def dask_against_jobs(articles: Path, tmp: Path, jobs: int, local_store: Path, local_wall_s: float) -> dict:
-    """A `--dask` run beside a finished `--jobs` run over the same articles (its store and wall
-    time): the Dask run's figures, the ratio of wall times, and whether every table is identical."""
-    dask = run_cli(articles, tmp / "dask.duckdb", jobs, extra=("--dask",))
+    """`--dask` runs beside `--jobs` runs over the same articles, in turn twice (the first
+    `--jobs` run is the finished one: its store and wall time), the least wall time of each
+    kept: the Dask run's figures, the ratio of wall times, and whether every table is identical."""
+    dasks = [run_cli(articles, tmp / "dask.duckdb", jobs, extra=("--dask",))]
     expected, got = store_tables(local_store), store_tables(tmp / "dask.duckdb")
     differing = [t for t, frame in expected.items() if not got[t].equals(frame)]
+    local_wall_s = min(local_wall_s, run_cli(articles, tmp / "jobs_again.duckdb", jobs)["wall_s"])
+    dasks.append(run_cli(articles, tmp / "dask_again.duckdb", jobs, extra=("--dask",)))
+    dask = min(dasks, key=lambda r: r["wall_s"])
     return {**dask, "jobs_wall_s": local_wall_s, "dask_over_jobs": round(dask["wall_s"] / local_wall_s, 2),
             "tables_identical": not differing, "differing_tables": differing}
 
@@ -225,19 +231,21 @@ def main() -> None:
         out["jobs1"] = run_cli(tmp / "small", tmp / "jobs1.duckdb", 1)
         out["speedup_jobs2"] = round(out["jobs1"]["wall_s"] / out["small"]["wall_s"], 2)
         # --jobs 1 runs the tone model on every core already; on one thread, the processes'
-        # own scaling shows, and how busy --jobs 2 keeps the cores
-        out["jobs1_tone_one_thread"] = run_cli(tmp / "small", tmp / "jobs1t.duckdb", 1,
-                                               env={"NEWS_READER_TONE_THREADS": "1"})
-        out["speedup_jobs2_over_one_thread"] = round(out["jobs1_tone_one_thread"]["wall_s"] / out["small"]["wall_s"], 2)
+        # own scaling shows, and how busy --jobs 2 keeps the cores. CPU time is compared on
+        # one thread too (two busy cores each run slower here), the command and bare spaCy
+        # taken in turn twice, the least of each kept: this machine's speed drifts by 20%.
+        rounds = [(run_cli(tmp / "small", tmp / f"jobs1t{i}.duckdb", 1, env={"NEWS_READER_TONE_THREADS": "1"}),
+                   bare_pipe(small_files)) for i in range(2)]
+        one = out["jobs1_tone_one_thread"] = min((cli for cli, _ in rounds), key=lambda r: r["cpu_s"])
+        out["speedup_jobs2_over_one_thread"] = round(rounds[0][0]["wall_s"] / out["small"]["wall_s"], 2)
         out["jobs2_cores_busy"] = round(out["small"]["cpu_s"] / out["small"]["wall_s"], 2)
         out["dask"] = dask_against_jobs(tmp / "small", tmp, 2, tmp / "small.duckdb", out["small"]["wall_s"])
-        out["bare"] = bare_pipe(small_files)
-        bare = out["bare"]
-        out["cli_cpu_over_nlp_pipe"] = round(out["jobs1"]["cpu_s"] / bare["nlp_pipe_cpu_s"], 2)
+        bare = out["bare"] = {key: min(b[key] for _, b in rounds) for key in rounds[0][1]}
+        out["cli_cpu_over_nlp_pipe"] = round(one["cpu_s"] / bare["nlp_pipe_cpu_s"], 2)
         out["cli_cpu_over_nlp_pipe_and_tone"] = round(
-            out["jobs1"]["cpu_s"] / (bare["nlp_pipe_cpu_s"] + bare["tone_model_cpu_s"]), 2)
+            one["cpu_s"] / (bare["nlp_pipe_cpu_s"] + bare["tone_model_cpu_s"]), 2)
         out["in_process"] = tone_share(small_files)
-        without = out["jobs1"]["cpu_s"] * (1 - out["in_process"]["tone_share"])
+        without = one["cpu_s"] * (1 - out["in_process"]["tone_share"])
         out["cli_cpu_without_tone_s"] = round(without, 1)
         out["cli_cpu_without_tone_over_nlp_pipe"] = round(without / bare["nlp_pipe_cpu_s"], 2)
         out["main_process"] = main_process_share(tmp / "small", tmp)
