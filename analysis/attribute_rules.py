@@ -133,7 +133,7 @@ class IndexedAttributeRuler:
                 applied.setdefault(target, []).append(rule.id)
         for i, found in applied.items():
             token = doc[i]
-            for rule_id in sorted(found) if len(found) > 1 else found:
+            for rule_id in sorted(found):
                 set_token_attrs(token, self.attrs[rule_id])
         return doc
 

@@ -26,6 +26,7 @@ MentionAt = Callable[[int, int], "Named | None"]
 _NOUN = word_ids(["NOUN"])
 _HE_SHE = word_ids(["he", "she"])
 
+
 def genders(parsed: Parsed, persons: set[str], mention_at: MentionAt,
             in_quote: Callable[[int, int], bool]) -> dict[str, str]:
     """"Mr. Edwards" is a man and "Ms Shah" a woman, wherever else the article names

@@ -58,7 +58,7 @@ class Parsed:
 
 
 def word_ids(words) -> frozenset[int]:
-    """The ids spaCy gives these strings (for `holds`)."""
+    """The ids spaCy gives these strings (for `holds` and `tokens_where`)."""
     return frozenset(get_string_id(w) for w in words)
 
 
@@ -66,7 +66,6 @@ def holds(doc: Doc, attr: int, ids: frozenset[int]) -> bool:
     """Whether a token of `doc` has one of `ids` (see `word_ids`) as its `attr` (spacy.attrs
     LOWER, DEP...): one pass in C, to skip a paragraph a matcher cannot match in."""
     return not ids.isdisjoint(doc.to_array(attr).tolist())
-
 
 
 def tokens_where(doc: Doc, *tests: tuple[int, frozenset[int]]) -> Iterator[Token]:

@@ -506,8 +506,6 @@ def test_a_family_all_called_by_given_names_leaves_the_surname_to_the_first_name
 
 
 def test_a_found_name_glued_to_punctuation_is_a_mention_too(nlp):
-    from analysis import analyze
-
     text = ("Senator Ada Fairweather spoke first.\n\n"
             "Later a post read Warren.$Fairweather wins and she agreed.")
     mentions = analyze(text, "a", nlp=nlp).mentions
