@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .canonical import ALIAS_OF, ORG_ENDINGS
-from .lexicon import ORG_NOUNS, noun_kind
+from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, ORG_NOUNS, noun_kind
 from .nlp import Parsed
 
 PERSON_PRONOUNS = frozenset("he she him her".split())
@@ -54,7 +54,7 @@ class Antecedents:
         low = tok.lower_
         if low in PERSON_PRONOUNS:
             other = "f" if low in ("he", "him") else "m"
-            want = lambda c: _personish(c) and self.gender.get(c.name) != other  # noqa: E731
+            want = lambda c: _personish(c) and self._sex(c) != other  # noqa: E731
             found = self.look_back(p, self.parsed.offset(p, tok.idx), want)
             return self._topic_since(found, p, want, _SAME_SEX[low]) or found
         elif low in GROUP_PRONOUNS or low in BARE_QUANTIFIERS:  # "Traders were unconvinced. Several said"
@@ -65,10 +65,18 @@ class Antecedents:
             want = lambda c: (c.plural or c.label in GROUP_LABELS) and (c.subject or c.label != "GPE") or (  # noqa: E731
                 low in GROUP_PRONOUNS and c.subject and c.sentence == sentence and _body_noun(c))
         elif low in THING_PRONOUNS:  # "The memo ... says the ads will air. It describes Wrexley as": a document too
-            want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c) or c.subject and _document(c)  # noqa: E731
+            want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c) or c.subject and (  # noqa: E731
+                _document(c) or _unknown_body(c))
         else:
             return None
         return self.look_back(p, self.parsed.offset(p, tok.idx), want)
+
+    def _sex(self, c: Candidate) -> str | None:
+        """A person's sex as the article gives it, or an unnamed one's by the noun that
+        describes them ("One woman in her eighties")."""
+        if c.unnamed and c.name not in self.gender:
+            return next((GENDERED_NOUNS[w] for w in c.name.lower().split() if w in GENDERED_NOUNS), None)
+        return self.gender.get(c.name)
 
     def look_back(self, p: int, before: int, want: Callable[[Candidate], bool]) -> Candidate | None:
         """The latest subject within three paragraphs, else the latest mention in this
@@ -120,6 +128,15 @@ def _body_noun(c: Candidate) -> bool:
     its own sentence, "they") may stand for."""
     words = c.name.split()
     return bool(words) and words[-1].lower() in ORG_NOUNS
+
+
+def _unknown_body(c: Candidate) -> bool:
+    """"Dawsonvale Earthmoving said ... It said": two or more capitalised words the model
+    did not label, none a given name, not ending in a common noun for people or bodies
+    ("Parish Residents"): a name, and not a person's."""
+    words = c.name.split()
+    return not c.label and len(words) >= 2 and all(w[:1].isupper() for w in words) \
+        and not any(w.lower() in GIVEN_NAMES for w in words) and not noun_kind(words[-1].lower().rstrip("s"))
 
 
 def _document(c: Candidate) -> bool:

@@ -19,6 +19,7 @@ from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import POST_NOMINALS, Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
+from .missed_names import name_after_comma
 from .nlp import Parsed, tokens_where, word_ids
 from .noun_phrases import (
     after_participle,
@@ -44,6 +45,9 @@ _CLUB_NOUNS = frozenset("club team side".split())
 # bodies the article seldom names as such: "the campaign" is a candidate's, not the latest
 # organisation named ("Black Women's Roundtable", a think tank quoted before)
 _SELDOM_NAMED = frozenset(["campaign"])
+# bodies whose names hold the word ("Mphathi Local Municipality", "Health and Safety
+# Inspectorate"): "the municipality" is no other organisation the article named
+_NAMED_BY_THE_WORD = frozenset("municipality inspectorate directorate secretariat tribunal legislature".split())
 # a body's voices named after it: "Department of ... spokesperson Roxanne Thériault"
 _OFFICER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())
 # nouns for a man or a woman of a nation, which sports and wire copy use for someone just named
@@ -170,7 +174,7 @@ class Resolver:
                 if (given or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
                         or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
                         and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
-                        or _introduced(tok) or _stranded_subject(tok)) \
+                        or _introduced(tok) or _stranded_subject(tok) or _speaks_in_relative(tok)) \
                         and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
                     if cand is not None:
@@ -181,12 +185,12 @@ class Resolver:
         tok = _name_before_letters(gathered(tok))
         if tok.pos_ == "PRON":
             return None  # "Many of them": whoever "them" stands for is a candidate already
-        if tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None:
-            return None  # "other changes are needed": no one "they" can stand for
-        speaker = self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
-            or self.noun_phrase(p, tok)
-        if speaker is None:
-            return None
+        unknown = tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None
+        speaker = self.named(p, tok) if unknown else self.role_holder(p, tok) or self.named(p, tok) \
+            or self.member_of(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
+        if speaker is None or unknown and speaker.label != "PERSON":
+            return None  # "other changes are needed": no one "they" can stand for; but "The school's
+            # principal, Rev Everton Lyttle, told" is the one named
         plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) and not one_described(tok) \
             or speaker.label in GROUP_LABELS
         reported = _within_report(tok)
@@ -241,6 +245,9 @@ class Resolver:
         officer = self._officer_named_in(p, tok) or self._named_beside(p, tok)
         if officer is not None:  # "Department of ... spokesperson Roxanne Thériault", misparsed: the person
             return self.speaker(p, officer)
+        unnamed = self._unnamed_officer(p, tok)
+        if unnamed is not None:
+            return unnamed
         low = tok.lower_
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             return self._relative(p, tok)
@@ -277,6 +284,21 @@ class Resolver:
                 if m is not None and m.label == "PERSON":
                     return other
         return None
+
+    def _unnamed_officer(self, p: int, tok: Token) -> Speaker | None:
+        """"A Department of Health and Social Care spokesperson said", parsed with the
+        department as the subject and its spokesperson in apposition: the one unnamed person,
+        described by the body's name and the noun, as "A Rovers spokesman" is."""
+        if tok.pos_ != "PROPN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None
+        noun = next((c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in _OFFICER_NOUNS
+                     and not any(n.pos_ == "PROPN" for n in c.subtree if n.i > c.i)), None)
+        if noun is None:
+            return None
+        first = min(t.i for t in tok.subtree if t.dep_ != "det")
+        span = tok.doc[first:noun.i + 1]
+        start = self.parsed.offset(p, span.start_char)
+        return Speaker(span.text, start, self.parsed.offset(p, span.end_char), span.text)
 
     def _officer_named_in(self, p: int, tok: Token) -> Token | None:
         """The person named right after a spokesperson's noun inside a body's name the parser
@@ -330,7 +352,7 @@ class Resolver:
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
         if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one") and not _owned_document(tok):
             # "one of the attorneys, Justin Bamberg,"
-            m = self._named_in_apposition(base, tok) or self._named_next(base, tok)
+            m = self._named_in_apposition(base, tok) or self._named_next(base, tok) or self._named_after_comma(p, tok)
         elif tok.pos_ == "PROPN" and tok.lower_ in TITLES and (m is None or m.label != "PERSON"):
             m = self._named_in_apposition(base, tok) or m  # "The town's MP, Marnie Carbery, said"
         elif tok.pos_ == "PROPN" and m is None:
@@ -339,10 +361,22 @@ class Resolver:
             return self._speaker_named(m)
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and self._surname(tok.text):
             return self._unnamed_proper(p, tok)  # "Sanders told": the tagger's plural of "sander"
-        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if tok.pos_ == "NOUN" and appos is not None:  # "His neighbour, Annika Roe, said": a name NER missed
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and c.ent_type_ not in ("GPE", "LOC")), None)  # not "Farmers in X village, Kasese District,"
+        if tok.pos_ == "NOUN" and tok.tag_ != "NNS" and appos is not None:
+            # "His neighbour, Annika Roe, said": a name NER missed
             return self._unnamed_proper(p, appos)
         return None
+
+    def _named_after_comma(self, p: int, tok: Token) -> Named | None:
+        """"A campaign group set up at the weekend, Keep Drumcarrow's Doctors, said": the
+        body named between commas after a body's noun (missed_names.bodies_in_apposition)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN":
+            return None
+        span = name_after_comma(tok.doc, tok)
+        base = self.parsed.offset(p, 0)
+        m = self.mention_at(base + span.start_char, base + span.end_char) if span is not None else None
+        return m if m is not None and m.label == "ORG" else None
 
     def _named_in_apposition(self, base: int, tok: Token) -> Named | None:
         """"spokesman John Smith", "the review's author, retired surgeon Dr. Naomi Petrakis":
@@ -361,7 +395,7 @@ class Resolver:
                     continue  # "Bernie Sanders supporters", "Clinton aides": the group, not the person
                 if m is not None and child.dep_ == "compound" and m.label == "PERSON" and child.i < tok.i \
                         and tok.tag_ == "NN" and noun_kind(tok.lemma_.lower()) == "person" \
-                        and any(c.dep_ == "det" for c in tok.children):
+                        and any(c.dep_ == "det" or c.dep_ == "nummod" and c.lower_ == "one" for c in tok.children):
                     continue  # "the Saltcote manager", "a Clinton aide": the noun's holder, not the name
                 if m is not None and child.dep_ == "compound" and m.label == "ORG" and tok.tag_ == "NN" \
                         and noun_kind(tok.lemma_.lower()) == "person":
@@ -424,10 +458,11 @@ class Resolver:
                                              bisect_left(self._starts, before)]
                    if m.entity.lower() not in _MISREAD_NOUNS]  # not "Bank", a sentence's first word taken for a name
         for m in reversed(earlier):
-            if m.label not in ("GPE", "NORP", "LOC") and noun in {w.lower().rstrip("s") for w in m.entity.split()} | \
-                    {w.lower() for w in m.entity.split()}:
+            words = m.entity.lower().split()
+            if m.label not in ("GPE", "NORP", "LOC") and noun in {w.rstrip("s") for w in words} | set(words) \
+                    or m.label == "GPE" and len(words) > 1 and words[-1] == noun:  # "Mphathi Local Municipality"
                 return self._speaker_from(m, p, tok)
-        if noun not in GENERIC_ORG_NOUNS and noun not in ORG_NOUNS or noun in _SELDOM_NAMED:
+        if noun not in GENERIC_ORG_NOUNS and noun not in ORG_NOUNS or noun in _SELDOM_NAMED | _NAMED_BY_THE_WORD:
             return None
         if noun not in _COMPANY_NOUNS and self._unnamed_before(p, tok):
             return None  # "the coal miners' union invested ...", then "according to the union": that body
@@ -483,7 +518,8 @@ class Resolver:
                     break
                 if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not self.in_quote(q, t.idx) \
                         and any(c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" for c in t.children) \
-                        and self.mention_at(base + t.idx, base + t.idx + len(t)) is None:
+                        and self.mention_at(base + t.idx, base + t.idx + len(t)) is None \
+                        and self._named_after_comma(q, t) is None:
                     return True
         return False
 
@@ -500,6 +536,8 @@ class Resolver:
         """"Members of the parish council", "a spokesman for the company": the body speaks."""
         if tok.lemma_.lower() not in _MEMBER_NOUNS:
             return None
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in tok.children):
+            return None  # "A spokeswoman for the ministry", "Two senior staff of the bank": people, described
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "from")), None)
         body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if body is None:
@@ -550,7 +588,7 @@ def _unnamed_reporter(tok: Token) -> bool:
     leaves unnamed, who reports something (not "a reader would ask", "a leader ... belongs")."""
     head = tok.head
     return tok.dep_ == "nsubj" and noun_kind(tok.lemma_.lower()) == "person" \
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) \
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children) \
         and (is_cue(head) or is_cue(head, indirect=True)) \
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
@@ -563,9 +601,18 @@ def _within_report(tok: Token) -> bool:
 
 
 def _name_before_letters(tok: Token) -> Token:
-    """"Annabel Yelland KC said": the parser makes the letters the subject; the name speaks."""
+    """"Annabel Yelland KC said": the parser makes the letters the subject; the name speaks.
+    "said Hon. Oladipupo Fagbemi": the parser makes the title the subject and the name a
+    sentence of its own; the name speaks."""
     if tok.text in POST_NOMINALS and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
         return tok.doc[tok.i - 1]
+    if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.lower_ in TITLES and tok.ent_type_ != "PERSON":
+        k = tok.i + 1 + (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ".")
+        name = tok.doc[k] if k < len(tok.doc) else None
+        if name is not None and name.pos_ == "PROPN" and name.text[:1].isupper():
+            while name.i + 1 < len(name.doc) and name.doc[name.i + 1].pos_ == "PROPN":
+                name = name.doc[name.i + 1]
+            return name
     return tok
 
 
@@ -578,6 +625,15 @@ def _introduced(tok: Token) -> bool:
     presents, whom the next "she" most likely means."""
     return tok.dep_ == "attr" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.head.lemma_ == "be" \
         and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in tok.head.children)
+
+
+def _speaks_in_relative(tok: Token) -> bool:
+    """"The attribution was made by expert Aurélien de Castelfort, who said ...": a person
+    a "who" clause reports as speaking is a subject for the next "he" as much as one who
+    "said" in a main clause."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and any(
+        c.dep_ == "relcl" and is_cue(c) and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children)
+        for c in tok.children)
 
 
 def _stranded_subject(tok: Token) -> bool:

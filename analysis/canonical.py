@@ -34,7 +34,7 @@ services airlines airways pac caucus fc gallery museum theatre theater school ho
 rovers athletic wanderers rangers albion united collective cooperative co-operative coalition alliance chamber
 service assembly observer times post journal herald tribune gazette chronicle news magazine
 examiner inquirer courier telegraph bulletin creamery dairy brewery distillery winery
-solutions technologies enterprises ventures logistics pharmaceuticals motors laboratories labs
+solutions technologies enterprises ventures logistics pharmaceuticals motors laboratories labs municipality
 """.split())
 # what a name may end in and stay the same body ("Brackenmoor United FC", "Corvane Ltd")
 _LEGAL_SUFFIXES = frozenset("inc inc. ltd ltd. limited plc llc llp co co. corp corp. fc afc gmbh ag sa".split())
@@ -93,8 +93,33 @@ def _labels(mentions: list[Mention], names: list[str]) -> dict[str, str]:
     for m, n in zip(mentions, names):
         if m.label:
             votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name) + 100 * m.sure
-    return {n: "PERSON" if looks_like_a_person(n) else (votes[n].most_common(1)[0][0] if votes[n] else "ORG")
-            for n in set(names)}
+    return {n: "PERSON" if looks_like_a_person(n) else _by_ending(n, votes[n]) for n in set(names)}
+
+
+_DISTRICT_ENDINGS = PLACE_ENDINGS | frozenset("district region province prefecture state".split())
+_NOT_A_PERSON_ENDINGS = ORG_ENDINGS | _DISTRICT_ENDINGS
+
+
+def ends_like_no_person(words: list[str]) -> bool:
+    """Whether a name of several words ends like a body's or a place's ("Aroloya Bank",
+    "Kasese District", "Elizabeth National Park") and not like a person's surname after
+    a given name ("Ella Park", "Mary Ann Hill")."""
+    return len(words) > 1 and words[-1].lower() in _NOT_A_PERSON_ENDINGS and words[-2].lower() not in GIVEN_NAMES
+
+
+def _by_ending(name: str, votes: Counter) -> str:
+    """The label most votes give, but not a person's for a name of several words that ends
+    like a body's or a place's ("Aroloya Bank", "Kasese District", "Queen Elizabeth National
+    Park") unless the text said outright it is a person's (a title, post-nominal letters)."""
+    if not votes:
+        return "ORG"
+    label = votes.most_common(1)[0][0]
+    last = name.split()[-1].lower()
+    if label != "PERSON" or votes["PERSON"] >= 100 or not ends_like_no_person(name.split()):
+        return label
+    fits = ("ORG",) if last in ORG_ENDINGS else ("GPE", "LOC", "FAC")
+    return next((lab for lab, _ in votes.most_common() if lab in fits), None) \
+        or ("ORG" if last in ORG_ENDINGS else "GPE" if last in _DISTRICT_ENDINGS - PLACE_ENDINGS else "LOC")
 
 
 def looks_like_a_person(name: str) -> bool:

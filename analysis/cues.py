@@ -227,8 +227,24 @@ def governing_cue(token: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX") and _closed_aside(node, token):
             continue  # "- where the Panthers played the Vikings - while chanting": the marchers chant
         if node.pos_ in ("VERB", "AUX") and subject_of(node) is not None:
-            return node
+            return _reporter_above(node) if after_comma else node
     return None
+
+
+def _reporter_above(verb: Token) -> Token:
+    """The reporting verb whose reported clause holds `verb`, if any, else `verb`: a
+    participle after a comma that the parser hangs inside what someone is reported to say
+    speaks for that someone ("The association demanded that the university let applicants
+    retake the essay, calling re-grading "a half measure"": the association calls it)."""
+    node = verb
+    for _ in range(6):
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or node.head.i == node.i:
+            return verb
+        reported = node.dep_ == "ccomp"
+        node = node.head
+        if reported and (is_cue(node) or is_cue(node, indirect=True)) and subject_of(node) is not None:
+            return node
+    return verb
 
 
 _DASHES = frozenset("-–—")

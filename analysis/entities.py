@@ -8,7 +8,7 @@ from typing import NamedTuple
 import pandas as pd
 from spacy.tokens import Span, Token
 
-from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise
+from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise, ends_like_no_person
 from .lexicon import (
     JURISDICTIONS,
     KNOWN_ORGS,
@@ -23,6 +23,7 @@ from .lexicon import (
 from .missed_names import (
     PARTICLES,
     PARTY_WORDS,
+    bodies_in_apposition,
     bracketed_acronyms,
     completed_names,
     given_word,
@@ -65,7 +66,8 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     Columns: the contract's (article, paragraph, start, end, text, label, entity) and
     `sentence`, the article-wide index of the sentence that holds it.
     """
-    raw = _join_possessed_bodies(patterned_orgs(parsed, list(_raw_mentions(parsed))), parsed.article.text)
+    raw = bodies_in_apposition(parsed, patterned_orgs(parsed, list(_raw_mentions(parsed))))
+    raw = _join_possessed_bodies(raw, parsed.article.text)
     raw = bracketed_acronyms(raw, parsed.article.text)
     raw = spelled_acronyms(parsed, raw)
     titles = title_lines(parsed)
@@ -128,7 +130,8 @@ def _raw_mentions(parsed: Parsed):
             if letters and ent.label_ != "PERSON":
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
             ent = _widened(_trimmed(_committee_name(ent)))
-            titled = letters or _after_person_title(ent) or _described_as_person(ent)
+            titled = (letters or _after_person_title(ent) or _described_as_person(ent)) \
+                and not ends_like_no_person([t.text for t in ent])  # "Farmers in ..., Kasese District,"
             for piece in _split_slashes(ent, titled=titled):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent)
                 if mention is None:

@@ -104,6 +104,35 @@ def tokens_between(doc: Doc, starts: list[int], lo: int, hi: int) -> list[Token]
     return list(doc[bisect_left(starts, lo):bisect_left(starts, hi)])
 
 
+# what a sentence after a quote calls its words when it names whose they were
+_WORDS_NOUNS = frozenset("""
+words word assessment warning remark comment verdict view plea criticism description message admission
+claim prediction sentiment observation appeal complaint diagnosis account analysis
+""".split())
+_POINTING = frozenset("the that this those these".split())
+
+
+def named_next(parsed: Parsed, p: int, span: QuoteSpan, after: tuple[int, int],
+               resolver: Resolver) -> Attribution | None:
+    """A quote whose speaker the next sentence names: ""Passengers think we are getting
+    rich." The words came from Yaw Agyekum, who ...", "That assessment comes from ..."."""
+    text = parsed.article.paragraphs[p].text
+    if text[span.end - 1:span.end] not in ".!?":
+        return None
+    tokens = tokens_between(parsed.docs[p], resolver.token_starts[p], *after)
+    come = next((t for t in tokens if t.lemma_.lower() == "come" and t.dep_ == "ROOT"), None)
+    if come is None or come.sent.start != tokens[0].i:
+        return None
+    said = next((c for c in come.children if c.dep_ == "nsubj"), None)
+    source = next((c for c in come.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    whom = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
+    if whom is None or said is None or said.lemma_.lower() not in _WORDS_NOUNS \
+            or not any(c.dep_ == "det" and c.lower_ in _POINTING for c in said.children):
+        return None
+    who = resolver.speaker(p, whom)
+    return Attribution(come.text, who) if who is not None else None
+
+
 def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[int, int],
               after: tuple[int, int], resolver: Resolver) -> Attribution | None:
     """The cue and speaker of one quote, looking first in the frame its punctuation points to."""

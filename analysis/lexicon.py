@@ -88,6 +88,8 @@ military party campaign committee commission council court bank group organizati
 union association board university school hospital network newspaper station club team league
 airline corporation institute foundation authority regulator council service bureau fund
 parliament senate congress cabinet kremlin church charity coalition alliance federation
+municipality trust utility inspectorate directorate secretariat tribunal legislature society cooperative
+co-operative consortium watchdog
 """.split())
 # nouns for a business that stand right before its name and seldom before a person's:
 # "shipbuilder Perantau Offshore", "the retailer Holloway's", "Norwegian lender Fjordkreditt"

@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_PUNCT, LOWER, ORTH
+from spacy.attrs import IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .canonical import ORG_ENDINGS, PARTICLES, initials, looks_like_a_name
+from .canonical import ORG_ENDINGS, PARTICLES, ends_like_no_person, initials, looks_like_a_name
 from .lexicon import GIVEN_NAMES, KNOWN_ORGS, LOCAL_OFFICES, PERSON_TITLES, TITLES, occupation
 from .nlp import Parsed, holds, tokens_where, word_ids
 from .spans import Mention, Spans, overlapping, replace_inside
@@ -88,6 +88,61 @@ def patterned_orgs(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     return replace_inside(found, added)
 
 
+# nouns for a body of people that a name may follow in apposition ("A parents' group, the
+# Dongmun Applicants' Parents Association, demanded")
+_APPOSED_BODY_NOUNS = word_ids("""
+group association campaign organisation organization coalition charity alliance network society
+movement collective forum trust union committee club
+""".split())
+# the small words a body's name may hold between its capitalised ones
+_NAME_JOINERS = frozenset("for of and the 's ’s ' ’ &".split())
+
+
+def bodies_in_apposition(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """A name set off by commas right after the subject phrase of a noun for a body of
+    people is that body's, whole ("A campaign group set up at the weekend, Keep
+    Drumcarrow's Doctors, said"; "A parent group ..., Ridgeburn Families for Five Days,
+    wrote"), whatever the model made of its words. The noun must itself be the subject: in
+    "a spokesman for the group, John Smith," the name is the spokesman's. A mention inside
+    the name is replaced by it."""
+    starts = [m.start for m in found]
+    added: list[Mention] = []
+    for p, doc in enumerate(parsed.docs):
+        for noun in tokens_where(doc, (LEMMA, _APPOSED_BODY_NOUNS)):
+            if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN":
+                continue
+            span = name_after_comma(doc, noun)
+            if span is None:
+                continue
+            start, end = parsed.offset(p, span.start_char), parsed.offset(p, span.end_char)
+            inside = overlapping(found, starts, start, end)
+            if any(m.start < start or m.end > end or m.label == "PERSON" and m.sure for m in inside):
+                continue
+            added.append(Mention(p, parsed.sentence_id(p, span.start), start, end, span.text, "ORG", span.text,
+                                 sure=True))
+    return replace_inside(found, added)
+
+
+def name_after_comma(doc: Doc, noun: Token) -> Span | None:
+    """The capitalised name between the first two commas after `noun`, when the first
+    comma closes the noun's own phrase and the second comes before the verb it is subject of."""
+    verb = noun.head
+    comma = next((t for t in doc[noun.i + 1:min(verb.i, noun.i + 12)] if t.text == ","), None)
+    if comma is None or any(t.head.i < noun.i or t.head.i > comma.i for t in doc[noun.i + 1:comma.i]):
+        return None  # "the group, ..." is the phrase's end only if nothing between hangs outside it
+    close = next((t for t in doc[comma.i + 1:min(verb.i, comma.i + 9)] if t.text == ","), None)
+    if close is None or close.i - comma.i < 2:
+        return None
+    words = doc[comma.i + 1:close.i]
+    if words[0].lower_ == "the":
+        words = words[1:]
+    if not words or not words[0].is_title or words[0].lower_ in GIVEN_NAMES \
+            or not (words[-1].is_title or words[-1].text in ("'", "’")) \
+            or not all(w.is_title or w.is_upper or w.lower_ in _NAME_JOINERS for w in words):
+        return None
+    return words
+
+
 @cache
 def _org_name_matcher(vocab: Vocab) -> Matcher:
     """ORG_NAME_PATTERNS compiled once per pipeline, not once per article."""
@@ -110,17 +165,18 @@ def titled_people(parsed: Parsed, found: list[Mention]) -> tuple[list[Mention], 
         for tok in tokens_where(doc, (LOWER, _PERSON_TITLE_IDS)):
             if tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ in TITLES:
                 continue
-            end = tok.i + 1
-            while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ in ("PROPN", "NOUN") \
+            first = tok.i + 1 + (doc[tok.i + 1].text == "." and tok.i + 2 < len(doc))  # "Hon. Ade Ogun"
+            end = first
+            while end < len(doc) and end - first <= 2 and doc[end].pos_ in ("PROPN", "NOUN") \
                     and doc[end].text[:1].isupper():  # "Mr O’Driscoll": the tagger may call it a noun
                 end += 1
-            if end == tok.i + 1:
+            if end == first:
                 continue
-            span = doc[tok.i + 1:end]
+            span = doc[first:end]
             start = parsed.offset(p, span.start_char)
             stop = start + len(span.text)
-            if taken.overlaps(start, stop):
-                continue
+            if taken.overlaps(start, stop) or ends_like_no_person([t.text for t in span]):
+                continue  # "Queen Elizabeth National Park" is no Queen's name
             if people.overlaps(start, stop):
                 short = by_start.get(start)
                 if short is None or short.end >= stop:

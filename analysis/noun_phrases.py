@@ -37,6 +37,9 @@ def without_owner(span, head: Token) -> str:
                 words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_
                 and not _hyphened(words[0]))):
             words.pop(0)  # "Russian officials" keep what makes them Russian, "laid-off employees" theirs
+    elif head.tag_ == "NN" and noun_kind(head.lemma_.lower()) == "person":
+        while len(words) > 1 and words[0].like_num and words[0].dep_ == "nummod" and words[0].lower_ != "one":
+            words.pop(0)  # "Two senior staff of the bank" are senior staff, a noun with no plural
     if words[0].dep_ == "poss" and words[0].pos_ == "PRON" and len(words) > 1 \
             and noun_kind(head.lemma_.lower(), plural=head.tag_ == "NNS") in ("group", "organisation"):
         words.pop(0)  # "his family", "their neighbours", "her campaign": the family, the neighbours, the campaign
@@ -128,13 +131,22 @@ def described_after(tok: Token) -> list[Token]:
 
 
 def _which(tok: Token, after: Token) -> list[Token]:
+    """The words from `after` that say which one, up to where the noun's own words end; not
+    where they are based ("An official of the department in Bicol", "A UWA official in Kampala"):
+    the place is no part of who they are."""
     inside = set(after.subtree)
     words: list[Token] = []
     for t in tok.doc[after.i:]:
-        if t not in inside or t.is_punct or t.dep_ == "relcl" or t.tag_ in ("WP", "WDT"):
+        if t not in inside or t.is_punct or t.dep_ == "relcl" or t.tag_ in ("WP", "WDT") or _placed_in(t):
             break
         words.append(t)
     return words if any(t.pos_ in ("NOUN", "PROPN") for t in words) else []
+
+
+def _placed_in(t: Token) -> bool:
+    """"in Kampala": "in" before a place the model named."""
+    return t.dep_ == "prep" and t.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC") for c in t.children)
 
 
 def has_conj(tok: Token) -> bool:

@@ -21,7 +21,7 @@ from .antecedents import PRONOUNS
 from .attribution import Resolver, Speaker
 from .continued import inherit_speakers, named, share_chain_speakers, take_turns
 from .cues import is_cue
-from .frames import Attribution, Quote, attribute, frames_of, is_headline
+from .frames import Attribution, Quote, attribute, frames_of, is_headline, named_next
 from .indirect import indirect_quotes
 from .nlp import Parsed
 from .quotemarks import QuoteSpan, find_quotes
@@ -99,7 +99,7 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
             who = _listed_with(text, paragraph_spans, i, kind, out) or \
                 _answer_speaker(p, span, resolver) or _transcript_speaker(p, text, span, resolver) or \
                 attribute(parsed, p, span, kind, before, after, resolver) or \
-                _title_line_speaker(p, text, span, resolver)
+                named_next(parsed, p, span, after, resolver) or _title_line_speaker(p, text, span, resolver)
             if who is None and i and before[0] == paragraph_spans[i - 1].close_at + 1 and out:
                 who = out[-1].who  # "called it “X” and “Y”": one sentence, one cue
             out.append(Quote(p, span.start, span.end, kind, who, chain))

@@ -16,3 +16,19 @@ def test_a_person_who_spoke_before_keeps_the_quote(nlp):
     text = ("Mayor Tessa Sokolowski said the fire had moved fast.\n\n"
             "\"We were knocking on doors by three.\" Wes Ackerley, who runs the marina, left at four.")
     assert row_with(quotes_of(nlp, text), "knocking on doors")["speaker"] == "Tessa Sokolowski"
+
+
+def test_the_next_sentence_saying_whose_words_they_were_names_the_speaker(nlp):
+    text = ("Ferry fares on the Loch Sunart route rose by a fifth on Monday, the operator said.\n\n"
+            "\"Islanders are paying for the council's mistakes. Nobody else would put up with it.\" "
+            "The words came from Catriona Bellingham, who has run the island shop for 20 years.\n\n"
+            "\"The fares only cover the fuel.\" That assessment comes from Idris Vaughan-Pryce, a transport economist.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "council's mistakes")["speaker"] == "Catriona Bellingham"
+    assert row_with(quotes, "only cover the fuel")["speaker"] == "Idris Vaughan-Pryce"
+
+
+def test_a_next_sentence_about_something_else_names_no_one(nlp):
+    text = ("Mayor Tessa Sokolowski spoke after the vote.\n\n"
+            "\"We were knocking on doors by three.\" The water came from Lake Ardmore, which burst its banks.")
+    assert row_with(quotes_of(nlp, text), "knocking on doors")["speaker"] == "Tessa Sokolowski"

@@ -74,3 +74,26 @@ def test_a_noun_for_a_man_beside_a_name_keeps_she_from_him(nlp):
             "Kerrigan Odell, her son, said the flags had been moved.\n\n"
             "“Nobody told us,” she said.")
     assert row_with(quotes_of(nlp, text), "Nobody told us")["speaker"] == "Orlaith Venner"
+
+
+def test_he_is_the_person_a_who_clause_reported_speaking(nlp):
+    text = ("The seller, a widow named Odile, said she had kept the painting in a barn.\n\n"
+            "The attribution was made by Paris-based expert Lucien de Marsac, who said X-ray images had "
+            "revealed an earlier face beneath the paint.\n\n"
+            "He called the change \"a second thought only the artist could have had\".")
+    assert row_with(quotes_of(nlp, text), "second thought")["speaker"] == "Lucien de Marsac"
+
+
+def test_she_is_the_unnamed_woman_who_spoke_not_the_man_she_spoke_of(nlp):
+    text = ("Patients leaving the surgery said they had been told to register elsewhere.\n\n"
+            "One woman in her seventies, who did not want to be named, said Dr Cathal Brennan had cared for her "
+            "husband for 30 years. 'He came out in the snow. You don't forget that,' she said.")
+    assert row_with(quotes_of(nlp, text), "came out in the snow")["speaker"] == "woman in her seventies"
+
+
+def test_he_is_the_one_named_beside_a_role_noun_the_lexicon_does_not_know(nlp):
+    text = ("Coach Delroy Hibbert said his runners were the best team on the day.\n\n"
+            "The school's principal, Rev Winston Ashby, told reporters that the school was considering "
+            "legal action.\n\n"
+            "\"These boys had a medal taken from them in front of their parents,\" he said.")
+    assert row_with(quotes_of(nlp, text), "medal taken")["speaker"] == "Winston Ashby"

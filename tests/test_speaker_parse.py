@@ -469,3 +469,16 @@ def test_a_name_beside_its_description_speaks_when_the_parser_gives_the_verb_bot
     text = ("Perit Carmela Spiteri, the architect engaged by the factory, told Times of Malta that the appeal would "
             "argue that the new houses had been approved.")
     assert row_with(quotes_of(nlp, text), "appeal would argue")["speaker"] == "Carmela Spiteri"
+
+
+def test_a_participle_the_parser_hangs_inside_a_reported_clause_speaks_for_the_reporter(nlp):
+    text = ("A tenants' group, the Larchmont Residents Association, demanded that the landlord let affected "
+            "families move out early, calling the repairs \"far too little, far too late.\"")
+    assert speaker(nlp, text, "far too little") == "Larchmont Residents Association"
+
+
+def test_a_title_the_parser_makes_the_subject_gives_way_to_the_name_after_it(nlp):
+    text = ("Shareholders met in Ibadan on Thursday.\n\n"
+            "\"I have held this share since 1998,\" said Hon. Adebowale Ogunsanwo, a former member of the "
+            "state House of Assembly.")
+    assert speaker(nlp, text, "held this share") == "Adebowale Ogunsanwo"

@@ -81,3 +81,27 @@ def test_groups_keep_what_sets_them_apart_and_lose_whose_they_are(nlp):
     assert row_with(quotes, "died peacefully")["speaker"] == "family"
     assert row_with(quotes, "numbers were too low")["speaker"] == "authors"
     assert row_with(quotes, "ad was false")["speaker"] == "campaign"
+
+
+def test_where_an_anonymous_source_is_based_is_no_part_of_who_they_are(nlp):
+    text = ("A ministry official in Kampala, who was not allowed to speak to the press, said claims had doubled.\n\n"
+            "An official of the Department of Agriculture in Cebu said seed would arrive on Friday.\n\n"
+            "Two senior staff of the bank told reporters that the board had approached investors.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "claims had doubled")["speaker"] == "ministry official"
+    assert row_with(quotes, "seed would arrive")["speaker"] == "official of the Department of Agriculture"
+    assert row_with(quotes, "approached investors")["speaker"] == "senior staff"
+
+
+def test_one_resident_of_a_named_street_is_the_resident_not_the_street(nlp):
+    text = ("Some people living in the new houses on Triq il-Merill have complained about the noise.\n\n"
+            "‘We bought here because it was quiet. Nobody told us about the explosives down the road,’ said one "
+            "Triq il-Merill resident, who asked not to be named because ‘in this village you don’t want to be the "
+            "one who stopped the festa’.")
+    assert row_with(quotes_of(nlp, text), "Nobody told us")["speaker"] == "Triq il-Merill resident"
+
+
+def test_a_group_is_not_the_place_named_beside_it(nlp):
+    text = ("LUWERO. Farmers in Kigombe village, Luwero District, say they have lost half their maize to "
+            "army worms this season.")
+    assert row_with(quotes_of(nlp, text), "half their maize")["speaker"] == "Farmers"
