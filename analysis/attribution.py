@@ -359,7 +359,8 @@ class Resolver:
             m = self._person_in_apposition(base, tok)  # "County Executive Committee Member for Health Dr X said"
         if m is not None:
             return self._speaker_named(m)
-        if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and self._surname(tok.text):
+        if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and (
+                self._surname(tok.text) or self._body_opening_with(tok.text, base + tok.idx)):
             return self._unnamed_proper(p, tok)  # "Sanders told": the tagger's plural of "sander"
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                       and c.ent_type_ not in ("GPE", "LOC")), None)  # not "Farmers in X village, Kasese District,"
@@ -437,9 +438,21 @@ class Resolver:
             first = tok.doc[first.i - 1]
         lo, hi = first.idx, tok.idx + len(tok)
         text = self.parsed.article.paragraphs[p].text[lo:hi]  # not Doc.text: rebuilt on each call
-        name = next((n for n in self._persons if n == text or tok.text in (n.split()[-1], n.split()[0])), text)
+        name = next((n for n in self._persons if n == text or tok.text in (n.split()[-1], n.split()[0])), None)
+        if name is None and first == tok:  # "Hearthside said" after "Hearthside Later Life": the body's first word
+            name = self._body_opening_with(text, self.parsed.offset(p, lo))
+            if name is not None:
+                return Speaker(name, self.parsed.offset(p, lo), self.parsed.offset(p, hi), text, "ORG")
+        name = name or text
         label = "PERSON" if name in self._persons else ""
         return Speaker(name, self.parsed.offset(p, lo), self.parsed.offset(p, hi), text, label)
+
+    def _body_opening_with(self, word: str, before: int) -> str | None:
+        """The organisation of several words named before article offset `before` whose
+        name opens with `word` ("Hearthside Later Life" for "Hearthside"), if only one."""
+        found = {m.entity for m in self._mentions[:bisect_left(self._starts, before)]
+                 if m.label == "ORG" and " " in m.entity and m.entity.split()[0] == word}
+        return found.pop() if len(found) == 1 else None
 
     def organisation(self, p: int, tok: Token) -> Speaker | None:
         """"the ministry said": the latest name holding that word ("Ministry of Maritime

@@ -177,6 +177,9 @@ def _merge_org_parts(names: list[str], labels: dict[str, str], titled: set[str],
 _PLACED = re.compile(r"\b(?:in|near|from|at|outside|around|across|throughout|to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_HELD_IN = re.compile(r"\b(?:shares?|stakes?|investments?|interests?|holdings?)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _shortened_later(mentions: list[Mention], names: list[str], text: str) -> set[str]:
     """The names that may be short forms of a body the text shows is one ("shipbuilder
     Perantau Offshore", "Keswick Boatworks Ltd"), whatever the model labelled them: named
@@ -185,8 +188,9 @@ def _shortened_later(mentions: list[Mention], names: list[str], text: str) -> se
     placed: set[str] = set()
     for m, n in zip(mentions, names):
         first.setdefault(n, m.start)
-        if _PLACED.search(text, max(0, m.start - 12), m.start):
-            placed.add(n)
+        if _PLACED.search(text, max(0, m.start - 12), m.start) \
+                and not _HELD_IN.search(text, max(0, m.start - 24), m.start):
+            placed.add(n)  # "in Perantau"; but "Shares in Caldermere" are the bank's
     bodies = [n for m, n in zip(mentions, names) if m.sure and m.label == "ORG" and " " in n]
     return {short for body in bodies for short in _opening_words(body)
             if short in first and short not in placed and first[short] > first[body]}
@@ -204,7 +208,9 @@ def _widest_body(owners: set[str], parts: dict[str, set[str]]) -> set[str]:
     base = min(owners, key=len, default="")
     if base.split()[-1:] and base.split()[-1].lower() in ORG_ENDINGS \
             and all(o == base or o.startswith(base + " ") for o in owners):
-        return {base}
+        # the body in full as the article gives it: "Aroloya Bank Plc" for "Aroloya" and "Aroloya Bank"
+        same = [o for o in owners if all(w.lower() in _LEGAL_SUFFIXES for w in o[len(base):].split())]
+        return {max(same, key=len)}
     return _widest(owners, parts)
 
 

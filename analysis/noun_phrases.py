@@ -119,6 +119,12 @@ def described_after(tok: Token) -> list[Token]:
                 and noun_kind(tok.lemma_.lower(), plural=True) in ("group", "person"):
             return _which(tok, after)
         return []
+    if tok.tag_ == "NN" and noun_kind(tok.lemma_.lower()) == "source":  # "an agreed statement of facts"
+        of = next((c for c in tok.children if c.i == tok.i + 1 and c.dep_ == "prep" and c.lower_ == "of"), None)
+        what = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if what is None or what.pos_ != "NOUN" or any(c.i < what.i for c in what.children):
+            return []  # a set phrase ("statement of facts"), not "a study of hospital admissions"
+        return list(tok.doc[of.i:what.i + 1])
     if tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) != "person" \
             or not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children):
         return []

@@ -195,3 +195,21 @@ def test_names_ending_like_a_body_or_a_place_are_no_one_s_name(nlp):
     assert found["Kabale District"][0] != "PERSON"
     assert found.get("Elizabeth National Park", ("LOC",))[0] != "PERSON"
     assert all(label != "PERSON" for name, (label, *_) in found.items() if name.startswith("Odunlami"))
+
+
+def test_a_body_s_short_forms_go_to_its_name_in_full(nlp):
+    text = ("Odunmbaku Bank shareholders approve rights issue\n\n"
+            "Shareholders of Odunmbaku Bank Plc on Thursday approved a rights issue.\n\n"
+            "Odunmbaku said it remained \"well capitalised\" and that deposits were safe.\n\n"
+            "Age charity Fernhollow Foundation welcomed the study.\n\n"
+            "Fernhollow said 1.4 million people over 65 described themselves as often lonely.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "well capitalised")["speaker"] == "Odunmbaku Bank Plc"
+    assert row_with(quotes, "often lonely")["speaker"] == "Fernhollow Foundation"
+
+
+def test_shares_in_a_body_do_not_make_its_name_a_place(nlp):
+    text = ("Caldbrook Savings Bank has been fined £38m by the regulator.\n\n"
+            "Caldbrook, which has 1.9 million customers, said it accepted the findings in full.\n\n"
+            "Shares in Caldbrook closed 1.2 per cent lower.")
+    assert row_with(quotes_of(nlp, text), "accepted the findings")["speaker"] == "Caldbrook Savings Bank"

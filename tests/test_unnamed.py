@@ -105,3 +105,13 @@ def test_a_group_is_not_the_place_named_beside_it(nlp):
     text = ("LUWERO. Farmers in Kigombe village, Luwero District, say they have lost half their maize to "
             "army worms this season.")
     assert row_with(quotes_of(nlp, text), "half their maize")["speaker"] == "Farmers"
+
+
+def test_a_document_keeps_what_it_is_of(nlp):
+    text = ("Tamsin Roe, 47, pleaded guilty in the district court.\n\n"
+            "According to an agreed statement of facts tendered to the court, Roe made 312 transfers from the "
+            "accounts.\n\n"
+            "According to the report of the inspector, the roof had leaked for a decade.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "312 transfers")["speaker"] == "agreed statement of facts"
+    assert row_with(quotes, "leaked for a decade")["speaker"] == "report"
