@@ -48,6 +48,8 @@ _SELDOM_NAMED = frozenset(["campaign"])
 # bodies whose names hold the word ("Mphathi Local Municipality", "Health and Safety
 # Inspectorate"): "the municipality" is no other organisation the article named
 _NAMED_BY_THE_WORD = frozenset("municipality inspectorate directorate secretariat tribunal legislature".split())
+# nouns wire copy calls the person it follows by, once named ("the Republican front-runner")
+_EPITHETS = frozenset("candidate nominee front-runner frontrunner hopeful contender billionaire mogul".split())
 # a body's voices named after it: "Department of ... spokesperson Roxanne Thériault"
 _OFFICER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())
 # nouns for a man or a woman of a nation, which sports and wire copy use for someone just named
@@ -411,6 +413,13 @@ class Resolver:
                     m = self.mention_at(base + name.idx, base + name.idx + len(name))
                     if m is not None and m.label == "PERSON":
                         return m
+                # "Speaker of the House Rep. Paul Ryan (R-WI) said": the office, then the holder
+                # with his title, parsed as the office's object (not "A friend of Ana Ruiz")
+                if tok.pos_ == "PROPN" and tok.lower_ in TITLES and obj.pos_ == "PROPN" \
+                        and any(c.dep_ == "compound" and c.lower_ in TITLES for c in obj.children):
+                    m = self.mention_at(base + obj.idx, base + obj.idx + len(obj))
+                    if m is not None and m.label == "PERSON":
+                        return m
         return None
 
     def _person_in_apposition(self, base: int, tok: Token) -> Named | None:
@@ -543,6 +552,12 @@ class Resolver:
         if m is not None and not ((tok.lower_ in PERSON_TITLES or tok.text.isupper()) and m.label != "PERSON"):
             return None  # a name; but "the MCA said" is a title the model took for a body's name
         found = self._role_holders.holder(p, tok)
+        if found is None and tok.lemma_.lower() in _EPITHETS and tok.tag_ == "NN" \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            # "Hillary Clinton has a word for ... The Democratic presidential candidate blasted":
+            # an epithet for the person the story is following, as "she" would be
+            cand = self._look_back(p, start, lambda c: c.label == "PERSON" and c.subject)
+            found = (cand.name, "PERSON") if cand is not None else None
         return None if found is None else Speaker(found[0], start, start + len(tok), tok.text, found[1])
 
     def member_of(self, p: int, tok: Token) -> Speaker | None:

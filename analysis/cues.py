@@ -176,6 +176,11 @@ def subject_of(token: Token, *, controlled: bool = False, near: Token | None = N
         # "May said that the country would leave ... and suggested that ...": the parser
         # joins the second report to the reported clause; it is the first's partner
         return subject_of(clause.head, controlled=True)
+    if token.dep_ == "conj" and clause.dep_ == "ccomp" and clause.head.i < clause.i \
+            and clause.head.lemma_ == token.lemma_ and is_cue(clause.head):
+        # "The deputy head said the United States should reduce its patrols and said any
+        # attempts ... would fail": the same verb again is the first one's partner
+        return subject_of(clause.head, controlled=True)
     if token.dep_ in ("conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head, controlled=True)  # "he paused and added"; "went on to say"
     return _subject_of_aside(token)

@@ -482,3 +482,24 @@ def test_a_title_the_parser_makes_the_subject_gives_way_to_the_name_after_it(nlp
             "\"I have held this share since 1998,\" said Hon. Adebowale Ogunsanwo, a former member of the "
             "state House of Assembly.")
     assert speaker(nlp, text, "held this share") == "Adebowale Ogunsanwo"
+
+
+def test_an_office_then_its_holder_with_a_title_is_the_holder(nlp):
+    text = ("Speaker of the House Rep. Dale Whitcombe (R-WI) said \"images like that have no place in a "
+            "campaign.\"\n\n"
+            "A friend of Rep. Dale Whitcombe said the speaker had been angry.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "no place in a")["speaker"] == "Dale Whitcombe"
+    assert row_with(quotes, "had been angry")["speaker"] != "Dale Whitcombe"
+
+
+def test_the_same_cue_again_after_a_reported_clause_is_the_first_speaker_s(nlp):
+    text = ("The deputy head of the delegation, Li Wenhao, said the United States should reduce its patrols in the "
+            "region and said any attempts to isolate the country would fail.")
+    assert speaker(nlp, text, "attempts to isolate") == "Li Wenhao"
+
+
+def test_an_epithet_for_the_person_the_story_follows_is_that_person(nlp):
+    text = ("Marisol Quintero has a word for her rival's plan to close the border: No.\n\n"
+            "The Democratic presidential candidate blasted the plan on Wednesday, calling it \"absurd.\"")
+    assert speaker(nlp, text, "absurd") == "Marisol Quintero"
