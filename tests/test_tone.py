@@ -70,6 +70,28 @@ def test_texts_read_on_several_threads_score_as_on_one():
     assert two.threads == 2 and one.of_text(texts) == two.of_text(texts)
 
 
+class _OneAtATime:
+    """A tokenizer that refuses batches: encode_batch fans out to a thread per core."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def encode(self, text):
+        return self.tokenizer.encode(text)
+
+    def encode_batch(self, texts):
+        raise AssertionError("encode_batch spreads over every core")
+
+
+def test_texts_are_tokenized_on_the_reading_thread_alone():
+    texts = ["Dee Fox resigned.", "“We are delighted,” the mayor said.", "Prices fell sharply."]
+    model = ToneModel(threads=1)
+    expected = (model.read(texts, [(0, 0, 7)]), model.of_whole(texts))
+    model.forget()
+    model.tokenizer = _OneAtATime(model.tokenizer)
+    assert (model.read(texts, [(0, 0, 7)]), model.of_whole(texts)) == expected
+
+
 def test_a_long_article_is_read_a_chunk_at_a_time_with_the_same_tones(monkeypatch):
     """Token states are let go chunk by chunk (a 1 MB article held 660 MB of them at once)."""
     model = ToneModel(threads=1)

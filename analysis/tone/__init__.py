@@ -96,12 +96,18 @@ class ToneModel:
             self._read.clear()
         self._read[text] = (p, tokens)
 
+    def _tokens(self, texts: Sequence[str]) -> list:
+        """Each text's tokens, one text after another. `encode_batch` would spread a batch
+        over every core's thread, which then spin while the encoder runs: a quarter more CPU
+        for the tokens, and on a worker that should keep to one core, a share of the others'."""
+        return [self.tokenizer.encode(text) for text in texts]
+
     def _encode(self, texts: Sequence[str]) -> tuple[list[np.ndarray], list[list[tuple[int, int]]]]:
         """Token states (tokens x hidden, [CLS] and [SEP] included) and character offsets
         of each text. Each text runs alone: the int8 encoder scales its activations over a
         whole batch, so a text in a batch would score a little differently with different
         company, and without padding a lone text costs about as much."""
-        encodings = self.tokenizer.encode_batch(list(texts))
+        encodings = self._tokens(texts)
 
         def run(e) -> np.ndarray:
             ids = np.asarray([e.ids], dtype=np.int64)
@@ -176,7 +182,7 @@ class ToneModel:
         if not texts:
             return NEUTRAL
         budget = MAX_TOKENS - 2  # [CLS] and [SEP]
-        lengths = [len(e.ids) - 2 for e in self.tokenizer.encode_batch(texts)]
+        lengths = [len(e.ids) - 2 for e in self._tokens(texts)]
         passages, current, used = [], [], 0
         for text, n in zip(texts, lengths):
             if current and used + n > budget:
