@@ -176,7 +176,8 @@ class Resolver:
                 if (given or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
                         or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
                         and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
-                        or _introduced(tok) or _stranded_subject(tok) or _speaks_in_relative(tok)) \
+                        or _introduced(tok) or _stranded_subject(tok) or _speaks_in_relative(tok)
+                        or _before_subjectless_verb(tok)) \
                         and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
                     if cand is not None:
@@ -214,6 +215,17 @@ class Resolver:
                 counts[m.entity] = counts.get(m.entity, 0) + 1
         best = max(counts.values(), default=0)
         return next((m for m in self._mentions if m.label == "PERSON" and counts[m.entity] == best), None)
+
+    def person_named_before(self, p: int) -> Named | None:
+        """The person named last, outside quotes, in the nearer of the two paragraphs before
+        paragraph `p` that names one."""
+        for q in range(p - 1, max(-1, p - 3), -1):
+            base = self.parsed.offset(q, 0)
+            lo, hi = bisect_left(self._starts, base), bisect_left(self._starts, base + len(self.parsed.docs[q].text))
+            people = [m for m in self._mentions[lo:hi] if m.label == "PERSON" and not self.in_quote(q, m.start - base)]
+            if people:
+                return people[-1]
+        return None
 
     def name_at(self, p: int, lo: int, hi: int) -> Speaker:
         """The speaker named by paragraph p's characters [lo, hi): a mention's canonical
@@ -354,7 +366,8 @@ class Resolver:
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
         if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one") and not _owned_document(tok):
             # "one of the attorneys, Justin Bamberg,"
-            m = self._named_in_apposition(base, tok) or self._named_next(base, tok) or self._named_after_comma(p, tok)
+            m = self._named_in_apposition(base, tok) or self._named_next(base, tok) or self._named_after_comma(p, tok) \
+                or self._named_as_a_name(base, tok)
         elif tok.pos_ == "PROPN" and tok.lower_ in TITLES and (m is None or m.label != "PERSON"):
             m = self._named_in_apposition(base, tok) or m  # "The town's MP, Marnie Carbery, said"
         elif tok.pos_ == "PROPN" and m is None:
@@ -369,6 +382,17 @@ class Resolver:
         if tok.pos_ == "NOUN" and tok.tag_ != "NNS" and appos is not None:
             # "His neighbour, Annika Roe, said": a name NER missed
             return self._unnamed_proper(p, appos)
+        return None
+
+    def _named_as_a_name(self, base: int, tok: Token) -> Named | None:
+        """"One seamstress, who asked to be identified only by her first name, Valdirene,
+        said": the person whose name the subject's own phrase gives, before its verb."""
+        if tok.dep_ != "nsubj" or noun_kind(tok.lemma_.lower()) != "person":
+            return None
+        for t in tok.doc[tok.i + 1:tok.head.i]:
+            if t.lower_ in ("name", "surname", "nickname") and t.i + 2 < tok.head.i and t.nbor().text == ",":
+                m = self.mention_at(base + t.nbor(2).idx, base + t.nbor(2).idx + len(t.nbor(2)))
+                return m if m is not None and m.label == "PERSON" else None
         return None
 
     def _named_after_comma(self, p: int, tok: Token) -> Named | None:
@@ -678,6 +702,26 @@ def _stranded_subject(tok: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     return tok.dep_ in ("amod", "compound") and head.i == tok.i + 1 and head.dep_ == "ROOT" and head.tag_ == "NNS" \
         and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
+
+
+def _before_subjectless_verb(tok: Token) -> bool:
+    """"Outside a diner in Harrison, retired tool-and-die maker Augustin Kasprzak, 74, said
+    he had seen": a name the parser hung elsewhere, right before a finite verb it left
+    without a subject, with at most an age set off by commas, or the comma that closes the
+    name's apposition, between them."""
+    if tok.pos_ != "PROPN" or tok.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    doc, j = tok.doc, tok.i + 1
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+        j += 3
+    elif j < len(doc) and doc[j].text == "," and tok.dep_ == "appos":
+        j += 1  # "Arceneaux's campaign manager, Mavis Kowalczuk, wrote", the manager hung on another noun
+    k = j
+    while k < len(doc) and doc[k].dep_ in ("aux", "auxpass", "neg"):
+        k += 1  # "has become", "did not say"
+    return k < len(doc) and doc[k].pos_ == "VERB" and (doc[k].tag_ in ("VBD", "VBZ", "VBP") or k > j) \
+        and doc[k].sent.start == tok.sent.start \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[k].children)
 
 
 def _owned_document(tok: Token) -> bool:

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from .lexicon import GIVEN_NAMES, TITLE_SEX, TITLES, occupation
+from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, TITLES, occupation
 
 if TYPE_CHECKING:
     from .spans import Mention
@@ -46,7 +46,7 @@ heights center centre hall square bridge port harbor harbour point mountain moun
 """.split())
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al")
 # words that open a surname: "Leonel de la Peña" is "de la Peña" alone
-PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin ibn al".split())
+PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin binti ibn al el".split())
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
                "by", "with", "from", "as", "or", "nor", "but", "vs", "vs.", "into", "over", "amid", "after"}
@@ -93,7 +93,19 @@ def _labels(mentions: list[Mention], names: list[str]) -> dict[str, str]:
     for m, n in zip(mentions, names):
         if m.label:
             votes[n][m.label] += 1 + (m.label == "PERSON" and " " in m.name) + 100 * m.sure
-    return {n: "PERSON" if looks_like_a_person(n) else _by_ending(n, votes[n]) for n in set(names)}
+    alone = {m.name for m in mentions if " " not in m.name}
+    return {n: "PERSON" if looks_like_a_person(n) or _both_halves_alone(n, alone, votes[n])
+            else _by_ending(n, votes[n]) for n in set(names)}
+
+
+def _both_halves_alone(name: str, alone: set[str], votes: Counter) -> bool:
+    """A name the model read as a person's at least once, whose first and last words the
+    article also uses alone ("FORT SMITH, Ark. - Tobin Wendling has spent", a place by the
+    other votes; then "Wendling, 51," and "Still waiting, Tobin"): a person's, unless the
+    text gives a label away."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and votes["PERSON"] > 0 and max(votes.values()) < 100 \
+        and words[0] in alone and words[-1] in alone and looks_like_a_name(name)
 
 
 _DISTRICT_ENDINGS = PLACE_ENDINGS | frozenset("district region province prefecture state".split())
@@ -248,7 +260,9 @@ def initials(name: str) -> str:
 def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) -> list[str]:
     """A surname or given name alone goes to the full name it is part of, and so does a
     two-word surname or the last two names of a longer one ("Nic Dhonnacha" of "Siobhán
-    Nic Dhonnacha", "Anwar Basha" of "Shaik Anwar Basha").
+    Nic Dhonnacha", "Anwar Basha" of "Shaik Anwar Basha"), its first two ("Ahmad Zaki" of
+    "Ahmad Zaki Hashim", "Doris Yiu" of "Doris Yiu Wai-man"), and a surname its particle
+    joins with a hyphen, without the particle ("Shennawy" of "Sherif al-Shennawy").
 
     With several candidates ("Clinton": Hillary or Bill), a title's sex chooses ("Mrs.
     Clinton"), and the most recent full name before the mention wins, else the first one
@@ -267,10 +281,14 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
     by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for j, _ in full:
         words = out[j].split()
-        parts = {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}
+        parts = {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1],
+                 " ".join(words[:2]) if len(words) > 2 else words[0]}  # "Ahmad Zaki" of "Ahmad Zaki Hashim"
         parts |= {" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k].lower() in PARTICLES}
+        parts |= {w.split("-", 1)[1] for w in words[1:] if w.split("-", 1)[0].lower() in PARTICLES and "-" in w}
         for part in parts:
             by_word[_key(part)].append((j, out[j]))  # "Von Stetten" opening a sentence is "von Stetten"
+    before = list(out)
+    sexes: dict[str, str | None] = {}
     by_given: dict[str, bool] = {}
     settled: dict[str, str] = {}  # a shared surname alone -> whom it first stood for
     for i, n in enumerate(names):
@@ -290,6 +308,13 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         if title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if their given names tell
             sex = TITLE_SEX.get(title.group(1).lower())  # none for "Dr"
             fits = [f for f in fits if GIVEN_NAMES.get(f[1].split()[0].lower()) == sex] or fits
+        pronoun = _SAYS_PRONOUN.match(text, mentions[i].end) if shared and title is None else None
+        if pronoun is not None:  # "Hofstede says he will": of the Hofstedes, not the daughter
+            other = "f" if pronoun.group(1).lower() == "he" else "m"
+            for f in fits:
+                if f[1] not in sexes:
+                    sexes[f[1]] = _sex_of(f[1], text)
+            fits = [f for f in fits if sexes[f[1]] != other] or fits
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
         out[i] = fits[k - 1][1] if k else fits[0][1]
         if shared and title is None:
@@ -299,7 +324,27 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             first = settled.setdefault(_key(n), out[i])
             if any(f[1] == first for f in fits):
                 out[i] = first
-    return out
+    # a full name that is itself a shorter form hands on what it became: "Yiu" went to
+    # "Doris Yiu", which is "Doris Yiu Wai-man"
+    became = {before[j]: out[j] for j, _ in full if out[j] != before[j]}
+    return [became.get(n, n) for n in out]
+
+
+# a pronoun right after a surname, as the subject of what it says: "Hofstede says he", "Ruiz, 58, said she"
+_SAYS_PRONOUN = re.compile(r"(?:,[^,.]{1,20},)?\s+\w+\s+(he|she)\b", re.IGNORECASE)
+
+
+def _sex_of(name: str, text: str) -> str | None:
+    """A person's sex by their given name, else by a noun for a man or a woman right
+    before or after their full name ("His daughter, Femke Hofstede", "Femke Hofstede, his
+    daughter")."""
+    sex = GIVEN_NAMES.get(name.split()[0].lower())
+    if sex in ("m", "f"):
+        return sex
+    name = re.escape(name)
+    found = re.search(rf"\b(\w+),?\s+{name}\b|\b{name},\s+(?:his|her|their|the)\s+(\w+)", text)
+    word = found and (found.group(1) or found.group(2))
+    return GENDERED_NOUNS.get(word.lower()) if word else None
 
 
 # a title just before a mention: "Ms Gilhooly", "Mr. Edwards"
@@ -310,8 +355,13 @@ def _called_by_given_name(name: str, text: str) -> bool:
     """"Her son, Emory Lampron ... Emory says": whether the article calls a person by the
     given name alone, so that the surname alone ("Lampron says") is another of the family."""
     given, surname = name.split()[0], name.split()[-1]
-    alone = rf"\b{re.escape(given)}\b(?!\s+(?:\w+\s+)?{re.escape(surname)})"  # not "Emory [J.] Lampron"
-    return given != surname and re.search(alone, text) is not None
+    # not "Emory [J.] Lampron", nor "Sherif and Dina al-Shennawy"
+    alone = rf"\b{re.escape(given)}\b(?!\s+(?:(?:and|&)\s+)?(?:\w+\s+)?{re.escape(surname)})"
+    # nor what others call them in a quote ("Still waiting, Tobin.")
+    return given != surname and re.search(alone, _QUOTED.sub(" ", text)) is not None
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
 _INITIAL = re.compile(r"[A-Z]\.$")

@@ -107,7 +107,7 @@ class Descriptions:
             for tok in tokens_where(doc, (POS, _NOUN)):
                 fuller = _fuller(tok)
                 if fuller is not None:
-                    self._nouns.setdefault(tok.lemma_.lower(), []).append((base + tok.idx, fuller))
+                    self._nouns.setdefault((tok.lemma_.lower(), tok.tag_), []).append((base + tok.idx, fuller))
                 # "Wrexley's campaign committee, Wrexley for Michigan": the committee, and the campaign
                 nouns = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                                 and noun_kind(c.lemma_.lower()) == "organisation")]
@@ -119,11 +119,11 @@ class Descriptions:
 
     def fuller(self, tok: Token, before: int) -> str | None:
         """The latest fuller description of a noun before article offset `before`
-        ("inspection report" for "the report"); none for a plural ("the authors" are not
-        "the study's lead author")."""
-        if tok.tag_ != "NN":
+        ("inspection report" for "the report"); none for a plural but documents' ("the
+        authors" are not "the study's lead author"), whose fuller one is in the plural too."""
+        if not _describable(tok):
             return None
-        found = self._nouns.get(tok.lemma_.lower(), [])
+        found = self._nouns.get((tok.lemma_.lower(), tok.tag_), [])
         i = bisect_left(found, (before, ""))
         return found[i - 1][1] if i else None
 
@@ -138,12 +138,18 @@ def _fuller(tok: Token) -> str | None:
     """"inspection report" for a singular noun with words before it that describe it;
     "Democratic strategist involved in the recruitment effort" for an unnamed person."""
     after = described_after(tok)
-    if tok.tag_ != "NN" or not after and not any(c.dep_ in ("compound", "amod") and c.i < tok.i
+    if not _describable(tok) or not after and not any(c.dep_ in ("compound", "amod") and c.i < tok.i
                                                  for c in tok.children):
         return None
     words = [tok, *left_modifiers(tok), *after]
     text = without_owner(tok.doc[min(t.i for t in words):max(t.i for t in words) + 1], tok)
     return text if text != tok.text else None
+
+
+def _describable(tok: Token) -> bool:
+    """A singular noun, or documents in the plural ("Federal Election Commission filings",
+    then "the filings"), which a later mention of the noun alone stands for."""
+    return tok.tag_ == "NN" or tok.tag_ == "NNS" and noun_kind(tok.lemma_.lower(), plural=True) == "source"
 
 
 def _names_described(tok: Token) -> list[Token]:

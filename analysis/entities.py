@@ -221,6 +221,31 @@ def _joined_people(ents) -> list[Span]:
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)*|(?:O|D|Mc|Mac)['’]?[A-Z][a-z]+")
 
 
+# what follows a hyphen in a compound, not in a name ("Obama-era", "Trump-backed")
+_COMPOUND_ENDS = frozenset("era age led run type like style based backed born made owned free linked funded".split())
+
+
+def _name_tail(ent: Span) -> int:
+    """Where a person's name the model cut short really ends: past a surname its particle
+    opens ("[Sherif] al-Shennawy", "[Kamarulzaman] bin Baharom", "[Ana] de Souza"), or past
+    the lower-case half of a hyphenated given name ("[Edmund Mak Hok]-lam", "[Park
+    Min]-ah"); else where it ends."""
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].lower_ in PARTICLES and doc[end].is_lower and ent[-1].whitespace_ == " ":
+        if doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_ \
+                and end + 2 < len(doc) and _SURNAME.fullmatch(doc[end + 2].text):
+            return end + 3
+        if doc[end].whitespace_ == " " and doc[end + 1].pos_ == "PROPN" and _SURNAME.fullmatch(doc[end + 1].text) \
+                and not doc[end + 1].ent_type_:
+            return end + 2
+    if len(ent) >= 2 and end + 1 < len(doc) and doc[end].text == "-" and not ent[-1].whitespace_ \
+            and not doc[end].whitespace_ and ent[-1].text.istitle() and doc[end + 1].is_lower \
+            and doc[end + 1].is_alpha and len(doc[end + 1]) <= 5 and doc[end + 1].lower_ not in _COMPOUND_ENDS \
+            and doc[end + 1].tag_ not in ("VBN", "VBD", "JJ"):
+        return end + 2
+    return end
+
+
 def _widened(ent: Span) -> Span:
     """An organisation's name the model cut short ("Tillamere [Outdoor Gear Inc.]"): the
     capitalised proper nouns right before it that no other entity holds join it. A
@@ -228,6 +253,9 @@ def _widened(ent: Span) -> Span:
     one proper noun after it that no entity holds and that names no body or place."""
     if ent.label_ == "PERSON":
         doc, end = ent.doc, ent.end
+        tail = _name_tail(ent)
+        if tail > end:
+            return Span(doc, ent.start, tail, label=ent.label)
         before = doc[ent.start - 1] if ent.start else None
         one_word = len(ent) == 1 or len(ent) == 3 and ent[1].text == "-" and not ent[0].whitespace_  # "Bowen-Rees"
         if one_word and before is not None and _given_name_left_out(before, ent):
@@ -398,7 +426,8 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
     if label == "PERSON":
         name = _NICKNAME.sub(" ", _strip_titles(name))  # "Graham ‘Gus’ Tuckwell" is Graham Tuckwell
     if label in ("PERSON", "ORG"):  # "Caxton Regional Transit board", "Rovers fifth": the name ends at its last capital
-        name = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", name) if re.search(r"^[A-Z]", name) else name
+        name = re.sub(r"(?:\s+(?![a-z]+-[A-Z])[a-z][\w-]*)+$", "", name) if re.search(r"^[A-Z]", name) \
+            else name  # but "al-Shennawy" is a surname
         name = re.sub(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}$", "", name)  # "beat Saltcote Town 2-1": the score is not the name
     keeps_dot = name.endswith(".") and len(name) >= 3  # "U.S.", "Jr."
     name = name.strip(" ,;:-–—\"“”'‘’" + ("" if keeps_dot else "."))
@@ -419,7 +448,9 @@ def _strip_titles(name: str) -> str:
                    and words[k][:1].isupper() and words[k - 1].lower() in JURISDICTIONS), None)
     if office is not None:  # "Lickfork County Clerk Odessa Cornett", "City Attorney Dana Holt"
         words = words[office + 1:]
-    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and occupation(words[0].lower()))
+    # an occupation's shape, but a given name before a patronymic: "Kamarulzaman bin Baharom"
+    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and occupation(words[0].lower())
+                                                              and words[1].lower() not in PARTICLES)
                               or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
         words.pop(0)
     return " ".join(words)

@@ -363,7 +363,9 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
         subject = subject_of(gov, near=cue) if gov is not None else None
     if subject is not None and not quote[0] <= subject.idx < quote[1] and not quoted(subject.idx):
         return subject
-    near = [t for t in frame if 0 < t.i - cue.i <= 3] + [t for t in reversed(frame) if 0 < cue.i - t.i <= 2]
+    # after the cue, not the subject of the clause it reports ("wrote that Wendling was")
+    near = [t for t in frame if 0 < t.i - cue.i <= 3 and not _opens_clause(cue, t)] \
+        + [t for t in reversed(frame) if 0 < cue.i - t.i <= 2]
     found = next((t for t in near if t.dep_ not in _NOT_SPEAKER_DEPS and t.ent_type_ not in _WHEN and (
         t.pos_ == "PROPN" or t.lower_ in _NOMINATIVE)), None)
     if found is None and after:
@@ -371,6 +373,15 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
     if found is None and cue.tag_ == "VBG":
         found = _clause_subject(cue, quote, quoted)
     return found
+
+
+def _opens_clause(cue: Token, tok: Token) -> bool:
+    """Whether `tok`, after the cue, is the subject the reported clause has of its own: a
+    name ("wrote Wendling was"), or any word after one that opens the clause ("wrote that
+    he was"). A pronoun right after a cue with no subject ("Kasprzak, 74, said he had")
+    is most often the one who said it."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head != cue and tok.pos_ != "PRON" \
+        or any(t.dep_ == "mark" for t in cue.doc[cue.i + 1:tok.i])
 
 
 def _wished(cue: Token) -> Token | None:

@@ -40,6 +40,8 @@ alderman chef owner founder pilot soldier priest rabbi imam bishop cardinal stri
 goalkeeper quarterback pitcher star host anchor presenter broadcaster blogger economist forward guard
 rookie jockey shortstop fullback halfback flanker centre-back defender winger keeper
 advocate barrister solicitor boss
+housewife homemaker pensioner retiree fisherman fisherwoman shopkeeper trader vendor hawker mechanic
+driver labourer laborer grandmother grandfather seamstress waitress hostess stewardess tailor cook
 """.split())
 
 # Titles that only ever stand before a person's name.
@@ -57,6 +59,7 @@ PERSON_TITLES = {
     "alhaji", "alhaja", "hajia", "hajiya", "mallam", "malam", "engr.", "barr.", "adv.",  # West and South Africa
     "hajji", "haji", "rev", "fr", "fr.", "canon",  # pilgrims (East Africa, Asia); clergy written without stops
     "perit", "maître", "maitre", "bailiff", "datuk", "dato'", "dato’", "datin",  # Malta, France, Jersey, Malaysia
+    "ratu", "eng.",  # a Fijian chief; an engineer (Egypt, the Gulf)
 }
 TITLES |= PERSON_TITLES
 # offices of a county or a city written before the holder's name ("Lickfork County Clerk

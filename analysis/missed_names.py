@@ -38,6 +38,8 @@ _OF_BODIES = frozenset("""
 chamber department ministry bureau board council institute society association federation union
 college university school academy commission committee office league church
 """.split())
+# what a council sits for, written between a place's name and "council"
+_COUNCIL_SEATS = frozenset("town city county district borough parish village municipal regional shire".split())
 ORG_NAME_PATTERNS = [
     # "Northern Lakes Transit Users Group", "Larkspur Gardens Tenants’ Association"
     [{"IS_TITLE": True, "OP": "+"}, {**_POSSESSIVE, "OP": "?"}, {"IS_TITLE": True, "OP": "*"},
@@ -50,6 +52,9 @@ ORG_NAME_PATTERNS = [
      {"IS_TITLE": True, "OP": "+"}],
     # "Pinecrest County District Attorney's Office" (not "Oval Office", a place)
     [{"IS_TITLE": True, "OP": "+"}, _POSSESSIVE, {"LOWER": "office", "IS_TITLE": True}],
+    # "Heerdeland council", "Hrafnsvík town council": a place's council, the noun in lower case
+    [{"IS_TITLE": True, "POS": "PROPN", "ENT_TYPE": {"IN": ["GPE", "LOC", "ORG", "NORP", "FAC"]}, "OP": "+"},
+     {"LOWER": {"IN": sorted(_COUNCIL_SEATS)}, "IS_LOWER": True, "OP": "?"}, {"ORTH": "council"}],
 ]
 # a campaign's committee named after the candidate "for" a place or office, after the noun
 # that calls it one: "Pangbourne's campaign committee, Pangbourne for Kansas," (the

@@ -15,6 +15,11 @@ new recent latest large small big major brief short long lengthy detailed separa
 """.split())
 
 
+# words around a number that count a group: "more than 200", "at least 30", "eight of 10"
+_COUNT_WORDS = frozenset("""more than less fewer about around nearly almost some over under up to at least roughly
+of in out approximately""".split())
+
+
 def without_owner(span, head: Token) -> str:
     """A noun phrase's words from its first descriptive one: no article or quantifier; for
     a group of people no number or common adjective before its noun words ("Two senior
@@ -33,13 +38,23 @@ def without_owner(span, head: Token) -> str:
     if head.tag_ == "NNS" and head.lemma_.lower() not in QUANTIFIERS \
             and noun_kind(head.lemma_.lower(), plural=True) == "group" \
             and kind != "organisation":  # "Two ministry officials"; not "Other countries"
-        while len(words) > 1 and (words[0].like_num or (
+        count = 0  # "More than 200 villagers", "Forty-six pupils": what counts them goes
+        for k, w in enumerate(words[:-1]):
+            if w.like_num:
+                count = k + 1
+            elif not (w.is_punct or w.lower_ in _COUNT_WORDS):
+                break
+        del words[:_past_compound(words, count)]
+        while len(words) > 1 and (words[0].like_num or words[0].is_punct or (
                 words[0].dep_ == "amod" and words[0].head == head and not words[0].ent_type_
                 and not _hyphened(words[0]))):
             words.pop(0)  # "Russian officials" keep what makes them Russian, "laid-off employees" theirs
     elif head.tag_ == "NN" and noun_kind(head.lemma_.lower()) == "person":
-        while len(words) > 1 and words[0].like_num and words[0].dep_ == "nummod" and words[0].lower_ != "one":
-            words.pop(0)  # "Two senior staff of the bank" are senior staff, a noun with no plural
+        count = 0
+        while count < len(words) - 1 and words[count].like_num and words[count].dep_ == "nummod" \
+                and words[count].lower_ != "one":
+            count += 1  # "Two senior staff of the bank" are senior staff, a noun with no plural
+        del words[:_past_compound(words, count)]  # "a 34-year-old mother" is a mother
     if words[0].dep_ == "poss" and words[0].pos_ == "PRON" and len(words) > 1 \
             and noun_kind(head.lemma_.lower(), plural=head.tag_ == "NNS") in ("group", "organisation"):
         words.pop(0)  # "his family", "their neighbours", "her campaign": the family, the neighbours, the campaign
@@ -54,6 +69,13 @@ def without_owner(span, head: Token) -> str:
         return span.text
     return (span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1
             else " ".join(t.text for t in words)).strip()
+
+
+def _past_compound(words: list[Token], k: int) -> int:
+    """Past the rest of a hyphenated word that words[k - 1] opens ("34-year-old")."""
+    while 0 < k < len(words) - 1 and not words[k - 1].whitespace_:
+        k += 1
+    return k
 
 
 def described_between(name: Token, noun: Token) -> bool:

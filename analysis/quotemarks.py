@@ -184,6 +184,13 @@ _QUESTION = re.compile(r"Q[:.]\s+\S")
 _ANSWER = re.compile(r"A[:.]\s+(?=\S)")
 
 
+def transcript_start(texts: list[str], p: int) -> int:
+    """The first paragraph of the run of questions and answers that holds paragraph `p`."""
+    while p > 0 and (_QUESTION.match(texts[p - 1]) or _ANSWER.match(texts[p - 1])):
+        p -= 1
+    return p
+
+
 class QuotedRanges:
     """A paragraph's quoted char ranges [lo, hi), for look-ups by bisect rather than a scan
     of every range (a paragraph may hold hundreds of quotes)."""

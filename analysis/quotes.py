@@ -24,7 +24,7 @@ from .cues import is_cue
 from .frames import Attribution, Quote, attribute, frames_of, is_headline, named_next
 from .indirect import indirect_quotes
 from .nlp import Parsed
-from .quotemarks import QuoteSpan, find_quotes
+from .quotemarks import QuoteSpan, find_quotes, transcript_start
 from .schema import frame
 from .sentiment import score
 from .speaker_kinds import kind_in_article
@@ -143,10 +143,13 @@ def _no_speech(parsed: Parsed, p: int) -> bool:
 
 
 def _answer_speaker(p: int, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
-    """An interview's answer ("A: ..."): the one interviewed, the person the article names most."""
+    """An interview's answer ("A: ..."): the one interviewed, the person named last just
+    before the transcript ("HKFP spoke to Doris Yiu on the stall's last morning."), else the
+    person the article names most."""
     if not span.answer:
         return None
-    person = resolver.most_named_person
+    first = transcript_start([para.text for para in resolver.parsed.article.paragraphs], p)
+    person = resolver.person_named_before(first) or resolver.most_named_person
     if person is None:
         return None
     start = resolver.parsed.offset(p, 0)

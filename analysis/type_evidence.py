@@ -1,7 +1,8 @@
 """What the text around a name gives away about its type, whatever the model's label: a
 business's noun before it ("shipbuilder Perantau Offshore"), its officers after it ("a
-Quillstead spokeswoman"), a "which" clause on it, or a kin noun beside it ("her father,
-Wendel Harrowgate,"). Grammar over one mention's tokens; no article-wide state."""
+Quillstead spokeswoman"), a "which" clause on it, a kin noun beside it ("her father,
+Wendel Harrowgate,"), an age after it ("Gerrit-Jan Hofstede, 67,"), or words that call it
+someone's name ("her first name, Valdirene"). Grammar over one mention's tokens; no article-wide state."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -38,8 +39,9 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
         return m
     base = parsed.article.paragraphs[m.paragraph].start
     span = parsed.docs[m.paragraph].char_span(m.start - base, m.end - base, alignment_mode="expand")
-    if span is not None and m.label != "PERSON" and _kin_beside(span):
-        return replace(m, label="PERSON", sure=True)  # "her father, Wendel Harrowgate,"
+    if span is not None and m.label != "PERSON" and (_kin_beside(span) or _given_as_a_name(span) or _aged(span)):
+        # "her father, Wendel Harrowgate,", "her first name, Valdirene", "Gerrit-Jan Hofstede, 67,"
+        return replace(m, label="PERSON", sure=True)
     if m.label == "PERSON" and span is not None and _which_subject(span):
         return replace(m, label="ORG", sure=True)  # "Garrane Marine, which has run the crossing since 2009,"
     if span is None or m.label not in ("GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "PERSON", "") \
@@ -63,6 +65,26 @@ def _kin_beside(span: Span) -> bool:
     head = span.root
     return head.dep_ == "appos" and head.head.lower_ in GENDERED_NOUNS or any(
         c.dep_ == "appos" and c.lower_ in GENDERED_NOUNS for c in head.children)
+
+
+def _aged(span: Span) -> bool:
+    """"The ferryman, Gerrit-Jan Hofstede, 67, has worked": a name of two words or more
+    followed by an age set off by commas."""
+    doc, end = span.doc, span.end
+    return len(span) >= 2 and end + 2 < len(doc) and doc[end].text == "," and doc[end + 2].text == "," \
+        and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 111
+
+
+_NAME_NOUNS = frozenset("name surname nickname".split())
+
+
+def _given_as_a_name(span: Span) -> bool:
+    """"identified only by her first name, Valdirene,", "who gave only his surname, Fung,":
+    a name the text says is someone's name."""
+    doc, i = span.doc, span.start
+    before = [t for t in doc[max(0, i - 3):i] if not t.is_punct and t.lower_ not in ("is", "was")]
+    return bool(before) and before[-1].lower_ in _NAME_NOUNS and len(span) <= 2 \
+        and any(t.lower_ in ("his", "her", "their", "a") for t in doc[max(0, i - 6):i])
 
 
 def _used_as_business(ent: Span) -> bool:

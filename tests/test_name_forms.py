@@ -1,0 +1,113 @@
+"""Names as other naming traditions write them: particles, patronymics, hyphenated given
+names, two given names, titles and occupations before the name; and the speakers that
+are not a name at all: a transcript's answers, a place's council, a counted group."""
+from __future__ import annotations
+
+from analysis import analyze
+from tests.test_quotes import quotes_of, row_with
+
+
+def test_a_surname_its_particle_joins_with_a_hyphen_is_part_of_the_name(nlp):
+    text = ("Nahrway was founded last year by siblings Sherif and Dina al-Shennawy.\n\n"
+            "\"We want people to use it to go to work,\" Eng. Sherif al-Shennawy, the chief executive, "
+            "told reporters.\n\n"
+            "Al-Shennawy, a civil engineer, said a trip costs EGP 45.\n\n"
+            "His sister, Dina al-Shennawy, who runs the app, said 3,100 people had registered.\n\n"
+            "Later in the day, al-Shennawy said the boats would run until midnight.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "to go to work")["speaker"] == "Sherif al-Shennawy"
+    assert row_with(quotes, "EGP 45")["speaker"] == "Sherif al-Shennawy"
+    assert row_with(quotes, "3,100 people")["speaker"] == "Dina al-Shennawy"
+    assert row_with(quotes, "until midnight")["speaker"] == "Sherif al-Shennawy"
+
+
+def test_a_patronymic_name_and_its_given_name_alone(nlp):
+    text = ("\"We are prepared to meet them at any time,\" its managing director, Datuk Kamarulzaman bin Baharom, "
+            "said in a statement.\n\n"
+            "Kamarulzaman added that the company had chosen the site because it was close to a trunk road.\n\n"
+            "Village head Ahmad Zaki Hashim said the villagers would not give up.\n\n"
+            "\"We will be back,\" Ahmad Zaki said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "meet them")["speaker"] == "Kamarulzaman bin Baharom"
+    assert row_with(quotes, "trunk road")["speaker"] == "Kamarulzaman bin Baharom"
+    assert row_with(quotes, "We will be back")["speaker"] == "Ahmad Zaki Hashim"
+
+
+def test_a_hyphenated_given_name_in_lower_case_after_the_hyphen(nlp):
+    text = ("District councillor Edmund Mak Hok-lam said he had written to the department twice.\n\n"
+            "Her daughter, Doris Yiu Wai-man, 61, said the family had applied for the licence.\n\n"
+            "\"They told us the licence ends with the licensee,\" Yiu said.\n\n"
+            "\"We lost,\" Doris Yiu said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "written to the department")["speaker"] == "Edmund Mak Hok-lam"
+    assert row_with(quotes, "ends with the licensee")["speaker"] == "Doris Yiu Wai-man"
+    assert row_with(quotes, "We lost")["speaker"] == "Doris Yiu Wai-man"
+
+
+def test_a_compound_after_a_name_is_not_part_of_it(nlp):
+    mentions = analyze("Senator Dana Whitlock-backed candidates won, and Dana Whitlock said so.", nlp=nlp).mentions
+    assert "Dana Whitlock-backed" not in set(mentions["entity"])
+
+
+def test_a_chiefly_title_and_an_occupation_before_the_name_go(nlp):
+    text = ("Ratu Filimoni Vakacegu said the clan had agreed to give land.\n\n"
+            "Housewife Norhayati Sulong, 44, said the family's income had already halved.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "give land")["speaker"] == "Filimoni Vakacegu"
+    assert row_with(quotes, "already halved")["speaker"] == "Norhayati Sulong"
+
+
+def test_a_transcripts_answers_are_the_person_it_was_introduced_with(nlp):
+    text = ("Mayor Lorna Quist said the stall would go. Quist said the rules were clear. "
+            "Quist added that the licence could not pass on.\n\n"
+            "HKFP spoke to Doris Fung on the stall's last morning. The interview has been edited for length.\n\n"
+            "Q: What happens to the stall now?\n\n"
+            "A: The department will send a truck and take it away.\n\n"
+            "Q: What will you miss most?\n\n"
+            "A: Four in the morning, lighting the fire.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "send a truck")["speaker"] == "Doris Fung"
+    assert row_with(quotes, "Four in the morning")["speaker"] == "Doris Fung"
+
+
+def test_a_places_council_written_in_lower_case_speaks_as_a_body(nlp):
+    text = ("The ferry will stop next year after Heerdeland council voted on Thursday to end its subsidy.\n\n"
+            "The council says it must balance its budget after a fall in funding.\n\n"
+            "The pool will close on 1 February, Hrafnsvik town council announced on Tuesday.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "balance its budget")["speaker"] == "Heerdeland council"
+    assert row_with(quotes, "pool will close")["speaker"] == "Hrafnsvik town council"
+
+
+def test_a_counted_group_is_the_group(nlp):
+    text = ("More than 200 villagers said the station would poison the river.\n\n"
+            "Forty-six pupils at the primary school said the pool should stay open.\n\n"
+            "A 34-year-old mother of three said the clinic had closed.\n\n"
+            "Nearly eight of 10 voters said they plan to watch the debate.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "poison the river")["speaker"] == "villagers"
+    assert row_with(quotes, "stay open")["speaker"] == "pupils"
+    assert row_with(quotes, "clinic had closed")["speaker"] == "mother"
+    assert row_with(quotes, "watch the debate")["speaker"] == "voters"
+
+
+def test_a_name_the_text_calls_someones_name_is_a_persons(nlp):
+    text = ("The school's president, Josué Brandão de Arruda, said the floats would be rebuilt.\n\n"
+            "One seamstress, who asked to be identified only by her first name, Valdirene, said she had sewn "
+            "since she was 14. \u201cThis school is my family,\u201d she said.\n\n"
+            "A regular customer, a retired bus driver who gave only his surname, Fung, said he had eaten there "
+            "since 1979.")
+    a = analyze(text, "t.txt", nlp=nlp)
+    assert row_with(a.quotes, "my family")["speaker"] == "Valdirene"
+    assert row_with(a.quotes, "since 1979")["speaker"] == "Fung"
+    assert set(a.mentions.loc[a.mentions["text"].isin(["Valdirene", "Fung"]), "label"]) == {"PERSON"}
+
+
+def test_a_shared_surname_then_he_is_the_man_of_the_family(nlp):
+    text = ("The ferryman, Gerrit-Jan Hofstede, 67, has worked the crossing for 31 years.\n\n"
+            "His daughter, Femke Hofstede, who runs the cafe, said the ferry brought in most of her customers.\n\n"
+            "The board at the landing still reads 'ring on the other side', and Hofstede says he will keep "
+            "answering the bell until the last day.")
+    a = analyze(text, "t.txt", nlp=nlp)
+    assert row_with(a.quotes, "answering the bell")["speaker"] == "Gerrit-Jan Hofstede"
+    assert set(a.mentions.loc[a.mentions["entity"] == "Gerrit-Jan Hofstede", "label"]) == {"PERSON"}
