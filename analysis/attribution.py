@@ -216,15 +216,18 @@ class Resolver:
         best = max(counts.values(), default=0)
         return next((m for m in self._mentions if m.label == "PERSON" and counts[m.entity] == best), None)
 
-    def person_named_before(self, p: int) -> Named | None:
-        """The person named last, outside quotes, in the nearer of the two paragraphs before
-        paragraph `p` that names one."""
+    def interviewed_before(self, p: int) -> Named | None:
+        """The person the two paragraphs before paragraph `p` say were interviewed: "HKFP
+        spoke to Doris Yiu", "in an interview with Ana Ruiz", "Ruiz talked to the Times"."""
+        text = self.parsed.article.text
         for q in range(p - 1, max(-1, p - 3), -1):
             base = self.parsed.offset(q, 0)
             lo, hi = bisect_left(self._starts, base), bisect_left(self._starts, base + len(self.parsed.docs[q].text))
-            people = [m for m in self._mentions[lo:hi] if m.label == "PERSON" and not self.in_quote(q, m.start - base)]
-            if people:
-                return people[-1]
+            for m in self._mentions[lo:hi]:
+                if m.label == "PERSON" and not self.in_quote(q, m.start - base) and (
+                        _INTERVIEWED.search(text, max(base, m.start - 30), m.start)
+                        or _GAVE_INTERVIEW.match(text, m.end)):
+                    return m
         return None
 
     def name_at(self, p: int, lo: int, hi: int) -> Speaker:
@@ -635,6 +638,12 @@ class Resolver:
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
 
 
+# what comes before or after the name of the one an interview is with
+_INTERVIEWED = re.compile(r"\b(?:spoke|talked|speaking|talking|sat down|interview(?:ed)?)\s+(?:(?:to|with)\s+)?$",
+                          re.IGNORECASE)
+_GAVE_INTERVIEW = re.compile(r",?\s+(?:spoke|talked|sat down)\s+(?:to|with)\b")
+
+
 def _unnamed_reporter(tok: Token) -> bool:
     """"A nurse at the clinic, who asked not to be named, said": one person the article
     leaves unnamed, who reports something (not "a reader would ask", "a leader ... belongs")."""
@@ -709,7 +718,7 @@ def _before_subjectless_verb(tok: Token) -> bool:
     he had seen": a name the parser hung elsewhere, right before a finite verb it left
     without a subject, with at most an age set off by commas, or the comma that closes the
     name's apposition, between them."""
-    if tok.pos_ != "PROPN" or tok.dep_ in ("nsubj", "nsubjpass"):
+    if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON" or tok.dep_ in ("nsubj", "nsubjpass"):
         return False
     doc, j = tok.doc, tok.i + 1
     if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
@@ -717,8 +726,9 @@ def _before_subjectless_verb(tok: Token) -> bool:
     elif j < len(doc) and doc[j].text == "," and tok.dep_ == "appos":
         j += 1  # "Arceneaux's campaign manager, Mavis Kowalczuk, wrote", the manager hung on another noun
     k = j
-    while k < len(doc) and doc[k].dep_ in ("aux", "auxpass", "neg"):
-        k += 1  # "has become", "did not say"
+    while k < len(doc) and (doc[k].dep_ in ("aux", "auxpass") and doc[k].tag_ in ("VBD", "VBZ", "VBP", "MD")
+                            or doc[k].dep_ == "neg" and k > j):
+        k += 1  # "has become", "did not say"; not "to be appointed"
     return k < len(doc) and doc[k].pos_ == "VERB" and (doc[k].tag_ in ("VBD", "VBZ", "VBP") or k > j) \
         and doc[k].sent.start == tok.sent.start \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[k].children)

@@ -281,8 +281,9 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
     by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for j, _ in full:
         words = out[j].split()
-        parts = {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1],
-                 " ".join(words[:2]) if len(words) > 2 else words[0]}  # "Ahmad Zaki" of "Ahmad Zaki Hashim"
+        parts = {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}
+        if len(words) == 3 and mentions[j].paragraph > 0:  # not a headline's "Glenn Beck Blasts [Drudge]"
+            parts.add(" ".join(words[:2]))  # "Ahmad Zaki" of "Ahmad Zaki Hashim"
         parts |= {" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k].lower() in PARTICLES}
         parts |= {w.split("-", 1)[1] for w in words[1:] if w.split("-", 1)[0].lower() in PARTICLES and "-" in w}
         for part in parts:
@@ -290,6 +291,7 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
     before = list(out)
     sexes: dict[str, str | None] = {}
     by_given: dict[str, bool] = {}
+    unquoted: str | None = None
     settled: dict[str, str] = {}  # a shared surname alone -> whom it first stood for
     for i, n in enumerate(names):
         short = len(n.split()) <= 2 or n.split()[0].lower() in PARTICLES
@@ -300,7 +302,9 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         if shared:
             for f in fits:  # once per name: an article of many Clintons stays linear
                 if f[1] not in by_given:
-                    by_given[f[1]] = _called_by_given_name(f[1], text)
+                    if unquoted is None:  # once per article: what others call them in a quote is no use
+                        unquoted = _QUOTED.sub(" ", text)
+                    by_given[f[1]] = _called_by_given_name(f[1], unquoted)
             # the other of a family the article calls by given name ("Emory says"); if it calls
             # every one so, the first it names, whom the story is about
             fits = [f for f in fits if not by_given[f[1]]] or [f for f in fits if f[1] == fits[0][1]]
@@ -326,7 +330,7 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
                 out[i] = first
     # a full name that is itself a shorter form hands on what it became: "Yiu" went to
     # "Doris Yiu", which is "Doris Yiu Wai-man"
-    became = {before[j]: out[j] for j, _ in full if out[j] != before[j]}
+    became = {before[j]: out[j] for j, _ in full if out[j] != before[j] and looks_like_a_name(out[j])}
     return [became.get(n, n) for n in out]
 
 
@@ -357,8 +361,7 @@ def _called_by_given_name(name: str, text: str) -> bool:
     given, surname = name.split()[0], name.split()[-1]
     # not "Emory [J.] Lampron", nor "Sherif and Dina al-Shennawy"
     alone = rf"\b{re.escape(given)}\b(?!\s+(?:(?:and|&)\s+)?(?:\w+\s+)?{re.escape(surname)})"
-    # nor what others call them in a quote ("Still waiting, Tobin.")
-    return given != surname and re.search(alone, _QUOTED.sub(" ", text)) is not None
+    return given != surname and re.search(alone, text) is not None
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")

@@ -356,6 +356,11 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
     subject = subject_of(wish if wish is not None else cue)
     if subject is None and cue.dep_ == "acl" and cue.head.pos_ == "PROPN":
         return cue.head  # "footage of Ana Ruiz asking, ..."
+    root = cue.sent.root
+    if subject is None and cue.dep_ in ("acl", "relcl") and root.pos_ == "PROPN" and root.ent_type_ == "PERSON" \
+            and root.i < cue.i:
+        return root  # "Rep. Stellan Ostby, R-Joplin, who chairs the committee that ..., posted": a sentence
+        # the parser read as one long name, the cue hung on a noun inside it
     if subject is None and is_passive(cue):
         return None  # a passive cue with no agent names no one: "the notice was posted", "the FBI was warned"
     if subject is None and cue.lower_ != "according":

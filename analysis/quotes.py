@@ -143,13 +143,13 @@ def _no_speech(parsed: Parsed, p: int) -> bool:
 
 
 def _answer_speaker(p: int, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
-    """An interview's answer ("A: ..."): the one interviewed, the person named last just
-    before the transcript ("HKFP spoke to Doris Yiu on the stall's last morning."), else the
-    person the article names most."""
+    """An interview's answer ("A: ..."): the one interviewed, the person the paragraphs just
+    before the transcript say it is with ("HKFP spoke to Doris Yiu on the stall's last
+    morning."), else the person the article names most."""
     if not span.answer:
         return None
     first = transcript_start([para.text for para in resolver.parsed.article.paragraphs], p)
-    person = resolver.person_named_before(first) or resolver.most_named_person
+    person = resolver.interviewed_before(first) or resolver.most_named_person
     if person is None:
         return None
     start = resolver.parsed.offset(p, 0)

@@ -2,9 +2,11 @@
 said"): the person the article gave that role (roles.py), the subject of the sentence
 before first among several holders; failing one, for a title the headline or the lede
 gives no one ("says health minister"), the person the next paragraphs first name as a
-reporter ("Caroline Wetherall told MPs"), then and later."""
+reporter ("Caroline Wetherall told MPs"), then and later. A role from a place ("the
+senator from Sikeston") is the person the article named as from there."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -35,11 +37,28 @@ class RoleHolders:
         start = self.parsed.offset(p, tok.idx)
         # the headline and the first two sentences after it (a text may keep every paragraph on one line)
         opening = p <= 1 and self.parsed.sentence_id(p, tok.i) - self.parsed.sentence_id(p, 0) < 2
+        local = self._from_place(tok, start)
+        if local is not None:
+            return local.entity, local.label
         role = self._roles.holder(tok, start, opening=opening, beside=self._subjects_before(p, tok))
         if role is not None:
             return role.name, role.label
         named = self._reporter_after_lede(p, tok) if opening else self._lede_holder(tok)
         return None if named is None else (named.entity, named.label)
+
+    def _from_place(self, tok: Token, before: int) -> Named | None:
+        """"The senator from Sikeston": the latest person named before as from that place
+        ("Thora Vandeventer of Sikeston", "Sen. Perpetua Hollingshead, D-Hannibal")."""
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        place = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) \
+            if prep is not None else None
+        if place is None:
+            return None
+        name = tok.doc[min(t.i for t in place.subtree):place.i + 1].text
+        of_place = re.compile(rf"(?: of |,? \(?[RDI]-){re.escape(name)}\b")
+        text = self.parsed.article.text
+        return next((m for m in reversed(self._mentions[:bisect_left(self._starts, before)])
+                     if m.label == "PERSON" and of_place.match(text, m.end)), None)
 
     def _subjects_before(self, p: int, tok: Token) -> frozenset[str]:
         """The people who are named subjects of the nearest sentence before `tok`'s, in its

@@ -48,3 +48,19 @@ def test_documents_named_again_by_their_noun_are_the_documents_named_in_full(nlp
     text = CANDIDATE + ("Federal Election Commission filings show that Wendling has loaned his campaign $4.3 million. "
                         "Verity Arceneaux has raised $1.2 million, according to the filings.")
     assert row_with(quotes_of(nlp, text), "raised $1.2 million")["speaker"] == "Federal Election Commission filings"
+
+
+def test_a_sentence_read_as_one_long_name_still_has_its_reporter(nlp):
+    text = ("The Senate passed the bill 21-12 on Thursday.\n\n"
+            "Rep. Stellan Ostby, R-Joplin, who chairs the House committee that will take up the bill, posted on X "
+            "shortly after the vote that the House would \"take a hard look at the levy\" and would not bring the "
+            "bill up before March.")
+    assert row_with(quotes_of(nlp, text), "hard look")["speaker"] == "Stellan Ostby"
+
+
+def test_the_senator_from_a_place_is_the_senator_named_as_from_there(nlp):
+    text = ("The bill, sponsored by Sen. Thora Vandeventer of Sikeston, would let counties levy a small tax.\n\n"
+            "Sen. Odell Kjellberg, R-Eminence, said it would shift the cost onto farmers. \"We are asking the "
+            "poorest counties to tax themselves,\" he said.\n\n"
+            "The senator from Sikeston said rural lawmakers had \"waited long enough for a perfect bill.\"")
+    assert row_with(quotes_of(nlp, text), "perfect bill")["speaker"] == "Thora Vandeventer"

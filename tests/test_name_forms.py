@@ -111,3 +111,12 @@ def test_a_shared_surname_then_he_is_the_man_of_the_family(nlp):
     a = analyze(text, "t.txt", nlp=nlp)
     assert row_with(a.quotes, "answering the bell")["speaker"] == "Gerrit-Jan Hofstede"
     assert set(a.mentions.loc[a.mentions["entity"] == "Gerrit-Jan Hofstede", "label"]) == {"PERSON"}
+
+
+def test_a_transcript_whose_intro_names_others_goes_to_the_one_it_is_about(nlp):
+    text = ("Vice President Dana Whitlock sat for questions on Friday. Whitlock has led the talks. "
+            "Whitlock said the deal was close.\n\n"
+            "The conversation touched on Jeb Moreau and Carl Pinter, among others.\n\n"
+            "Q: Will the deal pass?\n\n"
+            "A: I think it will pass before the recess, and we have the votes.")
+    assert row_with(quotes_of(nlp, text), "before the recess")["speaker"] == "Dana Whitlock"
