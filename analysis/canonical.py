@@ -284,6 +284,8 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         parts = {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}
         if len(words) == 3 and mentions[j].paragraph > 0:  # not a headline's "Glenn Beck Blasts [Drudge]"
             parts.add(" ".join(words[:2]))  # "Ahmad Zaki" of "Ahmad Zaki Hashim"
+            if _NAME_WORD.fullmatch(words[1]) and words[1].lower() not in PARTICLES:
+                parts.add(words[1])  # a Spanish paternal surname: "Venegas" of "Matías Venegas Rubilar"
         parts |= {" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k].lower() in PARTICLES}
         parts |= {w.split("-", 1)[1] for w in words[1:] if w.split("-", 1)[0].lower() in PARTICLES and "-" in w}
         for part in parts:

@@ -150,7 +150,8 @@ def _raw_mentions(parsed: Parsed):
 
 
 # letters after a person's name: a rank, an office or an honour ("Annabel Yelland KC", "Jane Ellery MP")
-POST_NOMINALS = frozenset("KC QC SC MP MSP MS MLA MEP TD OBE MBE CBE KBE DBE PhD JP".split())
+POST_NOMINALS = frozenset("KC QC SC MP MSP MS MLA MEP TD OBE MBE CBE KBE DBE PhD JP".split()
+                          + ["Thero", "Thera", "Himi"])  # a Buddhist monk's honorific (Sri Lanka)
 
 
 def _without_post_nominal(ent: Span) -> tuple[Span, bool]:

@@ -120,3 +120,16 @@ def test_a_transcript_whose_intro_names_others_goes_to_the_one_it_is_about(nlp):
             "Q: Will the deal pass?\n\n"
             "A: I think it will pass before the recess, and we have the votes.")
     assert row_with(quotes_of(nlp, text), "before the recess")["speaker"] == "Dana Whitlock"
+
+
+def test_a_spanish_paternal_surname_alone_and_a_monks_honorific(nlp):
+    text = ("Fishers appeal against desalination plant\n\n"
+            "Matías Venegas Rubilar, 47, a diver, said the intake pipe would cross the kelp beds.\n\n"
+            "\"We cannot be asked to choose,\" said councillor Ximena Barahona Pizarro.\n\n"
+            "Venegas said he had offered to share his own winter measurements.\n\n"
+            "\"We have listened,\" Barahona said.\n\n"
+            "Ven. Pahalagama Dhammaloka Thero said the temple had been giving dry rations to 40 families.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "winter measurements")["speaker"] == "Matías Venegas Rubilar"
+    assert row_with(quotes, "We have listened")["speaker"] == "Ximena Barahona Pizarro"
+    assert row_with(quotes, "dry rations")["speaker"] == "Pahalagama Dhammaloka"
