@@ -17,7 +17,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALL := $(BIN)/python -m pip install --progress-bar off --require-hashes
+# --no-deps: the lock names every package, so pip resolves nothing. Without it pip 23 reaches
+# past a pin for a newer release that declares an extra a dependency asks for (justext wants
+# lxml[html_clean]), and --require-hashes then refuses it as unpinned: a new upload to PyPI
+# broke fresh installs that way on 2026-12-06.
+INSTALL := $(BIN)/python -m pip install --progress-bar off --require-hashes --no-deps
 
 # The lock tool (uv, pinned) lives in its own venv, used only by `make lock`.
 UV_VERSION := 0.13.8

@@ -184,7 +184,8 @@ def test_make_installs_from_the_lock_with_hash_checking(target, lock):
     out = subprocess.run(["make", "-B", "-n", target], cwd=ROOT, capture_output=True, text=True,
                          check=True).stdout
     installs = [line for line in out.splitlines() if "pip install" in line]
-    assert any("--require-hashes" in line and f"-r {lock}" in line for line in installs), out
+    # and with --no-deps: pip resolves nothing, so a new upstream release cannot pull in an unpinned file
+    assert any("--require-hashes" in line and "--no-deps" in line and f"-r {lock}" in line for line in installs), out
     for line in installs:  # anything else installs only the project itself, fetching nothing
         assert "--require-hashes" in line or ("--no-deps" in line and "--no-build-isolation" in line
                                               and line.rstrip().endswith("-e .")), line
