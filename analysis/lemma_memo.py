@@ -22,7 +22,7 @@ STOCK = "lemmatizer"
 MODES = ("rule", "lookup")  # the modes whose lemma is a function of word, POS and morphology
 # Combinations remembered (a few MB), then forgotten: a corpus's words go on growing, a
 # process's memory should not.
-SEEN = 50_000
+SEEN = 20_000
 
 
 class MemoLemmatizer:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from textblob.en import sentiment as _pattern_sentiment
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # one article's sentences and quotes, scored again for paragraphs; not a corpus's
 def _opinions(text: str) -> tuple[tuple[str, float, float], ...]:
     """(words, polarity, subjectivity) of each opinion word or phrase TextBlob finds in `text`."""
     if not text.strip():
