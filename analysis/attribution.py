@@ -18,7 +18,7 @@ from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, 
 from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import POST_NOMINALS, Named, mention_layer
-from .lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
+from .lexicon import GENERIC_ORG_NOUNS, NAME_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
 from .missed_names import name_after_comma
 from .nlp import Parsed, tokens_where, word_ids
 from .noun_phrases import (
@@ -222,11 +222,8 @@ class Resolver:
         text = self.parsed.article.text
         for q in range(p - 1, max(-1, p - 3), -1):
             base = self.parsed.offset(q, 0)
-            lo, hi = bisect_left(self._starts, base), bisect_left(self._starts, base + len(self.parsed.docs[q].text))
-            for m in self._mentions[lo:hi]:
-                if m.label == "PERSON" and not self.in_quote(q, m.start - base) and (
-                        _INTERVIEWED.search(text, max(base, m.start - 30), m.start)
-                        or _GAVE_INTERVIEW.match(text, m.end)):
+            for m in self._people_between(base, base + len(self.parsed.docs[q].text)):
+                if _INTERVIEWED.search(text, max(base, m.start - 30), m.start) or _GAVE_INTERVIEW.match(text, m.end):
                     return m
         return None
 
@@ -393,7 +390,7 @@ class Resolver:
         if tok.dep_ != "nsubj" or noun_kind(tok.lemma_.lower()) != "person":
             return None
         for t in tok.doc[tok.i + 1:tok.head.i]:
-            if t.lower_ in ("name", "surname", "nickname") and t.i + 2 < tok.head.i and t.nbor().text == ",":
+            if t.lower_ in NAME_NOUNS and t.i + 2 < tok.head.i and t.nbor().text == ",":
                 m = self.mention_at(base + t.nbor(2).idx, base + t.nbor(2).idx + len(t.nbor(2)))
                 return m if m is not None and m.label == "PERSON" else None
         return None

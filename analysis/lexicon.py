@@ -44,6 +44,9 @@ housewife homemaker pensioner retiree fisherman fisherwoman shopkeeper trader ve
 driver labourer laborer grandmother grandfather seamstress waitress hostess stewardess tailor cook
 """.split())
 
+# Nouns that say the words after them are someone's name: "her first name, Valdirene"
+NAME_NOUNS = frozenset("name surname nickname".split())
+
 # Titles that only ever stand before a person's name.
 PERSON_TITLES = {
     "president", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "mr", "mr.", "mrs", "mrs.", "ms",

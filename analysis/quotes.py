@@ -54,7 +54,7 @@ def extract_quotes(parsed: Parsed) -> pd.DataFrame:
     speech = [[(q.open_at, q.close_at + 1) for q in ps if not _is_title(text, q, any_kind=True)]
               for ps, text in zip(spans, texts, strict=True)]
     indirect = indirect_quotes(parsed, speech, resolver)
-    direct = _direct_quotes(parsed, spans, resolver, indirect)
+    direct = _direct_quotes(parsed, texts, spans, resolver, indirect)
     quotes = sorted(direct + indirect, key=lambda q: (q.paragraph, q.start))
     passages = _passages(parsed, quotes)
     return frame("quotes", [_row(parsed, q) | {"passage": n} for q, n in zip(quotes, passages, strict=True)],
@@ -82,14 +82,14 @@ def _split_pair(parsed: Parsed, a: Quote, b: Quote) -> bool:
     return a.who.speaker.name == b.who.speaker.name and len(gap.split()) <= _PASSAGE_GAP_WORDS
 
 
-def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resolver,
+def _direct_quotes(parsed: Parsed, texts: list[str], spans: list[list[QuoteSpan]], resolver: Resolver,
                    indirect: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     chain = -1
     for p, paragraph_spans in enumerate(spans):
         if _no_speech(parsed, p):
             continue
-        text = parsed.article.paragraphs[p].text  # Doc.text would rebuild it from the tokens
+        text = texts[p]  # Doc.text would rebuild it from the tokens
         paragraph_spans = [s for s in paragraph_spans if not (_is_title(text, s) or _is_nickname(text, s))]
         for i, span in enumerate(paragraph_spans):
             if not span.continues:
@@ -97,7 +97,7 @@ def _direct_quotes(parsed: Parsed, spans: list[list[QuoteSpan]], resolver: Resol
             kind = _kind(text, span)
             before, after = frames_of(text, paragraph_spans, i)
             who = _listed_with(text, paragraph_spans, i, kind, out) or \
-                _answer_speaker(p, span, resolver) or _transcript_speaker(p, text, span, resolver) or \
+                _answer_speaker(texts, p, span, resolver) or _transcript_speaker(p, text, span, resolver) or \
                 attribute(parsed, p, span, kind, before, after, resolver) or \
                 named_next(parsed, p, span, after, resolver) or _title_line_speaker(p, text, span, resolver)
             if who is None and i and before[0] == paragraph_spans[i - 1].close_at + 1 and out:
@@ -142,13 +142,13 @@ def _no_speech(parsed: Parsed, p: int) -> bool:
     return parsed.kinds[p] == "credit" or is_headline(parsed, p)
 
 
-def _answer_speaker(p: int, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
+def _answer_speaker(texts: list[str], p: int, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
     """An interview's answer ("A: ..."): the one interviewed, the person the paragraphs just
     before the transcript say it is with ("HKFP spoke to Doris Yiu on the stall's last
     morning."), else the person the article names most."""
     if not span.answer:
         return None
-    first = transcript_start([para.text for para in resolver.parsed.article.paragraphs], p)
+    first = transcript_start(texts, p)
     person = resolver.interviewed_before(first) or resolver.most_named_person
     if person is None:
         return None

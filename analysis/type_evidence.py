@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from .lexicon import BUSINESS_NOUNS, GENDERED_NOUNS, ORG_NOUNS
+from .lexicon import BUSINESS_NOUNS, GENDERED_NOUNS, NAME_NOUNS, ORG_NOUNS
 from .nlp import Parsed
 from .spans import Mention
 
@@ -75,15 +75,12 @@ def _aged(span: Span) -> bool:
         and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 111
 
 
-_NAME_NOUNS = frozenset("name surname nickname".split())
-
-
 def _given_as_a_name(span: Span) -> bool:
     """"identified only by her first name, Valdirene,", "who gave only his surname, Fung,":
     a name the text says is someone's name."""
     doc, i = span.doc, span.start
     before = [t for t in doc[max(0, i - 3):i] if not t.is_punct and t.lower_ not in ("is", "was")]
-    return bool(before) and before[-1].lower_ in _NAME_NOUNS and len(span) <= 2 \
+    return bool(before) and before[-1].lower_ in NAME_NOUNS and len(span) <= 2 \
         and any(t.lower_ in ("his", "her", "their", "a") for t in doc[max(0, i - 6):i])
 
 
