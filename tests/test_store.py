@@ -169,3 +169,35 @@ def test_progress_stays_quiet_off_a_terminal():
     progress = Progress(3, stream=out)
     progress.add(words=5)
     assert out.getvalue() == ""
+
+
+def _tables(article: str, text: str) -> dict[str, pd.DataFrame]:
+    from analysis.schema import COLUMNS
+
+    out = {table: pd.DataFrame(columns=list(COLUMNS[table])) for table in TABLES}
+    row = {c: 0 for c in COLUMNS["paragraphs"]} | {"article": article, "text": text}
+    out["paragraphs"] = pd.DataFrame([row])
+    return out
+
+
+def test_an_article_stored_by_an_earlier_run_is_replaced_not_doubled(tmp_path):
+    from analysis.store import CorpusStore, Stored
+
+    path = tmp_path / "s.duckdb"
+    with CorpusStore(path) as store:
+        store.add([Stored("k1", "a.txt", "a.txt", _tables("a.txt", "old")),
+                   Stored("k2", "b.txt", "b.txt", _tables("b.txt", "kept"))])
+    with CorpusStore(path) as store:  # a new run that never asked for the keys
+        store.add([Stored("k3", "a.txt", "a.txt", _tables("a.txt", "new"))])
+        store.add([Stored("k4", "a.txt", "a.txt", _tables("a.txt", "newer"))])
+    assert stored(path, "paragraphs")[["article", "text"]].values.tolist() == [["a.txt", "newer"], ["b.txt", "kept"]]
+    assert sorted(stored(path, "articles")["key"]) == ["k2", "k4"]
+
+
+def test_a_store_being_written_keeps_duckdb_s_cache_small(tmp_path):
+    """Left to its default, DuckDB caches the growing tables up to most of the machine's memory."""
+    from analysis.store import CorpusStore
+
+    with CorpusStore(tmp_path / "s.duckdb") as store:
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert limit.endswith("MiB") and float(limit.split()[0]) <= 64
