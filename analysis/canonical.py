@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .body_or_person import bodies_for_words
 from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, TITLES, occupation
 
 if TYPE_CHECKING:
@@ -60,10 +62,25 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     names = [acronyms.get(n, n) for n in names]
     names = _drop_stray_words(mentions, names)
     names = _merge_middle_initials(mentions, names)
+    mentions, names = _bodies_for_surnames(mentions, names, text)
     names = _merge_person_parts(mentions, names, text)
     titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
     names = _merge_org_parts(names, _labels(mentions, names), titled, _shortened_later(mentions, names, text))
     return names, _labels(mentions, names)
+
+
+def _bodies_for_surnames(mentions: list[Mention], names: list[str], text: str
+                         ) -> tuple[list[Mention], list[str]]:
+    """"Tillery" that stands for Tillery Institutional Foods, not for Lamar Tillery (see
+    body_or_person): the body's name, and the mention's vote goes to the body's label."""
+    person = {n for m, n in zip(mentions, names) if m.label == "PERSON" and " " in n}
+    body = {n for m, n in zip(mentions, names)
+            if m.label == "ORG" and " " in n and not looks_like_a_person(n)} - person
+    found = bodies_for_words(mentions, names, text, person, body)
+    if not found:
+        return mentions, names
+    return ([replace(m, label="ORG") if i in found else m for i, m in enumerate(mentions)],
+            [found.get(i, n) for i, n in enumerate(names)])
 
 
 _OWNED = re.compile(r"^(\S+?)['’]s\s+(\S.*)$")
@@ -308,8 +325,11 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
                         unquoted = _QUOTED.sub(" ", text)
                     by_given[f[1]] = _called_by_given_name(f[1], unquoted)
             # the other of a family the article calls by given name ("Emory says"); if it calls
-            # every one so, the first it names, whom the story is about
-            fits = [f for f in fits if not by_given[f[1]]] or [f for f in fits if f[1] == fits[0][1]]
+            # every one so, the first it names, whom the story is about; but while only one of
+            # them has been named, that one ("Fuenzalida, known in the cove as don Anselmo")
+            named = {f[1] for f in fits if f[0] < i}
+            if len(named) != 1:
+                fits = [f for f in fits if not by_given[f[1]]] or [f for f in fits if f[1] == fits[0][1]]
         title = _TITLED.search(text, max(0, mentions[i].start - 6), mentions[i].start) if shared else None
         if title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if their given names tell
             sex = TITLE_SEX.get(title.group(1).lower())  # none for "Dr"

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from .lexicon import BUSINESS_NOUNS, GENDERED_NOUNS, NAME_NOUNS, ORG_NOUNS
+from .cues import is_cue
+from .lexicon import BUSINESS_NOUNS, GENDERED_NOUNS, GIVEN_NAMES, NAME_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLES
 from .nlp import Parsed
 from .spans import Mention
 
@@ -17,6 +18,9 @@ _BODY_WORDS = ORG_NOUNS | BUSINESS_NOUNS | frozenset(
     "band label orchestra choir ensemble troupe charity publisher".split())
 # a body's officers, named after it: "a Quillstead spokeswoman", "Kestrel's CEO"
 _OFFICERS = frozenset("spokesman spokeswoman spokesperson ceo founder co-founder shareholder".split())
+# nouns for people that no body is called ("broadcaster", "producer", "host" may be)
+_PEOPLE_ONLY = PERSON_NOUNS - _BODY_WORDS - frozenset("""producer broadcaster host anchor star agent panel jury
+crowd audience chorus staff crew troop guard rival ally source member representative""".split())
 # what a business is called beside its name: "Quillstead, the ... maker of team software"
 _BUSINESS_APPOSITIONS = BUSINESS_NOUNS | frozenset("company firm maker provider platform chain brand".split())
 
@@ -39,11 +43,16 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
         return m
     base = parsed.article.paragraphs[m.paragraph].start
     span = parsed.docs[m.paragraph].char_span(m.start - base, m.end - base, alignment_mode="expand")
-    if span is not None and m.label != "PERSON" and (_kin_beside(span) or _given_as_a_name(span) or _aged(span)):
-        # "her father, Wendel Harrowgate,", "her first name, Valdirene", "Gerrit-Jan Hofstede, 67,"
+    if span is not None and m.label == "PERSON" and _after_person_noun(span):
+        return replace(m, sure=True)  # outweighs the model's other guesses at the same name
+    if span is not None and m.label != "PERSON" and (_kin_beside(span) or _given_as_a_name(span) or _aged(span)
+                                                     or _after_person_noun(span)):
+        # "her father, Wendel Harrowgate,", "her first name, Valdirene", "Gerrit-Jan Hofstede, 67,",
+        # "Community leader Christakis Hadjimarkou"
         return replace(m, label="PERSON", sure=True)
-    if m.label == "PERSON" and span is not None and _which_subject(span):
-        return replace(m, label="ORG", sure=True)  # "Garrane Marine, which has run the crossing since 2009,"
+    if m.label == "PERSON" and span is not None and (_which_subject(span) or _its_own(span)):
+        # "Garrane Marine, which has run the crossing since 2009,"; "Thalbeck Porzellan ... will close its factory"
+        return replace(m, label="ORG", sure=True)
     if span is None or m.label not in ("GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "PERSON", "") \
             or not (after_body_noun(span) or m.label != "PERSON" and _used_as_business(span)):
         return m
@@ -57,6 +66,35 @@ def _which_subject(span: Span) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass") and any(
         c.dep_ == "relcl" and any(t.lower_ == "which" and t.i == span.end + 1 for t in c.subtree)
         for c in head.children)
+
+
+def _its_own(span: Span) -> bool:
+    """A subject whose own verb takes "its" for what it has ("Thalbeck Porzellan ... will
+    close its factory"), or that reports of "its" own ("Thalbeck said its shop would stay
+    open"): a body, unless the name opens with a common given name ("Donald Trump said its
+    leaders", of a country)."""
+    head = span.root
+    if head.dep_ != "nsubj" or head.i >= span.end or span[0].lower_ in GIVEN_NAMES:
+        return False
+    verb = head.head
+    said = [c for c in verb.children if c.dep_ == "ccomp"] if is_cue(verb, indirect=True) else []
+    owned = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    subjects = [s for c in said for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return any(p.dep_ == "poss" and p.lower_ == "its" for t in owned + subjects for p in t.children)
+
+
+def _after_person_noun(span: Span) -> bool:
+    """"Community leader Christakis Hadjimarkou", "pensioner Kyriaki Theodoulou", "Eng.
+    Dilrukshi Wanninayake": a name of two words or more right after a noun only a person is
+    called, which modifies it, or after an abbreviated title ("Eng.", "Dr.")."""
+    if len(span) < 2 or not span.start:
+        return False
+    doc, before = span.doc, span.doc[span.start - 1]
+    title = doc[span.start - 2].text + "." if before.text == "." and span.start >= 2 else before.text
+    if title.endswith(".") and title[:1].isupper() and title.lower() in TITLES:
+        return True  # the tokenizer may split "Eng." in two
+    return before.pos_ == "NOUN" and before.dep_ == "compound" and before.head in span \
+        and before.lemma_.lower() in _PEOPLE_ONLY
 
 
 def _kin_beside(span: Span) -> bool:
