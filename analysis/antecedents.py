@@ -55,8 +55,10 @@ class Antecedents:
         if low in PERSON_PRONOUNS:
             other = "f" if low in ("he", "him") else "m"
             want = lambda c: _personish(c) and self._sex(c) != other  # noqa: E731
-            found = self.look_back(p, self.parsed.offset(p, tok.idx), want)
-            return self._topic_since(found, p, want, _SAME_SEX[low]) or found
+            at = self.parsed.offset(p, tok.idx)
+            found = self.look_back(p, at, want)
+            return self._topic_since(found, p, want, _SAME_SEX[low]) or self._known_sex_since(found, p, at, other) \
+                or found
         elif low in GROUP_PRONOUNS or low in BARE_QUANTIFIERS:  # "Traders were unconvinced. Several said"
             sentence = self.parsed.sentence_id(p, tok.i)
             # "Clinton's campaign is seeking to contrast her approach with what they call ...": a body
@@ -64,12 +66,26 @@ class Antecedents:
             # passing is no "they" ("shootings in Chicago ... they published")
             want = lambda c: (c.plural or c.label in GROUP_LABELS) and (c.subject or c.label != "GPE") or (  # noqa: E731
                 low in GROUP_PRONOUNS and c.subject and c.sentence == sentence and _body_noun(c))
+            if low in BARE_QUANTIFIERS:  # "Several said": several people, not several of a body ("the school")
+                group = want
+                want = lambda c: group(c) and c.label not in ("ORG", "GPE")  # noqa: E731
         elif low in THING_PRONOUNS:  # "The memo ... says the ads will air. It describes Wrexley as": a document too
             want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c) or c.subject and (  # noqa: E731
                 _document(c) or _unknown_body(c))
         else:
             return None
         return self.look_back(p, self.parsed.offset(p, tok.idx), want)
+
+    def _known_sex_since(self, found: Candidate | None, p: int, at: int, other: str) -> Candidate | None:
+        """A person of the pronoun's sex named in its paragraph, before it, where `found`, of
+        an earlier paragraph, is of unknown sex ("Aguas Litoral Norte said ... For Fuenzalida's daughter,
+        Javiera Fuenzalida Opazo, ... She said"): the one the text says is a he or a she."""
+        if found is None or found.paragraph >= p or self._sex(found) is not None:
+            return None  # its paragraph's subject stays: "Kelechi Ndukwe, who trained under Mr. X, said"
+        lo = bisect_left(self.offsets, max(found.offset + 1, self.parsed.offset(p, 0)))
+        hi = bisect_left(self.offsets, at)
+        return next((c for c in reversed(self.candidates[lo:hi]) if c.label == "PERSON"
+                     and self._sex(c) not in (None, other)), None)
 
     def _sex(self, c: Candidate) -> str | None:
         """A person's sex as the article gives it, or an unnamed one's by the noun that

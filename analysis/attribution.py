@@ -34,6 +34,7 @@ from .noun_phrases import (
 )
 from .quotemarks import QuotedRanges
 from .role_holders import RoleHolders
+from .roles import HONORIFICS_AFTER
 
 # last words of a business's name: "the company" is one of these where the article names one
 _FIRM_ENDINGS = frozenset("""
@@ -378,7 +379,8 @@ class Resolver:
                 self._surname(tok.text) or self._body_opening_with(tok.text, base + tok.idx)):
             return self._unnamed_proper(p, tok)  # "Sanders told": the tagger's plural of "sander"
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                      and c.ent_type_ not in ("GPE", "LOC")), None)  # not "Farmers in X village, Kasese District,"
+                      and c.ent_type_ not in ("GPE", "LOC")  # not "Farmers in X village, Kasese District,"
+                      and not _names_the_noun_before(tok, c)), None)
         if tok.pos_ == "NOUN" and tok.tag_ != "NNS" and appos is not None:
             # "His neighbour, Annika Roe, said": a name NER missed
             return self._unnamed_proper(p, appos)
@@ -416,6 +418,8 @@ class Resolver:
             if child.dep_ not in ("appos", "compound"):
                 continue
             names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else [child]
+            if child.dep_ == "appos" and _names_the_noun_before(tok, child):
+                continue  # "A spokesman for the cycling union Fietsersbond": the union's name
             for name in names:
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
                 if m is not None and child.dep_ == "compound" and m.label == "PERSON" and tok.tag_ == "NNS":
@@ -448,7 +452,8 @@ class Resolver:
 
     def _person_in_apposition(self, base: int, tok: Token) -> Named | None:
         """The person named in apposition to a subject: "The MCA, Collins Kibet Rotich,"."""
-        for name in (t for c in tok.children if c.dep_ == "appos" for t in c.subtree if t.pos_ == "PROPN"):
+        for name in (t for c in tok.children if c.dep_ == "appos" and not _names_the_noun_before(tok, c)
+                     for t in c.subtree if t.pos_ == "PROPN"):
             m = self.mention_at(base + name.idx, base + name.idx + len(name))
             if m is not None and m.label == "PERSON":
                 return m
@@ -573,15 +578,20 @@ class Resolver:
         """"the judge said", "Corvane's chief executive said": the person the article gave that role."""
         start = self.parsed.offset(p, tok.idx)
         m = self.mention_at(start, start + len(tok))
-        if m is not None and not ((tok.lower_ in PERSON_TITLES or tok.text.isupper()) and m.label != "PERSON"):
+        if m is not None and not ((tok.lower_ in PERSON_TITLES or tok.text.isupper() or tok.text in HONORIFICS_AFTER)
+                                  and m.label != "PERSON"):
             return None  # a name; but "the MCA said" is a title the model took for a body's name
         found = self._role_holders.holder(p, tok)
-        if found is None and tok.lemma_.lower() in _EPITHETS and tok.tag_ == "NN" \
+        epithet = tok.lemma_.lower() in _EPITHETS \
+            or _described_person(tok) and self._described.fuller(tok, start) is None
+        if found is None and epithet and tok.tag_ == "NN" \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             # "Hillary Clinton has a word for ... The Democratic presidential candidate blasted":
-            # an epithet for the person the story is following, as "she" would be
+            # an epithet for the person the story is following, as "she" would be; so is "the
+            # traditional leader" right after Chief Kaputula spoke, but only that near
             cand = self._look_back(p, start, lambda c: c.label == "PERSON" and c.subject)
-            found = (cand.name, "PERSON") if cand is not None else None
+            near = cand is not None and (tok.lemma_.lower() in _EPITHETS or cand.paragraph >= p - 1)
+            found = (cand.name, "PERSON") if near else None
         return None if found is None else Speaker(found[0], start, start + len(tok), tok.text, found[1])
 
     def member_of(self, p: int, tok: Token) -> Speaker | None:
@@ -614,8 +624,10 @@ class Resolver:
         if not any(c.isalpha() for c in text):
             return None
         start = self.parsed.offset(p, span.start_char)
-        if text == tok.text and span[0].lower_ in ("the", "this", "that"):
-            text = self._described.fuller(tok, start) or text
+        if span[0].lower_ in ("the", "this", "that") and (text == tok.text or _named_by(span[1:-1], tok)):
+            fuller = self._described.fuller(tok, start)
+            # "The FEHD spokesperson" after "A spokesperson for the Food and Environmental Hygiene Department"
+            text = fuller if fuller and (text == tok.text or _names_in(span[1:-1], fuller)) else text
         return Speaker(text, start, self.parsed.offset(p, span.end_char), span.text)
 
     def pronoun(self, p: int, tok: Token) -> Speaker | None:
@@ -752,3 +764,31 @@ def _most_named(orgs: list[Named], earlier: list[Named]) -> list[Named]:
     for m in earlier:
         times[m.entity] = times.get(m.entity, 0) + 1
     return sorted(orgs, key=lambda m: -times.get(m.entity, 0))  # sorted() keeps the latest-first order of ties
+
+
+def _names_the_noun_before(tok: Token, appos: Token) -> bool:
+    """Whether a name the parser hung on `tok` as its apposition follows another noun with no
+    comma between ("A spokesman for the cycling union Fietsersbond"): that noun's name."""
+    first = appos.left_edge
+    before = tok.doc[first.i - 1] if first.i else None
+    return before is not None and before.i > tok.i and before.pos_ == "NOUN"
+
+
+def _named_by(words, tok: Token) -> bool:
+    """Whether the words before a noun are all names that modify it ("The FEHD spokesperson")."""
+    return len(words) > 0 and all(t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i <= tok.i for t in words)
+
+
+def _names_in(words, description: str) -> bool:
+    """Whether each name is in a description, as itself or as the initials of its capitalised
+    words ("FEHD" in "spokesperson for the Food and Environmental Hygiene Department")."""
+    capitals = "".join(w[0] for w in description.split() if w[:1].isupper())
+    return all(t.text in description.split() or len(t.text) > 1 and t.text.isupper() and t.text in capitals
+               for t in words)
+
+
+def _described_person(tok: Token) -> bool:
+    """"the traditional leader", "the veteran lawmaker": a person's noun with a word that
+    describes them, which no one was given as a role."""
+    return noun_kind(tok.lemma_.lower()) == "person" and any(c.dep_ == "amod" and c.pos_ == "ADJ"
+                                                            for c in tok.children)

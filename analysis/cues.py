@@ -204,8 +204,9 @@ def _subject_of_aside(token: Token) -> Token | None:
 
 
 def is_passive(token: Token) -> bool:
-    """Whether a verb has a passive subject ("the notice was posted", "he was told")."""
-    return any(c.dep_ == "nsubjpass" for c in token.children)
+    """Whether a verb has a passive subject ("the notice was posted", "he was told"), or is
+    passive after a subject it shares ("had written ... but had been told that")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
 def agent_of(token: Token) -> Token | None:

@@ -271,6 +271,8 @@ def _reports_within(outer: Token, cue: Token) -> bool:
     subjects = [c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(cue in s.subtree for s in subjects):
         return False
+    if any(c.dep_ == "conj" and cue in c.subtree for c in outer.children):
+        return False  # "had written to the department ... but had been told that": side by side, not within
     # a parenthetical report ("..., Mr. Obama said, a majority ...") hangs on the clause it reports
     return cue in outer.subtree or outer.dep_ == "parataxis" and cue in outer.head.subtree
 

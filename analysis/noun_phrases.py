@@ -168,6 +168,10 @@ def _which(tok: Token, after: Token) -> list[Token]:
         if t not in inside or t.is_punct or t.dep_ == "relcl" or t.tag_ in ("WP", "WDT") or _placed_in(t):
             break
         words.append(t)
+    name = next((c for c in tok.children if c.dep_ == "appos" and words and c.left_edge.i == words[-1].i + 1), None)
+    called = list(tok.doc[name.left_edge.i:name.i + 1]) if name is not None else []
+    if called and words[-1].pos_ == "NOUN" and all(t.pos_ == "PROPN" for t in called):
+        words += called  # "for the cycling union Fietsersbond": its name
     return words if any(t.pos_ in ("NOUN", "PROPN") for t in words) else []
 
 
@@ -225,8 +229,10 @@ def np_modifiers(tok: Token) -> list[Token]:
 
 def after_participle(tok: Token) -> Token:
     """"Prosecuting, Annabel Yelland said", "Giving evidence, Merrifield told the jury": the
-    parser makes the opening participle the subject and the name its apposition; the name."""
-    if tok.tag_ == "VBG":
+    parser makes the opening participle the subject and the name its apposition; the name.
+    So too for a number or a pronoun that a name follows: "One of them, pensioner Kyriaki
+    Theodoulou, 81, said", "Another, Tomas Berg, said"."""
+    if tok.tag_ == "VBG" or tok.pos_ in ("NUM", "PRON") and tok.dep_ in ("nsubj", "nsubjpass"):
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None:
             return named

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from itertools import islice
 
 import pandas as pd
@@ -32,6 +33,7 @@ from .speaker_kinds import kind_in_article
 EXTRA = ("channel", "speaker_text", "speaker_label", "speaker_kind", "passage")
 _PASSAGE_GAP_WORDS = 12
 _NICKNAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?")
+_SENTENCE_END = re.compile(r"[.!?]\s")  # between two fragments: not one sentence
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*")  # between fragments in one list
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)[.,]?")  # "(CROSSTALK.)", "(Laughter)"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
@@ -103,9 +105,21 @@ def _direct_quotes(parsed: Parsed, texts: list[str], spans: list[list[QuoteSpan]
             if who is None and i and before[0] == paragraph_spans[i - 1].close_at + 1 and out:
                 who = out[-1].who  # "called it “X” and “Y”": one sentence, one cue
             out.append(Quote(p, span.start, span.end, kind, who, chain))
+        _cue_after_next(text, paragraph_spans, out)
     out = share_chain_speakers(out)
     out = take_turns(parsed, inherit_speakers(parsed, out, spans, resolver, indirect), resolver)
     return [q for q in out if _is_speech(parsed, q, resolver.token_starts[q.paragraph])]
+
+
+def _cue_after_next(text: str, spans: list[QuoteSpan], out: list[Quote]) -> None:
+    """"The governor “supports transit” and will “review the bill,” his spokesperson said":
+    a fragment with no cue of its own takes the speaker of the next one in its sentence."""
+    mine = out[len(out) - len(spans):]
+    for i in range(len(mine) - 2, -1, -1):
+        q, nxt = mine[i], mine[i + 1]
+        if q.who is None and nxt.who is not None and q.kind == nxt.kind == "mixed" \
+                and not _SENTENCE_END.search(text, spans[i].close_at + 1, spans[i + 1].open_at):
+            out[len(out) - len(spans) + i] = replace(q, who=nxt.who)
 
 
 def _listed_with(text: str, spans: list[QuoteSpan], i: int, kind: str, out: list[Quote]) -> Attribution | None:

@@ -110,7 +110,16 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
                 if m is not None and m.label == "PERSON":
                     roles.setdefault((m.start, noun), Role(m.start, m.entity, m.label, noun, frozenset()))
                     break
+    for m in mentions:  # "Ven. Pahalagama Dhammaloka Thero, said ... the Thero said": an honorific after the name
+        doc, starts = parsed.docs[m.paragraph], token_starts[m.paragraph]
+        i = bisect_left(starts, m.end - parsed.offset(m.paragraph, 0) + 1)
+        if m.label == "PERSON" and i < len(doc) and doc[i].text in HONORIFICS_AFTER and doc[i - 1].whitespace_:
+            roles.setdefault((m.start, doc[i].lower_), Role(m.start, m.entity, m.label, doc[i].lower_, frozenset()))
     return _counterparts(sorted(roles.values(), key=lambda r: r.offset))
+
+
+# what a monk is called after the name, and alone ("the Thero said")
+HONORIFICS_AFTER = frozenset(["Thero", "Thera", "Himi"])
 
 
 # what doing something makes a person: "was testifying" is a witness, "was coaching" a coach
@@ -208,8 +217,9 @@ class Roles:
         if any(c.dep_ == "appos" for c in tok.children):
             return None  # "Its chief executive, Marla Ostrowski, said": the name beside it speaks
         bare = tok.i == tok.sent.start and tok.text[:1].isupper() and not any(c.dep_ == "det" for c in tok.children)
-        if opening and not bare and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-            return self._named_later(tok, noun, cut)
+        if opening and not bare and any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss"
+                                        and c.lower_ in ("its", "their") for c in tok.children):
+            return self._named_later(tok, noun, cut)  # "a judge", "its president": named further on
         if not bare and not any((c.dep_ == "poss" and (c.pos_ != "PRON" or noun in _KIN))
                                 or (c.dep_ == "det" and c.lower_ in _DETERMINERS) for c in tok.children):
             return None  # "the minister", "Corvane's chief executive", "her father"; not "its chief executive"
