@@ -6,9 +6,10 @@ person of that sex or unknown; "they": a group, a plural, or a body in its own s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -77,15 +78,24 @@ class Antecedents:
         return self.look_back(p, self.parsed.offset(p, tok.idx), want)
 
     def _known_sex_since(self, found: Candidate | None, p: int, at: int, other: str) -> Candidate | None:
-        """A person of the pronoun's sex named in its paragraph, before it, where `found`, of
-        an earlier paragraph, is of unknown sex ("Aguas Litoral Norte said ... For Fuenzalida's daughter,
-        Javiera Fuenzalida Opazo, ... She said"): the one the text says is a he or a she."""
-        if found is None or found.paragraph >= p or self._sex(found) is not None:
-            return None  # its paragraph's subject stays: "Kelechi Ndukwe, who trained under Mr. X, said"
+        """A person of the pronoun's sex named in its paragraph, before it and in a later
+        sentence than `found`, who is of unknown sex ("Aguas Litoral Norte said ... For
+        Fuenzalida's daughter, Javiera Fuenzalida Opazo, ... She said"): the one the text says
+        is a he or a she. `found`'s own sentence stays its own ("Kelechi Ndukwe, who trained
+        under Mr. X, said ... he said")."""
+        if found is None or self._sex(found) is not None:
+            return None
         lo = bisect_left(self.offsets, max(found.offset + 1, self.parsed.offset(p, 0)))
         hi = bisect_left(self.offsets, at)
+        sentence = bisect_right(self._sentence_starts, found.offset)
         return next((c for c in reversed(self.candidates[lo:hi]) if c.label == "PERSON"
-                     and self._sex(c) not in (None, other)), None)
+                     and self._sex(c) not in (None, other)
+                     and bisect_right(self._sentence_starts, c.offset) > sentence), None)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        """The article offset where each sentence starts, in order."""
+        return [self.parsed.offset(p, s.start_char) for p, s in self.parsed.sentences]
 
     def _sex(self, c: Candidate) -> str | None:
         """A person's sex as the article gives it, or an unnamed one's by the noun that

@@ -82,7 +82,8 @@ _MISREAD_NOUNS = ORG_NOUNS - frozenset("congress senate parliament kremlin cabin
 _PUBLIC_BODY_WORDS = frozenset("""
 department ministry court council police parliament senate congress agency commission office committee
 government authority regulator bureau service union association federation
-""".split())
+sindicato sindicat syndicat gewerkschaft vakbond asociación associação federación federação confederación
+""".split())  # unions and associations as Spanish, Portuguese, Catalan, French, German, Dutch name them
 # "I" outside quote marks is the one writing (an op-ed, a first-person feature)
 WRITER = "the writer"
 _WRITER_PRONOUNS = frozenset(("i", "me"))
@@ -582,16 +583,12 @@ class Resolver:
                                   and m.label != "PERSON"):
             return None  # a name; but "the MCA said" is a title the model took for a body's name
         found = self._role_holders.holder(p, tok)
-        epithet = tok.lemma_.lower() in _EPITHETS \
-            or _described_person(tok) and self._described.fuller(tok, start) is None
-        if found is None and epithet and tok.tag_ == "NN" \
+        if found is None and tok.lemma_.lower() in _EPITHETS and tok.tag_ == "NN" \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             # "Hillary Clinton has a word for ... The Democratic presidential candidate blasted":
-            # an epithet for the person the story is following, as "she" would be; so is "the
-            # traditional leader" right after Chief Kaputula spoke, but only that near
+            # an epithet for the person the story is following, as "she" would be
             cand = self._look_back(p, start, lambda c: c.label == "PERSON" and c.subject)
-            near = cand is not None and (tok.lemma_.lower() in _EPITHETS or cand.paragraph >= p - 1)
-            found = (cand.name, "PERSON") if near else None
+            found = (cand.name, "PERSON") if cand is not None else None
         return None if found is None else Speaker(found[0], start, start + len(tok), tok.text, found[1])
 
     def member_of(self, p: int, tok: Token) -> Speaker | None:
@@ -786,9 +783,3 @@ def _names_in(words, description: str) -> bool:
     return all(t.text in description.split() or len(t.text) > 1 and t.text.isupper() and t.text in capitals
                for t in words)
 
-
-def _described_person(tok: Token) -> bool:
-    """"the traditional leader", "the veteran lawmaker": a person's noun with a word that
-    describes them, which no one was given as a role."""
-    return noun_kind(tok.lemma_.lower()) == "person" and any(c.dep_ == "amod" and c.pos_ == "ADJ"
-                                                            for c in tok.children)

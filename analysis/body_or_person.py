@@ -2,11 +2,12 @@
 "Tillery" where the article names Lamar Tillery and Tillery Institutional Foods, the
 company he founded; "Thalbeck" for Clemens Thalbeck and Thalbeck Porzellan.
 
-The text decides where it can. A pronoun that follows the word in its sentence, outside
-quotation marks, tells a body ("Tillery said ... that it would", "Thalbeck said its shop")
-from a person ("Ford said he"). Failing one, the word is the person's once the article
-has named the person in full, and the body's while only the body has been named
-("Tillery's lawyer" before Lamar Tillery is named).
+The text decides where it can. A pronoun opening what the word is reported to say tells a
+body ("Tillery said in a statement that it would", "Thalbeck said its shop") from a person
+("Ford said he"). Failing one, the word is the body's while only the body has been named,
+if the article did not use the word alone before naming the body ("Tillery's lawyer"
+before Lamar Tillery is named; not "Trump" in a headline before "Trump University"), and
+the person's otherwise.
 """
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .spans import Mention
 
-_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’]|$)|\n")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-_PRONOUN = re.compile(r"\b(it|its|itself|he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
-_BODY_PRONOUNS = frozenset({"it", "its", "itself"})
-_WINDOW = 240  # characters after the word read for its pronoun
+# the word as the subject of a verb of saying, then the first pronoun of what it says:
+# "Tillery said in a statement Tuesday evening that it would", "Ford, 54, says he"
+_SAYS_PRONOUN = re.compile(
+    r"(?:,[^,.;]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|stated|announced|argued|insisted|noted|wrote|"
+    r"claimed|maintained|explained|warned|replied|responded)\b[^.;!?\"“”]{0,60}?\b(it|its|he|she|his|her)\b",
+    re.IGNORECASE)
+_BODY_PRONOUNS = frozenset({"it", "its"})
 
 
 def bodies_for_words(mentions: list[Mention], names: list[str], text: str,
@@ -48,15 +51,12 @@ def bodies_for_words(mentions: list[Mention], names: list[str], text: str,
                 out[i] = owner
             continue
         person_at, body_at = first_seen[surnames[n]], first_seen[owner]
-        if person_at > m.start and (body_at < m.start or body_at < person_at):
-            out[i] = owner  # named as the body's before the person's full name is
+        if body_at < m.start < person_at and first_seen[n] > body_at:
+            out[i] = owner  # "Tillery's lawyer": only the body named so far, and the word not used before it
     return out
 
 
 def _pronoun_after(text: str, end: int) -> str | None:
-    """The first pronoun of a person or a thing after `end` in its sentence, outside
-    quotation marks, in lower case."""
-    rest = _QUOTED.sub(" ", text[end:end + _WINDOW])
-    stop = _SENTENCE_END.search(rest)
-    found = _PRONOUN.search(rest, 0, stop.start() if stop else len(rest))
+    """The first pronoun of what a word ending at `end` is reported to say, in lower case."""
+    found = _SAYS_PRONOUN.match(text, end)
     return found.group(1).lower() if found else None

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .body_or_person import bodies_for_words
+from .known_as import known_as
 from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, TITLES, occupation
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     names = _merge_middle_initials(mentions, names)
     mentions, names = _bodies_for_surnames(mentions, names, text)
     names = _merge_person_parts(mentions, names, text)
+    also = known_as(mentions, names, text)  # "a widow known in the village as Bana Mwenya"
+    names = [also.get(n, n) for n in names]
     titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
     names = _merge_org_parts(names, _labels(mentions, names), titled, _shortened_later(mentions, names, text))
     return names, _labels(mentions, names)

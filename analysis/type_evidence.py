@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from .canonical import ORG_ENDINGS, PARTICLES
 from .cues import is_cue
 from .lexicon import BUSINESS_NOUNS, GENDERED_NOUNS, GIVEN_NAMES, NAME_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLES
 from .nlp import Parsed
@@ -20,7 +21,9 @@ _BODY_WORDS = ORG_NOUNS | BUSINESS_NOUNS | frozenset(
 _OFFICERS = frozenset("spokesman spokeswoman spokesperson ceo founder co-founder shareholder".split())
 # nouns for people that no body is called ("broadcaster", "producer", "host" may be)
 _PEOPLE_ONLY = PERSON_NOUNS - _BODY_WORDS - frozenset("""producer broadcaster host anchor star agent panel jury
-crowd audience chorus staff crew troop guard rival ally source member representative""".split())
+crowd audience chorus staff crew troop guard rival ally source member representative organiser organizer
+owner founder sponsor partner operator investor""".split())
+_BODY_NAME_WORDS = ORG_NOUNS | ORG_ENDINGS
 # what a business is called beside its name: "Quillstead, the ... maker of team software"
 _BUSINESS_APPOSITIONS = BUSINESS_NOUNS | frozenset("company firm maker provider platform chain brand".split())
 
@@ -50,7 +53,7 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
         # "her father, Wendel Harrowgate,", "her first name, Valdirene", "Gerrit-Jan Hofstede, 67,",
         # "Community leader Christakis Hadjimarkou"
         return replace(m, label="PERSON", sure=True)
-    if m.label == "PERSON" and span is not None and (_which_subject(span) or _its_own(span)):
+    if m.label == "PERSON" and span is not None and (_which_subject(span) or _its_own(span) or _body_beside(span)):
         # "Garrane Marine, which has run the crossing since 2009,"; "Thalbeck Porzellan ... will close its factory"
         return replace(m, label="ORG", sure=True)
     if span is None or m.label not in ("GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "PERSON", "") \
@@ -66,6 +69,14 @@ def _which_subject(span: Span) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass") and any(
         c.dep_ == "relcl" and any(t.lower_ == "which" and t.i == span.end + 1 for t in c.subtree)
         for c in head.children)
+
+
+def _body_beside(span: Span) -> bool:
+    """"Aguas Litoral Norte, a consortium that says": a name in apposition to a noun for a
+    body, unless it opens with a common given name."""
+    return span[0].lower_ not in GIVEN_NAMES and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_NOUNS | _BUSINESS_APPOSITIONS
+        for c in span.root.children)
 
 
 def _its_own(span: Span) -> bool:
@@ -87,7 +98,7 @@ def _after_person_noun(span: Span) -> bool:
     """"Community leader Christakis Hadjimarkou", "pensioner Kyriaki Theodoulou", "Eng.
     Dilrukshi Wanninayake": a name of two words or more right after a noun only a person is
     called, which modifies it, or after an abbreviated title ("Eng.", "Dr.")."""
-    if len(span) < 2 or not span.start:
+    if len(span) < 2 or not span.start or not _shaped_like_a_name(span):
         return False
     doc, before = span.doc, span.doc[span.start - 1]
     title = doc[span.start - 2].text + "." if before.text == "." and span.start >= 2 else before.text
@@ -95,6 +106,12 @@ def _after_person_noun(span: Span) -> bool:
         return True  # the tokenizer may split "Eng." in two
     return before.pos_ == "NOUN" and before.dep_ == "compound" and before.head in span \
         and before.lemma_.lower() in _PEOPLE_ONLY
+
+
+def _shaped_like_a_name(span: Span) -> bool:
+    """Capitalised words only, none a body's word: "Christakis Hadjimarkou", not "Alliance
+    to Reclaim Our Schools"."""
+    return all((t.text[:1].isupper() or t.lower_ in PARTICLES) and t.lower_ not in _BODY_NAME_WORDS for t in span)
 
 
 def _kin_beside(span: Span) -> bool:
