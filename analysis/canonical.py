@@ -49,7 +49,7 @@ heights center centre hall square bridge port harbor harbour point mountain moun
 """.split())
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al")
 # words that open a surname: "Leonel de la Peña" is "de la Peña" alone
-PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin binti ibn al el".split())
+PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin binti ibn al el af".split())
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
                "by", "with", "from", "as", "or", "nor", "but", "vs", "vs.", "into", "over", "amid", "after"}

@@ -63,6 +63,7 @@ PERSON_TITLES = {
     "hajji", "haji", "rev", "fr", "fr.", "canon",  # pilgrims (East Africa, Asia); clergy written without stops
     "perit", "maître", "maitre", "bailiff", "datuk", "dato'", "dato’", "datin",  # Malta, France, Jersey, Malaysia
     "ratu", "eng.",  # a Fijian chief; an engineer (Egypt, the Gulf)
+    "mzee", "ouma", "oupa", "tannie", "oom",  # an elder (Swahili); grandmother, grandfather, aunt, uncle (Afrikaans)
 }
 TITLES |= PERSON_TITLES
 # offices of a county or a city written before the holder's name ("Lickfork County Clerk

@@ -216,6 +216,10 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     votes = Counter((m.name, m.label == "PERSON") for m in found)  # "Corran Hill" a place thrice, a person once
     short = {m.name for m in found if m.label == "PERSON" and len(m.name.split()) <= 2 and m.name[:1].isupper()
              and votes[m.name, True] >= votes[m.name, False]}
+    # "Du Plooy said", whatever the model took it for: a surname whose particle opens a
+    # sentence, looked for with the particle in lower case after a given name ("Anneliese du Plooy")
+    short |= {f"{m.name[:1].lower()}{m.name[1:]}" for m in found if len(m.name.split()) == 2
+              and m.name.split()[0].lower() in PARTICLES and m.name.split()[1][:1].isupper()}
     if not short:
         return found
     known = {tuple(name.split()) for name in short}  # looked up by the words at each place: linear

@@ -155,3 +155,18 @@ def test_a_name_beside_a_body_s_noun_is_the_body_that_the_company_stands_for(nlp
     quotes = analysis.quotes
     assert quotes[quotes["quote"].str.startswith("the works")]["speaker"].tolist() == ["Aguas Serranas Sur"]
 
+
+
+def test_an_elder_s_honorific_is_no_part_of_the_name(nlp):
+    text = ("Villagers replant mangroves\n\n"
+            "Mzee Juma Kitwana, who chairs the beach management unit, said fishermen had planted 9,000 seedlings.")
+    assert row_with(quotes_of(nlp, text), "9,000 seedlings")["speaker"] == "Juma Kitwana"
+
+
+def test_a_surname_with_a_swedish_particle_joins_the_given_name(nlp):
+    text = ("Library bus to be retired\n\n"
+            "The board's chairman, Mikael af Strandberg, said the decision had not been easy.\n\n"
+            "\u201cNobody wants to stop the bus,\u201d af Strandberg said.\n\n"
+            "Af Strandberg said the board would look at a smaller van.")
+    quotes = quotes_of(nlp, text)
+    assert set(quotes["speaker"]) == {"Mikael af Strandberg"}
