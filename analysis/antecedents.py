@@ -65,11 +65,10 @@ class Antecedents:
             # "Clinton's campaign is seeking to contrast her approach with what they call ...": a body
             # named by its noun is "they" in the sentence whose subject it is; a place named in
             # passing is no "they" ("shootings in Chicago ... they published")
-            want = lambda c: (c.plural or c.label in GROUP_LABELS) and (c.subject or c.label != "GPE") or (  # noqa: E731
-                low in GROUP_PRONOUNS and c.subject and c.sentence == sentence and _body_noun(c))
-            if low in BARE_QUANTIFIERS:  # "Several said": several people, not several of a body ("the school")
-                group = want
-                want = lambda c: group(c) and c.label not in ("ORG", "GPE")  # noqa: E731
+            # "Several said": several people, not several of a body ("the school")
+            want = lambda c: ((c.plural or c.label in GROUP_LABELS) and (c.subject or c.label != "GPE") or (  # noqa: E731
+                low in GROUP_PRONOUNS and c.subject and c.sentence == sentence and _body_noun(c))) \
+                and not (low in BARE_QUANTIFIERS and c.label in ("ORG", "GPE"))
         elif low in THING_PRONOUNS:  # "The memo ... says the ads will air. It describes Wrexley as": a document too
             want = lambda c: c.label in ("ORG", "GPE") or _body_noun(c) or c.subject and (  # noqa: E731
                 _document(c) or _unknown_body(c))

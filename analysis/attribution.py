@@ -18,7 +18,7 @@ from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, 
 from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import POST_NOMINALS, Named, mention_layer
-from .lexicon import GENERIC_ORG_NOUNS, NAME_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
+from .lexicon import GENERIC_ORG_NOUNS, HONORIFICS_AFTER, NAME_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
 from .missed_names import name_after_comma
 from .nlp import Parsed, tokens_where, word_ids
 from .noun_phrases import (
@@ -34,7 +34,6 @@ from .noun_phrases import (
 )
 from .quotemarks import QuotedRanges
 from .role_holders import RoleHolders
-from .roles import HONORIFICS_AFTER
 
 # last words of a business's name: "the company" is one of these where the article names one
 _FIRM_ENDINGS = frozenset("""
@@ -379,9 +378,8 @@ class Resolver:
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and (
                 self._surname(tok.text) or self._body_opening_with(tok.text, base + tok.idx)):
             return self._unnamed_proper(p, tok)  # "Sanders told": the tagger's plural of "sander"
-        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                      and c.ent_type_ not in ("GPE", "LOC")  # not "Farmers in X village, Kasese District,"
-                      and not _names_the_noun_before(tok, c)), None)
+        appos = next((c for c in _own_appositions(tok) if c.pos_ == "PROPN"
+                      and c.ent_type_ not in ("GPE", "LOC")), None)  # not "Farmers in X village, Kasese District,"
         if tok.pos_ == "NOUN" and tok.tag_ != "NNS" and appos is not None:
             # "His neighbour, Annika Roe, said": a name NER missed
             return self._unnamed_proper(p, appos)
@@ -418,9 +416,9 @@ class Resolver:
         for child in tok.children:
             if child.dep_ not in ("appos", "compound"):
                 continue
-            names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else [child]
-            if child.dep_ == "appos" and _names_the_noun_before(tok, child):
+            if child.dep_ == "appos" and child not in _own_appositions(tok):
                 continue  # "A spokesman for the cycling union Fietsersbond": the union's name
+            names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else [child]
             for name in names:
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
                 if m is not None and child.dep_ == "compound" and m.label == "PERSON" and tok.tag_ == "NNS":
@@ -453,8 +451,7 @@ class Resolver:
 
     def _person_in_apposition(self, base: int, tok: Token) -> Named | None:
         """The person named in apposition to a subject: "The MCA, Collins Kibet Rotich,"."""
-        for name in (t for c in tok.children if c.dep_ == "appos" and not _names_the_noun_before(tok, c)
-                     for t in c.subtree if t.pos_ == "PROPN"):
+        for name in (t for c in _own_appositions(tok) for t in c.subtree if t.pos_ == "PROPN"):
             m = self.mention_at(base + name.idx, base + name.idx + len(name))
             if m is not None and m.label == "PERSON":
                 return m
@@ -621,10 +618,12 @@ class Resolver:
         if not any(c.isalpha() for c in text):
             return None
         start = self.parsed.offset(p, span.start_char)
-        if span[0].lower_ in ("the", "this", "that") and (text == tok.text or _named_by(span[1:-1], tok)):
+        bare = text == tok.text
+        if span[0].lower_ in ("the", "this", "that") and (bare or _named_by(span[1:-1], tok)):
             fuller = self._described.fuller(tok, start)
             # "The FEHD spokesperson" after "A spokesperson for the Food and Environmental Hygiene Department"
-            text = fuller if fuller and (text == tok.text or _names_in(span[1:-1], fuller)) else text
+            if fuller and (bare or _names_in(span[1:-1], fuller)):
+                text = fuller
         return Speaker(text, start, self.parsed.offset(p, span.end_char), span.text)
 
     def pronoun(self, p: int, tok: Token) -> Speaker | None:
@@ -763,12 +762,12 @@ def _most_named(orgs: list[Named], earlier: list[Named]) -> list[Named]:
     return sorted(orgs, key=lambda m: -times.get(m.entity, 0))  # sorted() keeps the latest-first order of ties
 
 
-def _names_the_noun_before(tok: Token, appos: Token) -> bool:
-    """Whether a name the parser hung on `tok` as its apposition follows another noun with no
-    comma between ("A spokesman for the cycling union Fietsersbond"): that noun's name."""
-    first = appos.left_edge
-    before = tok.doc[first.i - 1] if first.i else None
-    return before is not None and before.i > tok.i and before.pos_ == "NOUN"
+def _own_appositions(tok: Token) -> list[Token]:
+    """The appositions the parser hung on `tok` that are its own: not a name that follows
+    another noun with no comma between ("A spokesman for the cycling union Fietsersbond":
+    the union's name)."""
+    return [c for c in tok.children if c.dep_ == "appos"
+            and not (c.left_edge.i and c.left_edge.i - 1 > tok.i and tok.doc[c.left_edge.i - 1].pos_ == "NOUN")]
 
 
 def _named_by(words, tok: Token) -> bool:

@@ -35,7 +35,7 @@ def bodies_for_words(mentions: list[Mention], names: list[str], text: str,
     openers: dict[str, set[str]] = {}
     for n in body:
         openers.setdefault(n.split()[0], set()).add(n)
-    surnames = {n.split()[-1]: n for n in person if " " in n}
+    surnames = {n.split()[-1]: n for n in person}
     first_seen: dict[str, int] = {}
     for m, n in zip(mentions, names):
         first_seen.setdefault(n, m.start)

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise, ends_like_no_person
 from .lexicon import (
+    HONORIFICS_AFTER,
     JURISDICTIONS,
     KNOWN_ORGS,
     LOCAL_OFFICES,
@@ -150,8 +151,7 @@ def _raw_mentions(parsed: Parsed):
 
 
 # letters after a person's name: a rank, an office or an honour ("Annabel Yelland KC", "Jane Ellery MP")
-POST_NOMINALS = frozenset("KC QC SC MP MSP MS MLA MEP TD OBE MBE CBE KBE DBE PhD JP".split()
-                          + ["Thero", "Thera", "Himi"])  # a Buddhist monk's honorific (Sri Lanka)
+POST_NOMINALS = frozenset("KC QC SC MP MSP MS MLA MEP TD OBE MBE CBE KBE DBE PhD JP".split()) | HONORIFICS_AFTER
 
 
 def _without_post_nominal(ent: Span) -> tuple[Span, bool]:

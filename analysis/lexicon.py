@@ -66,6 +66,8 @@ PERSON_TITLES = {
     "mzee", "ouma", "oupa", "tannie", "oom",  # an elder (Swahili); grandmother, grandfather, aunt, uncle (Afrikaans)
 }
 TITLES |= PERSON_TITLES
+# a Buddhist monk's honorific after the name (Sri Lanka), which also stands alone ("the Thero said")
+HONORIFICS_AFTER = frozenset(["Thero", "Thera", "Himi"])
 # offices of a county or a city written before the holder's name ("Lickfork County Clerk
 # Odessa Cornett"), and the words for where they sit
 LOCAL_OFFICES = frozenset("""

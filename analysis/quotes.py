@@ -114,12 +114,12 @@ def _direct_quotes(parsed: Parsed, texts: list[str], spans: list[list[QuoteSpan]
 def _cue_after_next(text: str, spans: list[QuoteSpan], out: list[Quote]) -> None:
     """"The governor “supports transit” and will “review the bill,” his spokesperson said":
     a fragment with no cue of its own takes the speaker of the next one in its sentence."""
-    mine = out[len(out) - len(spans):]
-    for i in range(len(mine) - 2, -1, -1):
-        q, nxt = mine[i], mine[i + 1]
+    first = len(out) - len(spans)  # the paragraph's quotes are the last of `out`, one per span
+    for i in range(len(spans) - 2, -1, -1):
+        q, nxt = out[first + i], out[first + i + 1]
         if q.who is None and nxt.who is not None and q.kind == nxt.kind == "mixed" \
                 and not _SENTENCE_END.search(text, spans[i].close_at + 1, spans[i + 1].open_at):
-            out[len(out) - len(spans) + i] = replace(q, who=nxt.who)
+            out[first + i] = replace(q, who=nxt.who)
 
 
 def _listed_with(text: str, spans: list[QuoteSpan], i: int, kind: str, out: list[Quote]) -> Attribution | None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .entities import Named
-from .lexicon import OCCUPATIONS, TITLES, names_a_person
+from .lexicon import HONORIFICS_AFTER, OCCUPATIONS, TITLES, names_a_person
 from .nlp import Parsed, holds, tokens_where, word_ids
 
 PATTERNS = {
@@ -116,10 +116,6 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
         if m.label == "PERSON" and i < len(doc) and doc[i].text in HONORIFICS_AFTER and doc[i - 1].whitespace_:
             roles.setdefault((m.start, doc[i].lower_), Role(m.start, m.entity, m.label, doc[i].lower_, frozenset()))
     return _counterparts(sorted(roles.values(), key=lambda r: r.offset))
-
-
-# what a monk is called after the name, and alone ("the Thero said")
-HONORIFICS_AFTER = frozenset(["Thero", "Thera", "Himi"])
 
 
 # what doing something makes a person: "was testifying" is a witness, "was coaching" a coach

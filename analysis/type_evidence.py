@@ -26,6 +26,7 @@ owner founder sponsor partner operator investor""".split())
 _BODY_NAME_WORDS = ORG_NOUNS | ORG_ENDINGS
 # what a business is called beside its name: "Quillstead, the ... maker of team software"
 _BUSINESS_APPOSITIONS = BUSINESS_NOUNS | frozenset("company firm maker provider platform chain brand".split())
+_BODY_APPOSITIONS = ORG_NOUNS | _BUSINESS_APPOSITIONS
 
 
 def after_body_noun(ent: Span) -> bool:
@@ -46,17 +47,19 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
         return m
     base = parsed.article.paragraphs[m.paragraph].start
     span = parsed.docs[m.paragraph].char_span(m.start - base, m.end - base, alignment_mode="expand")
-    if span is not None and m.label == "PERSON" and _after_person_noun(span):
-        return replace(m, sure=True)  # outweighs the model's other guesses at the same name
-    if span is not None and m.label != "PERSON" and (_kin_beside(span) or _given_as_a_name(span) or _aged(span)
-                                                     or _after_person_noun(span)):
+    if span is None:
+        return m
+    if m.label == "PERSON":
+        if _after_person_noun(span):
+            return replace(m, sure=True)  # outweighs the model's other guesses at the same name
+        if _which_subject(span) or _its_own(span) or _body_beside(span):
+            # "Garrane Marine, which has run the crossing since 2009,"; "Thalbeck Porzellan ... will close its factory"
+            return replace(m, label="ORG", sure=True)
+    elif _kin_beside(span) or _given_as_a_name(span) or _aged(span) or _after_person_noun(span):
         # "her father, Wendel Harrowgate,", "her first name, Valdirene", "Gerrit-Jan Hofstede, 67,",
         # "Community leader Christakis Hadjimarkou"
         return replace(m, label="PERSON", sure=True)
-    if m.label == "PERSON" and span is not None and (_which_subject(span) or _its_own(span) or _body_beside(span)):
-        # "Garrane Marine, which has run the crossing since 2009,"; "Thalbeck Porzellan ... will close its factory"
-        return replace(m, label="ORG", sure=True)
-    if span is None or m.label not in ("GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "PERSON", "") \
+    if m.label not in ("GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "PERSON", "") \
             or not (after_body_noun(span) or m.label != "PERSON" and _used_as_business(span)):
         return m
     return replace(m, label="ORG", sure=True)
@@ -75,7 +78,7 @@ def _body_beside(span: Span) -> bool:
     """"Aguas Litoral Norte, a consortium that says": a name in apposition to a noun for a
     body, unless it opens with a common given name."""
     return span[0].lower_ not in GIVEN_NAMES and any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_NOUNS | _BUSINESS_APPOSITIONS
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _BODY_APPOSITIONS
         for c in span.root.children)
 
 
