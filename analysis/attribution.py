@@ -190,8 +190,8 @@ class Resolver:
         if tok.pos_ == "PRON":
             return None  # "Many of them": whoever "them" stands for is a candidate already
         unknown = tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None
-        speaker = self.named(p, tok) if unknown else self.role_holder(p, tok) or self.named(p, tok) \
-            or self.member_of(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
+        speaker = self.named(p, tok) if unknown else self.one_of(p, tok) or self.role_holder(p, tok) \
+            or self.named(p, tok) or self.member_of(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
         if speaker is None or unknown and speaker.label != "PERSON":
             return None  # "other changes are needed": no one "they" can stand for; but "The school's
             # principal, Rev Everton Lyttle, told" is the one named
@@ -268,6 +268,9 @@ class Resolver:
             return self._relative(p, tok)
         if tok.pos_ == "PRON" or low in PRONOUNS or (low in BARE_QUANTIFIERS and not list(tok.children)):
             return self.pronoun(p, tok)
+        one = self.one_of(p, tok)
+        if one is not None:
+            return one
         if has_conj(tok):
             if not one_described(tok):
                 return self.noun_phrase(p, tok)
@@ -416,8 +419,8 @@ class Resolver:
         for child in tok.children:
             if child.dep_ not in ("appos", "compound"):
                 continue
-            if child.dep_ == "appos" and child not in _own_appositions(tok):
-                continue  # "A spokesman for the cycling union Fietsersbond": the union's name
+            if child.dep_ == "appos" and (child not in _own_appositions(tok) or tok.tag_ == "NNS"):
+                continue  # "A spokesman for the cycling union Fietsersbond": the union's name; "Farmers ..., Bali,"
             names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else [child]
             for name in names:
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
@@ -450,7 +453,11 @@ class Resolver:
         return None
 
     def _person_in_apposition(self, base: int, tok: Token) -> Named | None:
-        """The person named in apposition to a subject: "The MCA, Collins Kibet Rotich,"."""
+        """The person named in apposition to a subject: "The MCA, Collins Kibet Rotich,"; not
+        to a plural one, whose apposition is a misparse ("Farmers who ... in Tabanan regency,
+        Bali, say")."""
+        if tok.tag_ == "NNS":
+            return None
         for name in (t for c in _own_appositions(tok) for t in c.subtree if t.pos_ == "PROPN"):
             m = self.mention_at(base + name.idx, base + name.idx + len(name))
             if m is not None and m.label == "PERSON":
@@ -458,11 +465,13 @@ class Resolver:
         return None
 
     def _named_next(self, base: int, tok: Token) -> Named | None:
-        """"Head coach Marisol Duarte, in her ... described": a role noun the parser made
-        the subject, right before the person's name."""
+        """"Head coach Marisol Duarte, in her ... described", "said mother of three Wilma
+        Rokowa": a role noun the parser made the subject, right before the person's name."""
         if tok.i + 1 >= len(tok.doc) or tok.whitespace_ != " ":
             return None
         after = tok.doc[tok.i + 1]
+        if after.lower_ == "of" and tok.i + 3 < len(tok.doc) and tok.doc[tok.i + 2].like_num:
+            after = tok.doc[tok.i + 3]  # "said mother of three Wilma Rokowa"
         m = self.mention_at(base + after.idx, base + after.idx + len(after))
         return m if m is not None and m.start == base + after.idx and m.label == "PERSON" else None
 
@@ -576,9 +585,10 @@ class Resolver:
         """"the judge said", "Corvane's chief executive said": the person the article gave that role."""
         start = self.parsed.offset(p, tok.idx)
         m = self.mention_at(start, start + len(tok))
-        if m is not None and not ((tok.lower_ in PERSON_TITLES or tok.text.isupper() or tok.text in HONORIFICS_AFTER)
-                                  and m.label != "PERSON"):
-            return None  # a name; but "the MCA said" is a title the model took for a body's name
+        if m is not None and not ((tok.lower_ in PERSON_TITLES or tok.text.isupper() or tok.text in HONORIFICS_AFTER
+                                   or tok.lower_ in ("republican", "democrat")) and m.label != "PERSON"):
+            return None  # a name; but "the MCA said" is a title the model took for a body's name, and
+            # "the Florida Republican" a member of a party
         found = self._role_holders.holder(p, tok)
         if found is None and tok.lemma_.lower() in _EPITHETS and tok.tag_ == "NN" \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -618,7 +628,7 @@ class Resolver:
         if not any(c.isalpha() for c in text):
             return None
         start = self.parsed.offset(p, span.start_char)
-        bare = text == tok.text
+        bare = text.lower() == tok.lower_
         if span[0].lower_ in ("the", "this", "that") and (bare or _named_by(span[1:-1], tok)):
             fuller = self._described.fuller(tok, start)
             # "The FEHD spokesperson" after "A spokesperson for the Food and Environmental Hygiene Department"
@@ -626,12 +636,43 @@ class Resolver:
                 text = fuller
         return Speaker(text, start, self.parsed.offset(p, span.end_char), span.text)
 
+    def one_of(self, p: int, tok: Token) -> Speaker | None:
+        """"One of the protesters said", "Three registrars testified. One of them said": one
+        member of the group, called by its noun in the singular ("protester", "registrar")."""
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+            if tok.lower_ == "one" else None
+        members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if members is None:
+            return None
+        if members.lower_ in ("them", "us"):
+            found = self._antecedents.of_pronoun(p, members) if self._antecedents is not None else None
+            if found is None or found.label or not found.plural:
+                return None
+            q = found.paragraph
+            local = found.offset - self.parsed.offset(q, 0)
+            last = found.name.split()[-1].lower()
+            noun = next((t for t in self.parsed.docs[q] if t.idx >= local and t.lower_ == last), None)
+            group = found.name
+        elif members.tag_ == "NNS":
+            noun, said = members, self.noun_phrase(p, members)
+            group = said.name if said is not None else ""
+        else:
+            return None
+        if noun is None or noun.tag_ != "NNS" or not group.lower().endswith(noun.lower_):
+            return None
+        start, end = self.parsed.offset(p, tok.idx), self.parsed.offset(p, members.idx + len(members))
+        return Speaker(group[:len(group) - len(noun.text)] + noun.lemma_.lower(), start, end,
+                       self.parsed.article.text[start:end])
+
     def pronoun(self, p: int, tok: Token) -> Speaker | None:
         """he/she: the latest person in subject position (else any person named) before it;
         they: the latest group or plural subject; it: the latest organisation (antecedents.py)."""
         low = tok.lower_
         found = self._antecedents.of_pronoun(p, tok)
         start = self.parsed.offset(p, tok.idx)
+        named = self.mention_at(start, start + len(tok)) if low == "i" else None
+        if named is not None and named.label == "PERSON" and named.start == start:
+            return self._speaker_named(named)  # "said I Wayan Sudarsana": a Balinese name, no pronoun
         if low in _WRITER_PRONOUNS and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in INDIRECT_LEMMAS:
             # ""Okay," I said": the one writing (an op-ed, a memoir), when the text says so in
             # so many words; an "I" the quote marks missed (a transcript run on) is not
@@ -652,8 +693,9 @@ _GAVE_INTERVIEW = re.compile(r",?\s+(?:spoke|talked|sat down)\s+(?:to|with)\b")
 def _unnamed_reporter(tok: Token) -> bool:
     """"A nurse at the clinic, who asked not to be named, said": one person the article
     leaves unnamed, who reports something (not "a reader would ask", "a leader ... belongs")."""
-    head = tok.head
-    return tok.dep_ == "nsubj" and noun_kind(tok.lemma_.lower()) == "person" \
+    one = tok.head if tok.dep_ == "appos" and tok.head.lower_ in ("one", "another") else None  # "One, a postmaster"
+    head = (one or tok).head
+    return (one or tok).dep_ == "nsubj" and noun_kind(tok.lemma_.lower()) == "person" \
         and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children) \
         and (is_cue(head) or is_cue(head, indirect=True)) \
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .body_or_person import bodies_for_words
 from .known_as import known_as
-from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, TITLES, occupation
+from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, TITLES, occupation, sex_in_name
 
 if TYPE_CHECKING:
     from .spans import Mention
@@ -285,8 +285,11 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
     joins with a hyphen, without the particle ("Shennawy" of "Sherif al-Shennawy").
 
     With several candidates ("Clinton": Hillary or Bill), a title's sex chooses ("Mrs.
-    Clinton"), and the most recent full name before the mention wins, else the first one
-    after it; but a surname alone keeps standing for whom it first stood for.
+    Clinton"), "the younger Bynoe" is the son or daughter (and "Bynoe" alone then the
+    parent), and the most recent full name before the mention wins, else the first one
+    after it; but a surname alone keeps standing for whom it first stood for. In an article
+    that calls people by their given names ("Dereje said"), a word that is one person's
+    given name and another's father's name or surname is the first one's.
     """
     # a surname alone that the text shows is a person's ("Wilk, who has scored") also
     # claims a full name the model labelled otherwise ("Tomasz Wilk" as ORG), and so does
@@ -310,6 +313,14 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         parts |= {w.split("-", 1)[1] for w in words[1:] if w.split("-", 1)[0].lower() in PARTICLES and "-" in w}
         for part in parts:
             by_word[_key(part)].append((j, out[j]))  # "Von Stetten" opening a sentence is "von Stetten"
+    # how the article calls people by one name: by given name ("Dereje said", "Elias said",
+    # as Ethiopian, Icelandic or Indonesian names are used) or by surname
+    given_style = Counter()
+    for n in names:
+        owners = {f[1] for f in by_word.get(_key(n), ()) if f[1] != n} if " " not in n else set()
+        if len(owners) == 1:
+            given_style[_key(owners.pop().split()[0]) == _key(n)] += 1
+    by_given_name = given_style[True] > given_style[False]
     before = list(out)
     sexes: dict[str, str | None] = {}
     by_given: dict[str, bool] = {}
@@ -321,6 +332,9 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         if not fits:
             continue
         shared = len({f[1] for f in fits}) > 1 and " " not in n
+        if shared and by_given_name:  # "Alemu said": Alemu Gudeta, not Dereje Alemu (his father's name)
+            fits = [f for f in fits if _key(f[1].split()[0]) == _key(n)] or fits
+            shared = len({f[1] for f in fits}) > 1
         if shared:
             for f in fits:  # once per name: an article of many Clintons stays linear
                 if f[1] not in by_given:
@@ -333,10 +347,17 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             named = {f[1] for f in fits if f[0] < i}
             if len(named) != 1:
                 fits = [f for f in fits if not by_given[f[1]]] or [f for f in fits if f[1] == fits[0][1]]
-        title = _TITLED.search(text, max(0, mentions[i].start - 6), mentions[i].start) if shared else None
-        if title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if their given names tell
+        title = _TITLED.search(text, max(0, mentions[i].start - 9), mentions[i].start) if shared else None
+        if title is not None and title.group(1).lower() in _AGES:  # "the younger Bynoe": the daughter
+            child = title.group(1).lower() == "younger"
+            fits = [f for f in fits if (_kin_of(f[1], text) in _CHILDREN) == child] or fits
+            others = {f[1] for f in by_word.get(_key(n), ()) if f[1] not in {g[1] for g in fits}}
+            if child and len(others) == 1:  # and "Bynoe" alone is then the other, the elder
+                settled.setdefault(_key(n), others.pop())
+        elif title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if the article tells
             sex = TITLE_SEX.get(title.group(1).lower())  # none for "Dr"
-            fits = [f for f in fits if GIVEN_NAMES.get(f[1].split()[0].lower()) == sex] or fits
+            named = [f for f in fits if f[0] < i] or fits  # of those named so far, if any
+            fits = [f for f in named if _sex_of(f[1], text, kin=False) == sex] or fits
         pronoun = _SAYS_PRONOUN.match(text, mentions[i].end) if shared and title is None else None
         if pronoun is not None:  # "Hofstede says he will": of the Hofstedes, not the daughter
             other = "f" if pronoun.group(1).lower() == "he" else "m"
@@ -363,21 +384,36 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
 _SAYS_PRONOUN = re.compile(r"(?:,[^,.]{1,20},)?\s+\w+\s+(he|she)\b", re.IGNORECASE)
 
 
-def _sex_of(name: str, text: str) -> str | None:
-    """A person's sex by their given name, else by a noun for a man or a woman right
-    before or after their full name ("His daughter, Femke Hofstede", "Femke Hofstede, his
-    daughter")."""
+def _sex_of(name: str, text: str, *, kin: bool = True) -> str | None:
+    """A person's sex by their given name or another word of their name, else by a
+    courtesy title right before their full name ("Mrs Rudo Zvavahera"), else (with `kin`)
+    by a noun for a man or a woman right before or after it ("His daughter, Femke
+    Hofstede", "Femke Hofstede, his daughter"). A title chooses among a family by the name
+    and a title only: "Mr Faria" may be the one the article calls "his brother" or the other."""
     sex = GIVEN_NAMES.get(name.split()[0].lower())
     if sex in ("m", "f"):
         return sex
+    sex = sex_in_name(name)
+    if sex is not None:
+        return sex
+    word = _kin_of(name, text)
+    return (TITLE_SEX.get(word.rstrip(".")) or (GENDERED_NOUNS.get(word) if kin else None)) if word else None
+
+
+def _kin_of(name: str, text: str) -> str | None:
+    """The word right before a person's full name, or the noun right after it ("His son,
+    Vikash Seegobin", "Mrs Rudo Zvavahera", "Jerry Wambi, a nephew"), lower case."""
     name = re.escape(name)
-    found = re.search(rf"\b(\w+),?\s+{name}\b|\b{name},\s+(?:his|her|their|the)\s+(\w+)", text)
+    found = re.search(rf"\b([\w.]+),?\s+{name}\b|\b{name},\s+(?:his|her|their|the|a)\s+(\w+)", text)
     word = found and (found.group(1) or found.group(2))
-    return GENDERED_NOUNS.get(word.lower()) if word else None
+    return word.lower() if word else None
 
 
-# a title just before a mention: "Ms Gilhooly", "Mr. Edwards"
-_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord)\.?\s+$")
+# what makes one of a family the younger: "the younger Bynoe" is the daughter, not the father
+_CHILDREN = frozenset("son daughter nephew niece grandson granddaughter stepson stepdaughter".split())
+_AGES = frozenset(["younger", "elder", "older"])
+# a title just before a mention: "Ms Gilhooly", "Mr. Edwards"; or "the younger" of a family
+_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|younger|elder|older)\.?\s+$")
 
 
 def _called_by_given_name(name: str, text: str) -> bool:
@@ -446,7 +482,8 @@ def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
         words = name.split()
         for k in range(len(words) - 2, 0, -1):
             tail = " ".join(words[k:])
-            epithet = words[k].lower() in GIVEN_NAMES and not any(w.lower() in GIVEN_NAMES for w in words[:k])
+            epithet = words[k].lower() in GIVEN_NAMES and words[k].lower() not in PARTICLES \
+                and not any(w.lower() in GIVEN_NAMES for w in words[:k])  # "Lieve Van Roosbroeck" stays whole
             if tail in people and (epithet or all(w.lower() in TITLES or occupation(w.lower())
                                                   for w in words[:k])):
                 return tail

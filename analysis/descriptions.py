@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named
-from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, noun_kind
+from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, noun_kind, sex_in_name
 from .nlp import Parsed, tokens_where, word_ids
 from .noun_phrases import after_participle, described_after, left_modifiers, without_owner
 
@@ -30,7 +30,8 @@ _HE_SHE = word_ids(["he", "she"])
 def genders(parsed: Parsed, persons: set[str], mention_at: MentionAt,
             in_quote: Callable[[int, int], bool]) -> dict[str, str]:
     """"Mr. Edwards" is a man and "Ms Shah" a woman, wherever else the article names
-    them, and so are "Her husband, Réjean Thibodeau," and "Kirsteen Mowat, his daughter,";
+    them, and so are "Shamsunnahar Begum" and "Rūta Žilinskaitė" (a word of the name
+    tells), "Her husband, Réjean Thibodeau," and "Kirsteen Mowat, his daughter,";
     failing a title or such a noun, a person whose own report has "he" or "she" for its subject
     is that; failing both, "Donald Trump" and "Esther Kilonzo" go by their given names,
     so "she said" can skip him; other names stay open to either."""
@@ -39,6 +40,10 @@ def genders(parsed: Parsed, persons: set[str], mention_at: MentionAt,
         m = mention_at(hit.start(2), hit.end(2))
         if m is not None:
             out.setdefault(m.entity, TITLE_SEX[hit.group(1).lower()])
+    for name in persons:
+        sex = sex_in_name(name)
+        if sex is not None:
+            out.setdefault(name, sex)  # "Shamsunnahar Begum, chairman of ...": the name outweighs the noun
     for name, sex in _named_by_relation(parsed, mention_at, in_quote):
         if name in persons:
             out.setdefault(name, sex)

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise, ends_like_no_person
 from .lexicon import (
+    BALINESE_ORDER_NAMES,
     HONORIFICS_AFTER,
     JURISDICTIONS,
     KNOWN_ORGS,
@@ -17,6 +18,7 @@ from .lexicon import (
     OCCUPATIONS,
     PERSON_ROLES,
     PERSON_TITLES,
+    PORTFOLIO_WORDS,
     TITLES,
     noun_kind,
     occupation,
@@ -30,6 +32,7 @@ from .missed_names import (
     given_word,
     known_outlets,
     patterned_orgs,
+    people_in_apposition,
     repeats,
     spelled_acronyms,
     titled_people,
@@ -68,6 +71,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     `sentence`, the article-wide index of the sentence that holds it.
     """
     raw = bodies_in_apposition(parsed, patterned_orgs(parsed, list(_raw_mentions(parsed))))
+    raw = people_in_apposition(parsed, raw)
     raw = _join_possessed_bodies(raw, parsed.article.text)
     raw = bracketed_acronyms(raw, parsed.article.text)
     raw = spelled_acronyms(parsed, raw)
@@ -77,6 +81,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     raw = [_double_barrelled(m, parsed.article.text) for m in completed_names(parsed, raw)]
     raw = _given_and_surname(sorted(raw + repeats(parsed, raw, titles), key=lambda m: m.start),
                              parsed.article.text, titles)
+    raw = _after_office_of(raw, parsed.article.text)
     known = {m.name for m in raw if not _inside(m, titles)}
     longest = max((len(n.split()) for n in known), default=1)
     mentions = [by_use(parsed, m) for mention in raw for m in _fit_title_line(mention, known, titles, longest)]
@@ -131,6 +136,9 @@ def _raw_mentions(parsed: Parsed):
             if letters and ent.label_ != "PERSON":
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
             ent = _widened(_trimmed(_committee_name(ent)))
+            person = _named_after_title(ent)
+            if person is not None:
+                ent, letters = person, True
             titled = (letters or _after_person_title(ent) or _described_as_person(ent)) \
                 and not ends_like_no_person([t.text for t in ent])  # "Farmers in ..., Kasese District,"
             for piece in _split_slashes(ent, titled=titled):
@@ -147,6 +155,8 @@ def _raw_mentions(parsed: Parsed):
                     mention = replace(mention, label="ORG", sure=True)  # "Keswick Boatworks Ltd"
                 elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):
                     mention = replace(mention, label="GPE", sure=True)  # "homes in Aldmoor"
+                elif mention.label == "PERSON" and ent[0].text in _SAINT and len(ent) > 1:
+                    mention = replace(mention, label="GPE", sure=True)  # "Ginger Gully, St Lucy": a parish
                 yield mention
 
 
@@ -178,6 +188,53 @@ def _opens_with_courtesy_title(ent: Span) -> bool:
     return len(words) > 1 and words[0].lower_ in _COURTESY and any(t.pos_ == "PROPN" for t in words[1:])
 
 
+# "St Lucy", "St. Helens", "Ste-Foy": places, churches and schools named after a saint, not people
+_SAINT = frozenset(["St", "St.", "Ste", "Ste.", "Sainte"])
+
+
+def _given_read_as_adverb(tok: Token) -> bool:
+    """"said [Elke Brandstätter]": a given name the tagger has never seen and calls an
+    adverb, capitalised in mid-sentence and no common word ("Only", "Even" are)."""
+    return tok.pos_ == "ADV" and tok.is_title and not tok.is_sent_start and not tok.is_stop
+
+
+def _named_after_title(ent: Span) -> Span | None:
+    """"[Mosgrove County Sheriff Sterling Pasquale]", one body to the model: the capitalised
+    words after a person's title inside a longer name are that person's (not inside a
+    person's own name, where a title's word may be a name: "Bishnu Kumari Dhakal")."""
+    for k in range(1, len(ent) - 1 if ent.label_ != "PERSON" else 0):
+        title, tail = ent[k], ent[k + 1:]
+        if title.lower_ in PERSON_TITLES and title.is_title and len(tail) <= 3 \
+                and all(t.is_title or t.lower_ in PARTICLES for t in tail) and tail[0].lower_ not in PARTICLES \
+                and not ends_like_no_person([t.text for t in tail]) and not any(t.lower_ in TITLES for t in tail):
+            return Span(ent.doc, tail.start, tail.end, label="PERSON")
+    return None
+
+
+_TITLE_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _after_office_of(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Minister of Home Affairs Kerwin Gollop", "Mayor of Kaldrica Ivana Grgurević": a
+    person's name the model ran on from the office it follows is the name alone, where the
+    words before it are a portfolio's or a name the article uses on its own (a place, a
+    body; the model may take "Velika Gorica" for a person's name)."""
+    bodies = {m.name for m in mentions}
+    out = []
+    for m in mentions:
+        words = m.name.split()
+        office = _TITLE_OF.search(text, max(0, m.start - 40), m.start) if m.label == "PERSON" and len(words) > 2 \
+            else None
+        if office is not None and office.group(1).lower() in TITLES:
+            k = next((k for k in range(1, len(words) - 1) if " ".join(words[:k]) in bodies or all(
+                w.lower() in PORTFOLIO_WORDS for w in words[:k]) and words[k].lower() not in PORTFOLIO_WORDS), None)
+            if k is not None:
+                at = m.text.find(words[k])
+                m = replace(m, start=m.start + at, text=m.text[at:], name=" ".join(words[k:]), sure=True)
+        out.append(m)
+    return out
+
+
 def _trimmed(ent: Span) -> Span:
     """A person's name the model began a word early ("Injecting Clinton", "Beyond Trump",
     a capitalised verb or preposition opening a sentence or a heading): the name alone."""
@@ -185,21 +242,24 @@ def _trimmed(ent: Span) -> Span:
         return ent
     start = ent.start
     while ent.end - start > 1 and ent.doc[start].lower_ not in PARTICLES and (
-            ent.doc[start].pos_ in _NOT_NAME_POS or ent.doc[start].tag_ == "VBG"):
+            ent.doc[start].pos_ in _NOT_NAME_POS or ent.doc[start].tag_ == "VBG") and not _given_read_as_adverb(ent[0]):
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
 
 
 def _title_of_next(ent: Span) -> bool:
-    """"[Magistrate] [Nomvula Hlongwane]": a title the model took for a name of its own."""
+    """"[Magistrate] [Nomvula Hlongwane]", "[Harwick County Sheriff] [Dalton Quayle]": a
+    title the model took for a name of its own."""
     doc = ent.doc
-    return len(ent) == 1 and ent[0].lower_ in PERSON_TITLES and ent.end < len(doc) \
+    return ent[-1].lower_ in PERSON_TITLES and ent.end < len(doc) \
         and doc[ent.end].ent_type_ == "PERSON" and doc[ent.end].ent_iob_ == "B"
 
 
 def _joined_people(ents) -> list[Span]:
     """A name the model read as two is one: a person's ("[Collins] [Kibet Rotich]"), a
-    one-word person entity, no title, with only a space before the next; a body's
+    one-word person entity, no title, with only a space before the next, or a person's
+    name whose words all hang on the one-word name of another type after it
+    ("[Ionuț-Cătălin] [Vlăduceanu]", the surname taken for a body); a body's
     ("[Lisnacarra Co-operative] [Creamery]"), a name with only a space before a
     one-word organisation whose word ends a body's name."""
     out: list[Span] = []
@@ -210,6 +270,10 @@ def _joined_people(ents) -> list[Span]:
         elif prev.label_ == ent.label_ == "PERSON" and len(prev) == 1 and prev[0].is_alpha \
                 and prev[0].lower_ not in TITLES and not occupation(prev[0].lower_):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+        elif prev.label_ == "PERSON" and len(ent) == 1 and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "PRODUCT") \
+                and ent[0].pos_ == "PROPN" and ent[0].is_title and ent[0].lower_ not in ORG_ENDINGS | PLACE_ENDINGS \
+                and all(t.head == ent[0] or t.head in prev for t in prev):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "[Ionuț-Cătălin] [Vlăduceanu]"
         elif ent.label_ == "ORG" and len(ent) == 1 and ent[0].lower_ in ORG_ENDINGS \
                 and prev.label_ in ("PERSON", "ORG", "NORP"):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
@@ -252,6 +316,8 @@ def _widened(ent: Span) -> Span:
     capitalised proper nouns right before it that no other entity holds join it. A
     person's name it cut short before a surname ("[Josphat Kimani] Ndung'u,") takes the
     one proper noun after it that no entity holds and that names no body or place."""
+    if ent.start and ent.doc[ent.start - 1].text in ("I", "Ni") and ent[0].lower_ in BALINESE_ORDER_NAMES:
+        return Span(ent.doc, ent.start - 1, ent.end, label="PERSON")  # "I Wayan Sudarsana", "Ni Made Wartini"
     if ent.label_ == "PERSON":
         doc, end = ent.doc, ent.end
         tail = _name_tail(ent)
@@ -350,10 +416,12 @@ def _double_barrelled(m: Mention, text: str) -> Mention:
 
 def _after_place_word(ent: Span) -> bool:
     """"in Aldmoor", "near Vikhamn": a one-word name right after a preposition of place
-    (not "in Congress": bodies that sit somewhere are listed apart)."""
-    before = ent.doc[ent.start - 1] if ent.start else None
+    (not "in Congress": bodies that sit somewhere are listed apart; nor "outside Bynoe's
+    Bar": the place is the bar, named after its owner)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
     return len(ent) == 1 and before is not None and before.lower_ in _PLACE_PREPOSITIONS \
-        and ent[0].lower_ not in _SITTING_BODIES
+        and ent[0].lower_ not in _SITTING_BODIES and not (ent.end < len(doc) and doc[ent.end].text in ("'s", "’s"))
 
 
 def _after_person_title(ent: Span) -> bool:

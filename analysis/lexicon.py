@@ -44,6 +44,10 @@ housewife homemaker pensioner retiree fisherman fisherwoman shopkeeper trader ve
 driver labourer laborer grandmother grandfather seamstress waitress hostess stewardess tailor cook
 """.split())
 
+# Balinese names open with a word for the child's place in the family, after "I" (a man's)
+# or "Ni" (a woman's), which are part of the name: "I Wayan Sudarsana", "Ni Made Wartini"
+BALINESE_ORDER_NAMES = frozenset("wayan putu gede made kadek nengah nyoman komang ketut luh gusti".split())
+
 # Nouns that say the words after them are someone's name: "her first name, Valdirene"
 NAME_NOUNS = frozenset("name surname nickname".split())
 
@@ -64,6 +68,12 @@ PERSON_TITLES = {
     "perit", "maître", "maitre", "bailiff", "datuk", "dato'", "dato’", "datin",  # Malta, France, Jersey, Malaysia
     "ratu", "eng.",  # a Fijian chief; an engineer (Egypt, the Gulf)
     "mzee", "ouma", "oupa", "tannie", "oom",  # an elder (Swahili); grandmother, grandfather, aunt, uncle (Afrikaans)
+    "ato", "w/ro", "wro", "weyzero", "weyzerit",  # Mr, Mrs, Miss (Ethiopia)
+    "pa", "haja", "hadja",  # an elder man; a woman who made the pilgrimage (Sierra Leone, Guinea, the Gambia)
+    "cde", "sekuru", "ambuya", "mbuya",  # comrade; grandfather, grandmother (Zimbabwe)
+    "sr", "sr.", "br", "br.",  # a religious sister (often a nurse) or brother
+    "bapak", "ibu", "khun", "encik", "puan",  # Mr, Mrs (Indonesia, Thailand, Malaysia)
+    "asp", "dsp", "csp", "acp", "dcp", "aig", "dig", "igp",  # police ranks (West Africa, South Asia)
 }
 TITLES |= PERSON_TITLES
 # a Buddhist monk's honorific after the name (Sri Lanka), which also stands alone ("the Thero said")
@@ -75,6 +85,13 @@ clerk treasurer auditor assessor recorder coroner attorney executive administrat
 surveyor solicitor manager engineer registrar
 """.split())
 JURISDICTIONS = frozenset("county city state district town borough parish village township".split())
+# what a minister's portfolio is called: "Minister of Home Affairs", "Secretary of State for Health"
+PORTFOLIO_WORDS = frozenset("""
+home foreign affairs finance health education justice interior defence defense agriculture transport trade
+works environment tourism culture sport sports labour labor housing energy local government public security
+information communications water fisheries lands mines mining industry commerce youth women gender social
+welfare development planning economy economic infrastructure state and of the
+""".split())
 # what a person is described as in apposition ("Ana Ruiz, a spokeswoman for ...")
 PERSON_ROLES = OCCUPATIONS | PERSON_TITLES | frozenset("""
 spokesman spokeswoman spokesperson chair chief executive director leader adviser advisor aide deputy
@@ -136,12 +153,42 @@ moderator interviewer host crowd audience chorus panel jury guy boy girl kid dip
 superdelegate counsel rival incumbent operative executive staff individual steward guard crew fan
 citizen pupil local youth elder inmate medic clergy colleague peer sibling cousin uncle aunt ally troop
 insider customer survivor teen teenager adult senior
+registrar clerk warden midwife principal headmaster headmistress dean provost vicar chaplain monk nun paramedic
+shepherd landlord landlady athlete umpire cadet recruit conscript pilgrim plaintiff constable marshal
 """.split())) - {"state", "house", "senate", "foreign", "defense", "defence", "former", "late",
                   "majority", "minority", "vice", "prime"}
 
 # Courtesy titles that tell a person's sex: "Mrs. Clinton" is the woman of the Clintons.
 TITLE_SEX: dict[str, str] = {**dict.fromkeys("mr mister sir lord".split(), "m"),
                              **dict.fromkeys("mrs ms miss dame lady madam".split(), "f")}
+
+# Words of a name that tell the person's sex, where the given name may not: "Shamsunnahar
+# Begum", "Nur binti Ahmad", "Ahmad bin Said"; surnames with a woman's ending ("Žilinskienė",
+# "Nováková", "Kowalska", "Guðmundsdóttir", "Papadopoulou"), and a patronymic between given
+# name and surname ("Anna Sergeyevna Petrova", "Ivan Petrovich Sidorov"; as a surname, "-vich"
+# is a family's, a woman's too).
+_SEX_WORDS = {**dict.fromkeys("begum khatun khatoon bibi binti bint".split(), "f"),
+              **dict.fromkeys("bin ibn".split(), "m")}
+_WOMAN_SURNAME_ENDINGS = ("ová", "ská", "cká", "ska", "cka", "dóttir", "dottir", "ienė", "aitė", "ytė", "ūtė",
+                          "opoulou", "idou", "iadou")
+_PATRONYMIC_ENDINGS = (("f", ("ovna", "evna", "ichna")), ("m", ("ovich", "evich", "ovych", "evych")))
+
+
+def sex_in_name(name: str) -> str | None:
+    """"f" or "m" where a word of a person's full name tells the sex (see _SEX_WORDS)."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return None
+    for w in words[1:-1]:
+        if w in _SEX_WORDS:
+            return _SEX_WORDS[w]
+        for sex, endings in _PATRONYMIC_ENDINGS:
+            if w.endswith(endings):
+                return sex
+    if words[-1] in ("begum", "khatun", "khatoon", "bibi") or words[-1].endswith(_WOMAN_SURNAME_ENDINGS):
+        return "f"
+    return None
+
 
 # Nouns that tell a person's sex: "Her husband, Réjean Thibodeau," is a man, whatever "Réjean" is.
 GENDERED_NOUNS: dict[str, str] = {
@@ -211,3 +258,59 @@ def names_a_person(lemma: str) -> bool:
     """"strategist", "politician", "staffer", "respondent": the shapes of words for people."""
     return len(lemma) > 4 and lemma.endswith(_PERSON_ENDINGS) and lemma not in _THINGS \
         and not lemma.endswith("ment")
+
+
+# US states by name, with the abbreviations after a member's party ("R-Fla.", "(D-NY)"):
+# AP style and postal code. "the Florida Republican said" is the one written "R-Fla.".
+US_STATES: dict[str, tuple[str, ...]] = {name: tuple(abbr.split()) for name, abbr in (line.split(": ") for line in """
+Alabama: Ala. AL
+Alaska: Alaska AK
+Arizona: Ariz. AZ
+Arkansas: Ark. AR
+California: Calif. CA
+Colorado: Colo. CO
+Connecticut: Conn. CT
+Delaware: Del. DE
+Florida: Fla. FL
+Georgia: Ga. GA
+Hawaii: Hawaii HI
+Idaho: Idaho ID
+Illinois: Ill. IL
+Indiana: Ind. IN
+Iowa: Iowa IA
+Kansas: Kan. KS
+Kentucky: Ky. KY
+Louisiana: La. LA
+Maine: Maine ME
+Maryland: Md. MD
+Massachusetts: Mass. MA
+Michigan: Mich. MI
+Minnesota: Minn. MN
+Mississippi: Miss. MS
+Missouri: Mo. MO
+Montana: Mont. MT
+Nebraska: Neb. NE
+Nevada: Nev. NV
+New Hampshire: N.H. NH
+New Jersey: N.J. NJ
+New Mexico: N.M. NM
+New York: N.Y. NY
+North Carolina: N.C. NC
+North Dakota: N.D. ND
+Ohio: Ohio OH
+Oklahoma: Okla. OK
+Oregon: Ore. OR
+Pennsylvania: Pa. PA
+Rhode Island: R.I. RI
+South Carolina: S.C. SC
+South Dakota: S.D. SD
+Tennessee: Tenn. TN
+Texas: Texas TX
+Utah: Utah UT
+Vermont: Vt. VT
+Virginia: Va. VA
+Washington: Wash. WA
+West Virginia: W.Va. WV
+Wisconsin: Wis. WI
+Wyoming: Wyo. WY
+""".strip().splitlines())}

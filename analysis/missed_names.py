@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH
+from spacy.attrs import IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -22,12 +23,16 @@ from .canonical import ORG_ENDINGS, PARTICLES, ends_like_no_person, initials, lo
 from .lexicon import GIVEN_NAMES, KNOWN_ORGS, LOCAL_OFFICES, PERSON_TITLES, TITLES, occupation
 from .nlp import Parsed, holds, tokens_where, word_ids
 from .spans import Mention, Spans, overlapping, replace_inside
+from .type_evidence import people_only, shaped_like_a_name
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 PARTY_WORDS = frozenset("democrat republican tory labour conservative liberal green independent".split())
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 _PERSON_TITLE_IDS = word_ids(PERSON_TITLES)
 _KNOWN_ORG_IDS = word_ids(KNOWN_ORGS)
+_NOUN_IDS = word_ids(["NOUN"])
+# titles that in capitals are something else: "PA Media", "BR" (a railway)
+_LETTERS_NOT_TITLES = frozenset("pa sr br".split())
 
 
 # a run of capitalised words ending in a word organisations end in: "Tillamere Outdoor
@@ -110,22 +115,62 @@ def bodies_in_apposition(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     wrote"), whatever the model made of its words. The noun must itself be the subject: in
     "a spokesman for the group, John Smith," the name is the spokesman's. A mention inside
     the name is replaced by it."""
-    starts = [m.start for m in found]
-    added: list[Mention] = []
-    for p, doc in enumerate(parsed.docs):
+    def names(doc: Doc) -> Iterator[Span | None]:
         for noun in tokens_where(doc, (LEMMA, _APPOSED_BODY_NOUNS)):
-            if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN":
-                continue
-            span = name_after_comma(doc, noun)
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ == "NOUN":
+                yield name_after_comma(doc, noun)
+
+    return _names_found(parsed, found, "ORG", names, lambda m: m.label == "PERSON" and m.sure)
+
+
+def people_in_apposition(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """A name of two capitalised words or more in apposition to a noun only a person is
+    called, either way round ("Abul Kalam Azad Bhuiyan, a day labourer from Char Dighirpar,
+    brought"; "The forum's lawyer, Anneliese du Plooy, told"), is a person's, where the
+    model found no person in it (a name it has never seen, or whose given name it took for
+    an adjective). What the model found inside the name is replaced by it."""
+    def names(doc: Doc) -> Iterator[Span | None]:
+        for noun in tokens_where(doc, (POS, _NOUN_IDS)):
+            if people_only(noun.lemma_.lower()):
+                if noun.dep_ == "appos" and noun.head.i < noun.i:
+                    yield _name_ending_at(doc, noun.head)
+                yield from (_name_ending_at(doc, c) for c in noun.rights if c.dep_ == "appos")
+
+    # the model's other names for the words stand, but for a people's adjective ("Anneliese", NORP)
+    return _names_found(parsed, found, "PERSON", names, lambda m: m.label != "NORP" or m.sure)
+
+
+def _names_found(parsed: Parsed, found: list[Mention], label: str, names: Callable[[Doc], Iterator[Span | None]],
+                 blocked: Callable[[Mention], bool]) -> list[Mention]:
+    """`found` with each name `names` finds in a paragraph as a mention of `label`, replacing
+    the mentions inside it, unless a mention reaches outside it or is `blocked`."""
+    starts = [m.start for m in found]
+    added: dict[tuple[int, int], Mention] = {}
+    for p, doc in enumerate(parsed.docs):
+        for span in names(doc):
             if span is None:
                 continue
             start, end = parsed.offset(p, span.start_char), parsed.offset(p, span.end_char)
-            inside = overlapping(found, starts, start, end)
-            if any(m.start < start or m.end > end or m.label == "PERSON" and m.sure for m in inside):
-                continue
-            added.append(Mention(p, parsed.sentence_id(p, span.start), start, end, span.text, "ORG", span.text,
-                                 sure=True))
-    return replace_inside(found, added)
+            if not any(m.start < start or m.end > end or blocked(m) for m in overlapping(found, starts, start, end)):
+                added[start, end] = Mention(p, parsed.sentence_id(p, span.start), start, end, span.text, label,
+                                            span.text, sure=True)
+    return replace_inside(found, list(added.values()))
+
+
+def _name_ending_at(doc: Doc, head: Token) -> Span | None:
+    """The name whose last word is `head`: the capitalised words and name particles before
+    it that hang on it, two words at least."""
+    if head.pos_ != "PROPN":
+        return None
+    first = head.i
+    while first > 0 and first <= doc[first - 1].head.i <= head.i and (
+            doc[first - 1].is_title or doc[first - 1].lower_ in PARTICLES) and doc[first - 1].pos_ in ("PROPN", "ADJ"):
+        first -= 1
+    span = doc[first:head.i + 1]
+    if len(span) < 2 or not shaped_like_a_name(span) or span[0].lower_ in PARTICLES or span[0].lower_ in _NAME_JOINERS \
+            or ends_like_no_person([t.text for t in span]):
+        return None  # "Farmers in Kyabulemba village, Kasese District,"
+    return span
 
 
 def name_after_comma(doc: Doc, noun: Token) -> Span | None:
@@ -168,7 +213,8 @@ def titled_people(parsed: Parsed, found: list[Mention]) -> tuple[list[Mention], 
     replaced: set[Mention] = set()
     for p, doc in enumerate(parsed.docs):
         for tok in tokens_where(doc, (LOWER, _PERSON_TITLE_IDS)):
-            if tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ in TITLES:
+            if tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ in TITLES \
+                    or tok.text.isupper() and tok.lower_ in _LETTERS_NOT_TITLES:
                 continue
             first = tok.i + 1 + (doc[tok.i + 1].text == "." and tok.i + 2 < len(doc))  # "Hon. Ade Ogun"
             end = first

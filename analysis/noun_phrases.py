@@ -67,8 +67,21 @@ def without_owner(span, head: Token) -> str:
             words.pop(0)
     if not words:
         return span.text
-    return (span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1
+    text = (span.doc[words[0].i:words[-1].i + 1].text if len(words) == words[-1].i - words[0].i + 1
             else " ".join(t.text for t in words)).strip()
+    if _capital_of_the_sentence(words[0]):
+        text = text[0].lower() + text[1:]  # "Experts say ..." and "experts say" are one speaker
+    return text
+
+
+def _capital_of_the_sentence(tok: Token) -> bool:
+    """A common word capitalised only because it opens the sentence (or a quotation or
+    bracket that does): "Experts", "Police", not "Democrats" or "NATO"."""
+    if not tok.is_title or tok.pos_ == "PROPN" or tok.ent_type_ or tok.text.isupper():
+        return False
+    before = tok.doc[tok.sent.start:tok.i]
+    return all(t.is_punct or t.is_space for t in before)
+
 
 
 def _past_compound(words: list[Token], k: int) -> int:
@@ -96,8 +109,9 @@ def gathered(tok: Token) -> Token:
     gathers; "Nearly a third of respondents", "Many of them": the people counted (for
     "them", whoever they are). Not "one of the attorneys", who is one person."""
     share = tok.lower_ in QUANTIFIERS and tok.lower_ != "one"
-    if not share and (tok.pos_ != "NOUN" or not tok.text.islower() or tok.lemma_.lower() not in COLLECTIVE_NOUNS):
-        return tok
+    if not share and (tok.pos_ != "NOUN" or not (tok.text.islower() or tok.is_sent_start)
+                      or tok.lower_ not in COLLECTIVE_NOUNS and tok.lemma_.lower() not in COLLECTIVE_NOUNS):
+        return tok  # "Dozens of farmers" may open a sentence
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if members is not None and share and members.lower_ in ("them", "us"):
@@ -231,9 +245,16 @@ def after_participle(tok: Token) -> Token:
     """"Prosecuting, Annabel Yelland said", "Giving evidence, Merrifield told the jury": the
     parser makes the opening participle the subject and the name its apposition; the name.
     So too for a number or a pronoun that a name follows: "One of them, pensioner Kyriaki
-    Theodoulou, 81, said", "Another, Tomas Berg, said"."""
+    Theodoulou, 81, said", "Another, Tomas Berg, said"; and for "One" that a person's noun
+    describes ("One, a postmaster in northern Mississippi, said")."""
     if tok.tag_ == "VBG" or tok.pos_ in ("NUM", "PRON") and tok.dep_ in ("nsubj", "nsubjpass"):
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None:
             return named
+    if tok.lower_ in ("one", "another") and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "One, a postmaster in northern Mississippi who asked not to be named, said": the postmaster
+        described = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                          and noun_kind(c.lemma_.lower()) == "person"), None)
+        if described is not None:
+            return described
     return tok

@@ -14,9 +14,15 @@ from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named
-from .lexicon import PERSON_TITLES
+from .lexicon import PERSON_TITLES, US_STATES, noun_kind, occupation
 from .nlp import Parsed
 from .roles import Roles, find_roles
+
+_COURTESY = "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)"
+
+
+_WHERE = re.compile(r"\b(?:for|in|of|at)\s+$")
+_PARTIES = {"republican": "R", "democrat": "D", "independent": "I"}
 
 
 class RoleHolders:
@@ -37,12 +43,15 @@ class RoleHolders:
         start = self.parsed.offset(p, tok.idx)
         # the headline and the first two sentences after it (a text may keep every paragraph on one line)
         opening = p <= 1 and self.parsed.sentence_id(p, tok.i) - self.parsed.sentence_id(p, 0) < 2
-        local = self._from_place(tok, start)
+        local = self._from_place(tok, start) or self._party_of_state(tok, start)
         if local is not None:
             return local.entity, local.label
         role = self._roles.holder(tok, start, opening=opening, beside=self._subjects_before(p, tok))
         if role is not None:
             return role.name, role.label
+        near = self._named_after_word(p, tok, start) or self._named_after_acronym(tok, start)
+        if near is not None:
+            return near.entity, near.label
         named = self._reporter_after_lede(p, tok) if opening else self._lede_holder(tok)
         return None if named is None else (named.entity, named.label)
 
@@ -59,6 +68,55 @@ class RoleHolders:
         text = self.parsed.article.text
         return next((m for m in reversed(self._mentions[:bisect_left(self._starts, before)])
                      if m.label == "PERSON" and of_place.match(text, m.end)), None)
+
+    def _named_after_acronym(self, tok: Token, before: int) -> Named | None:
+        """"Regional Executive Officer (REO) Sharmain Thom said ... the REO said", "The Local
+        Unit Commander (LUC) for Rowuloma, ASP Santigie Wurie,": the person named within a
+        few words after the acronym in brackets of a post (not of a body)."""
+        if not (tok.text.isupper() and len(tok.text) >= 2 and any(c.lower_ == "the" for c in tok.children)):
+            return None
+        text = self.parsed.article.text
+        at = text.rfind(f"({tok.text})", 0, before)
+        office = text[max(0, at - 30):at].split()[-1:] if at > 0 else []
+        if not office or not occupation(office[0].lower()):
+            return None  # "the Rural Connectivity Office (RCO)" is a body, not its director
+        m = next((m for m in self._mentions[bisect_left(self._starts, at):] if m.label == "PERSON"
+                  and not _WHERE.search(text, max(0, m.start - 4), m.start)), None)  # not "(LUC) for Hastings"
+        return m if m is not None and m.start < before and m.start - at < 60 else None
+
+    def _named_after_word(self, p: int, tok: Token, before: int) -> Named | None:
+        """"The community conservation warden for the park, Ms Annet Tusiime Ankunda, said
+        ... But the warden said": where the parser missed the apposition that would have
+        made a role of it, "the" and a person's noun is the person named within a few words
+        after that noun, in this paragraph or the three before."""
+        if tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) != "person" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None  # "the warden"; not "the report", "the police"
+        word = re.compile(rf"\b{re.escape(tok.lower_)}\b[^.;:!?,]{{0,40}},\s+(?:{_COURTESY}\.?\s+)?$", re.IGNORECASE)
+        text = self.parsed.article.text
+        lo = self.parsed.offset(max(0, p - 3), 0)
+        for m in reversed(self._mentions[:bisect_left(self._starts, before)]):
+            if m.start < lo:
+                return None
+            if m.label == "PERSON" and not self.in_quote(m.paragraph, m.start - self.parsed.offset(m.paragraph, 0)):
+                if word.search(text, max(lo, m.start - 80), m.start):
+                    return m
+        return None
+
+    def _party_of_state(self, tok: Token, before: int) -> Named | None:
+        """"the Florida Republican said": the latest person named before with that party
+        and state ("Rep. Valentina Oquendo, R-Fla.", "Sen. Cornelius Brinkerhoff (R-Miss.)")."""
+        party = _PARTIES.get(tok.lemma_.lower())
+        if party is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        state = " ".join(t.text for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper())
+        if state not in US_STATES:
+            return None
+        forms = "|".join(re.escape(f) for f in (state, *US_STATES[state]))
+        tag = re.compile(rf",?\s*\(?{party}-(?:{forms})(?![\w.])")
+        text = self.parsed.article.text
+        return next((m for m in reversed(self._mentions[:bisect_left(self._starts, before)])
+                     if m.label == "PERSON" and tag.match(text, m.end)), None)
 
     def _subjects_before(self, p: int, tok: Token) -> frozenset[str]:
         """The people who are named subjects of the nearest sentence before `tok`'s, in its

@@ -9,6 +9,7 @@ executive" goes to the latest person the article gave that role.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .entities import Named
-from .lexicon import HONORIFICS_AFTER, OCCUPATIONS, TITLES, names_a_person
+from .lexicon import HONORIFICS_AFTER, LOCAL_OFFICES, OCCUPATIONS, TITLES, names_a_person
 from .nlp import Parsed, holds, tokens_where, word_ids
 
 PATTERNS = {
@@ -40,7 +41,7 @@ PATTERNS = {
 _APPOS = word_ids(["appos"])  # every pattern needs an apposition
 _VERB = word_ids(["VERB"])
 # role nouns the entity model's label need not confirm: the name is a person's
-_PERSON_ROLES = TITLES | OCCUPATIONS
+_PERSON_ROLES = TITLES | OCCUPATIONS | LOCAL_OFFICES  # "Lickfork County Clerk Odessa Cornett"
 # words that date a role rather than name it ("the former judge", "the new coach")
 _TIME_WORDS = frozenset("former new current then acting interim outgoing incoming late longtime".split())
 # words that say a role is no longer held
@@ -92,6 +93,13 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
         if role is not None:
             before = _words_before(role)
             add(m, role, frozenset(t.lemma_.lower() for t in before), before[::-1])
+    text = parsed.article.text
+    for m in mentions:  # "Minister of Home Affairs Kerwin Gollop", "Mayor of Kaldrica Ivana Grgurević"
+        office = _OFFICE_OF.search(text, max(0, m.start - 90), m.start) if m.label == "PERSON" else None
+        noun = office.group(1).lower() if office is not None else ""
+        if noun in TITLES and noun not in ("mr", "ms", "mrs", "dr"):
+            noun = _SPELLED_OUT.get(noun, noun)
+            roles.setdefault((m.start, noun), Role(m.start, m.entity, m.label, noun, frozenset()))
     matcher = _apposition_matcher(parsed.docs[0].vocab)
     for p, doc in enumerate(parsed.docs):  # "Andrea Fulton, Corvane's chief executive"
         base = parsed.offset(p, 0)
@@ -117,6 +125,10 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
             roles.setdefault((m.start, doc[i].lower_), Role(m.start, m.entity, m.label, doc[i].lower_, frozenset()))
     return _counterparts(sorted(roles.values(), key=lambda r: r.offset))
 
+
+# an office "of" or "for" what it serves, right before the holder's name
+_OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’&/-]*\s+(?:and\s+)?){1,6}"
+                        r"(?:\([A-Z&]{2,8}\)\s+)?$")
 
 # what doing something makes a person: "was testifying" is a witness, "was coaching" a coach
 _VERB_ROLES = {"testify": "witness", "coach": "coach", "captain": "captain", "referee": "referee",
@@ -204,7 +216,8 @@ class Roles:
         cut = bisect_left(self.offsets, before)
         if tok.text.isupper() and len(tok.text) >= 2 and any(c.lower_ == "the" for c in tok.children):
             # "the MCE said" after "The Municipal Chief Executive, Kwame Boakye-Dankwa"
-            spelled = next((r for r in reversed(self.roles[:cut]) if r.initials == tok.text), None)
+            spelled = next((r for r in reversed(self.roles[:cut]) if r.initials == tok.text and r.name != tok.text),
+                           None)  # not the acronym in brackets itself: "Regional Executive Officer (REO)"
             if spelled is not None:
                 return spelled
         noun = _noun(tok)

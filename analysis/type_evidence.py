@@ -52,10 +52,13 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
     if m.label == "PERSON":
         if _after_person_noun(span):
             return replace(m, sure=True)  # outweighs the model's other guesses at the same name
+        if _where_from(span):
+            return replace(m, label="GPE", sure=True)  # "a day labourer from Char Dighirpar"
         if _which_subject(span) or _its_own(span) or _body_beside(span):
             # "Garrane Marine, which has run the crossing since 2009,"; "Thalbeck Porzellan ... will close its factory"
             return replace(m, label="ORG", sure=True)
-    elif _kin_beside(span) or _given_as_a_name(span) or _aged(span) or _after_person_noun(span):
+    elif _kin_beside(span) or _given_as_a_name(span) or _aged(span) or _after_person_noun(span) or _who(span) \
+            or _after_office_acronym(span):
         # "her father, Wendel Harrowgate,", "her first name, Valdirene", "Gerrit-Jan Hofstede, 67,",
         # "Community leader Christakis Hadjimarkou"
         return replace(m, label="PERSON", sure=True)
@@ -63,6 +66,32 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
             or not (after_body_noun(span) or m.label != "PERSON" and _used_as_business(span)):
         return m
     return replace(m, label="ORG", sure=True)
+
+
+def _where_from(span: Span) -> bool:
+    """"a day labourer from Char Dighirpar", "a fisherman in Kigombeni": what a noun only a
+    person is called is from or in is a place, not another person."""
+    prep = span.root.head
+    return span.root.dep_ == "pobj" and prep.lower_ in ("from", "in") and prep.head.pos_ == "NOUN" \
+        and prep.head.lemma_.lower() in _PEOPLE_ONLY
+
+
+def _after_office_acronym(span: Span) -> bool:
+    """"Regional Executive Officer (REO) Sharmain Thom": a name of two words or more right
+    after an office's acronym in brackets, the office a person's noun or title."""
+    doc, i = span.doc, span.start
+    if len(span) < 2 or i < 4 or doc[i - 1].text != ")" or doc[i - 3].text != "(" or not doc[i - 2].is_upper:
+        return False
+    office = doc[i - 4].lower_
+    return shaped_like_a_name(span) and (office in TITLES or office in _PEOPLE_ONLY)
+
+
+def _who(span: Span) -> bool:
+    """"said Earl Bynoe, who has run the bar since 1981": a name of two words or more that
+    a "who" clause describes is a person's, whatever the model took it for ("Bynoe's Bar")."""
+    doc, end = span.doc, span.end
+    return len(span) >= 2 and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose") \
+        and shaped_like_a_name(span)
 
 
 def _which_subject(span: Span) -> bool:
@@ -101,7 +130,7 @@ def _after_person_noun(span: Span) -> bool:
     """"Community leader Christakis Hadjimarkou", "pensioner Kyriaki Theodoulou", "Eng.
     Dilrukshi Wanninayake": a name of two words or more right after a noun only a person is
     called, which modifies it, or after an abbreviated title ("Eng.", "Dr.")."""
-    if len(span) < 2 or not span.start or not _shaped_like_a_name(span):
+    if len(span) < 2 or not span.start or not shaped_like_a_name(span):
         return False
     doc, before = span.doc, span.doc[span.start - 1]
     title = doc[span.start - 2].text + "." if before.text == "." and span.start >= 2 else before.text
@@ -111,7 +140,12 @@ def _after_person_noun(span: Span) -> bool:
         and before.lemma_.lower() in _PEOPLE_ONLY
 
 
-def _shaped_like_a_name(span: Span) -> bool:
+def people_only(lemma: str) -> bool:
+    """A noun only a person is called ("labourer", "pensioner"), not a body ("producer", "host")."""
+    return lemma in _PEOPLE_ONLY
+
+
+def shaped_like_a_name(span: Span) -> bool:
     """Capitalised words only, none a body's word: "Christakis Hadjimarkou", not "Alliance
     to Reclaim Our Schools"."""
     return all((t.text[:1].isupper() or t.lower_ in PARTICLES) and t.lower_ not in _BODY_NAME_WORDS for t in span)

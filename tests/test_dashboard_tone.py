@@ -182,7 +182,7 @@ def test_sources_are_listed_apart_from_the_speakers_compared(app):
     upload(app, ("library.txt", text))
     open_tab(app, "Speakers")
     shown = set(trace(figure(app, "speaker_chart"), "what they say (bar: range of single quotes)")["y"])
-    assert {"Ana Ruiz", "Residents"} <= shown and not any("report" in n for n in shown)
+    assert {"Ana Ruiz", "residents"} <= shown and not any("report" in n for n in shown)
     assert "Quoted as sources, not compared as speakers: `council report` (1 quote)." in captions(app)
     assert list(app.dataframe[0].value["kind"]) == ["person", "group"]
 

@@ -133,3 +133,75 @@ def test_a_spanish_paternal_surname_alone_and_a_monks_honorific(nlp):
     assert row_with(quotes, "winter measurements")["speaker"] == "Matías Venegas Rubilar"
     assert row_with(quotes, "We have listened")["speaker"] == "Ximena Barahona Pizarro"
     assert row_with(quotes, "dry rations")["speaker"] == "Pahalagama Dhammaloka"
+
+
+def test_honorifics_of_many_countries_are_no_part_of_the_name(nlp):
+    text = ("Traders count their losses\n\n"
+            "Ato Tesfaye Bekele, the cooperative's chairman, said the payments were late.\n\n"
+            "The market's chairlady, Haja Mariatu Kamara, said the traders had lost a week's sales.\n\n"
+            "Cde Farai Chigumba, the district coordinator, said the canals would be repaired.\n\n"
+            "Sekuru Tendai Moyo, 81, said he had never seen the dam so full.\n\n"
+            "Sr Josephine Kaupa said two babies had been born at home.\n\n"
+            "Pa Sorie Bangura, the town chief, said the ban would stay.")
+    assert quotes_of(nlp, text)["speaker"].tolist() == ["Tesfaye Bekele", "Mariatu Kamara", "Farai Chigumba",
+                                                        "Tendai Moyo", "Josephine Kaupa", "Sorie Bangura"]
+
+
+def test_a_balinese_name_keeps_the_word_before_its_birth_order_name(nlp):
+    text = ("Farmers fear for their water\n\n"
+            "\"The water goes down from one family to the next,\" said I Ketut Wirawan, 58, who heads the "
+            "cooperative.\n\n"
+            "Ni Nyoman Sukerti, a rice farmer, said the women had not been asked.")
+    quotes = quotes_of(nlp, text)
+    assert quotes["speaker"].tolist() == ["I Ketut Wirawan", "Ni Nyoman Sukerti"]
+
+
+def test_a_title_inside_a_longer_name_and_an_office_of_a_portfolio_or_place(nlp):
+    text = ("County jail is full as Velika Gorica bans night traffic\n\n"
+            "Harwick County Sheriff Dalton Quayle said the jail was full.\n\n"
+            "Minister of Home Affairs Desmond Holder said the rules were a response to complaints.\n\n"
+            "\"We cannot go on like this,\" Mayor of Velika Gorica Snježana Kovačić said.\n\n"
+            "Quayle said the county would ask for a vote, and Holder said no decision had been taken. "
+            "Kovačić said she would wait.")
+    quotes = quotes_of(nlp, text)
+    assert quotes["speaker"].tolist() == ["Dalton Quayle", "Desmond Holder", "Snježana Kovačić",
+                                          "Dalton Quayle", "Desmond Holder", "Snježana Kovačić"]
+
+
+def test_a_capitalised_particle_is_no_given_name_and_a_surname_read_as_a_body_joins_its_name(nlp):
+    text = ("Level crossing to close\n\n"
+            "Alderman Griet Van Damme (Groen) said the crossing would close in June.\n\n"
+            "\"It is not safe for children,\" Van Damme said.\n\n"
+            "\"Nobody was hurt,\" Mayor Mihai-Cristian Dumitrescu told reporters. Dumitrescu said the bear had "
+            "come back every night.")
+    quotes = quotes_of(nlp, text)
+    assert quotes["speaker"].tolist() == ["Griet Van Damme", "Griet Van Damme", "Mihai-Cristian Dumitrescu",
+                                          "Mihai-Cristian Dumitrescu"]
+
+
+def test_an_article_that_calls_people_by_given_name_does_so_for_a_name_that_is_also_a_father_s(nlp):
+    text = ("Coffee farmers wait for payment\n\n"
+            "Ato Tesfaye Girma, the union's manager, said the buyer had cancelled its contract.\n\n"
+            "\"There is no good choice,\" Tesfaye said.\n\n"
+            "Girma Bekele, a farmer in the kebele, said he had not been paid since December.\n\n"
+            "\"Now even the shopkeeper does not believe me,\" Girma said.\n\n"
+            "Dr. Hirut Kebede, head of the woreda office, said a loan had been requested. Hirut said it would "
+            "come soon.")
+    assert quotes_of(nlp, text)["speaker"].tolist() == ["Tesfaye Girma", "Tesfaye Girma", "Girma Bekele",
+                                                        "Girma Bekele", "Hirut Kebede", "Hirut Kebede"]
+
+
+def test_a_given_name_the_tagger_calls_an_adverb_stays_in_the_name(nlp):
+    from spacy.tokens import Doc, Span
+
+    from analysis.entities import _trimmed
+
+    def trimmed(words: list[str], pos: list[str], start: int) -> str:
+        doc = Doc(nlp.vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+        return _trimmed(Span(doc, start, len(words), label="PERSON")).text
+
+    # "said Ulrike Pfannstiel": an unknown given name read as an adverb is part of the name
+    assert trimmed(["said", "Ulrike", "Pfannstiel"], ["VERB", "ADV", "PROPN"], 1) == "Ulrike Pfannstiel"
+    # "Even Pfannstiel": a common adverb is not
+    assert trimmed(["and", "even", "Pfannstiel"], ["CCONJ", "ADV", "PROPN"], 1) == "Pfannstiel"
+    assert trimmed(["Beyond", "Pfannstiel"], ["ADP", "PROPN"], 0) == "Pfannstiel"

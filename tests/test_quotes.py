@@ -381,7 +381,7 @@ def test_a_paragraph_saying_who_just_spoke_names_the_speaker(nlp):
 
 def test_a_bare_quantifier_stands_for_the_group_named_before(nlp):
     text = "Traders were unconvinced. Several said that they had heard the same promises in 2019."
-    assert row_with(quotes_of(nlp, text), "same promises")["speaker"] == "Traders"
+    assert row_with(quotes_of(nlp, text), "same promises")["speaker"] == "traders"
 
 
 def test_one_person_of_a_kind_is_named_by_the_kind(nlp):

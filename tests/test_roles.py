@@ -243,3 +243,30 @@ def test_a_nationality_noun_is_the_person_the_paragraph_just_named(nlp):
             "said the Dutchman. \u2018But I don\u2019t talk about players at other clubs.\u2019")
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "top, top player")["speaker"] == "Joost Terpstra"
+
+
+def test_the_state_and_party_of_a_member_and_an_office_of_a_portfolio(nlp):
+    from tests.test_quotes import quotes_of
+
+    text = ("House petition stalls\n\n"
+            "Rep. Delphina Arbogast, R-Fla., signed the petition on Wednesday, and Sen. Horace Quimbly (R-Miss.) "
+            "backed it.\n\n"
+            "\"I was sent here by parents,\" the Florida Republican said.\n\n"
+            "\"Nobody calls me soft on spending,\" the Mississippi Republican told reporters.\n\n"
+            "Minister of Home Affairs Errol Babb said the rules were under review.\n\n"
+            "\"We have to find a balance,\" the minister said.")
+    assert quotes_of(nlp, text)["speaker"].tolist() == ["Delphina Arbogast", "Horace Quimbly", "Errol Babb",
+                                                        "Errol Babb"]
+
+
+def test_an_office_s_acronym_in_brackets_is_the_person_named_after_it(nlp):
+    from tests.test_quotes import quotes_of
+
+    text = ("Sluice doors to be replaced\n\n"
+            "Regional Executive Officer (REO) Marcia Pellew said the region had approved the money.\n\n"
+            "\"Every letter was answered,\" the REO said.\n\n"
+            "The District Police Commander (DPC) for Hastings, ASP Alpha Kamanda, said two men were held.\n\n"
+            "\"We are against criminals, not riders,\" the DPC said.")
+    quotes = quotes_of(nlp, text)
+    assert quotes["speaker"].tolist() == ["Marcia Pellew", "Marcia Pellew", "Alpha Kamanda", "Alpha Kamanda"]
+    assert set(quotes["speaker_kind"]) == {"person"}

@@ -94,7 +94,7 @@ def test_speakers_table_says_who_is_a_source(nlp):
     table = analyze(text, "library.txt", nlp=nlp).speakers.set_index("speaker")
     assert set(table["kind"]) <= set(KINDS)
     assert table.loc["Ana Ruiz", "kind"] == "person"
-    assert table.loc["Residents", "kind"] == "group"
+    assert table.loc["residents", "kind"] == "group"
     assert [k for n, k in table["kind"].items() if "report" in n.lower()] == ["source"]
 
 
