@@ -57,8 +57,8 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
         if _which_subject(span) or _its_own(span) or _body_beside(span):
             # "Garrane Marine, which has run the crossing since 2009,"; "Thalbeck Porzellan ... will close its factory"
             return replace(m, label="ORG", sure=True)
-    elif _kin_beside(span) or _given_as_a_name(span) or _aged(span) or _after_person_noun(span) or _who(span) \
-            or _after_office_acronym(span):
+    elif _kin_beside(span) or _given_as_a_name(span) or _aged(span) or _after_person_noun(span) \
+            or _after_office_acronym(span) or m.label not in ("GPE", "LOC", "FAC") and _who(span):
         # "her father, Wendel Harrowgate,", "her first name, Valdirene", "Gerrit-Jan Hofstede, 67,",
         # "Community leader Christakis Hadjimarkou"
         return replace(m, label="PERSON", sure=True)
@@ -88,7 +88,8 @@ def _after_office_acronym(span: Span) -> bool:
 
 def _who(span: Span) -> bool:
     """"said Earl Bynoe, who has run the bar since 1981": a name of two words or more that
-    a "who" clause describes is a person's, whatever the model took it for ("Bynoe's Bar")."""
+    a "who" clause describes is a person's, whatever body the model took it for (not a
+    place: "a gynecologist from Englewood, New Jersey, who")."""
     doc, end = span.doc, span.end
     return len(span) >= 2 and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose") \
         and shaped_like_a_name(span)

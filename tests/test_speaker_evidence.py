@@ -271,3 +271,10 @@ def test_a_parent_of_so_many_before_a_name_is_that_person(nlp):
             "\"We are the ones who suffer,\" said mother of three Grace Kumbu outside the clinic.")
     assert quotes_of(nlp, text).iloc[0]["speaker"] == "Grace Kumbu"
 
+
+
+def test_a_who_clause_makes_a_body_s_name_a_person_s_but_not_a_place_s(nlp):
+    text = "\"This is the only place open for miles,\" said Winston Greaves, who has run the bar since 1979."
+    assert _first_mention(nlp, text, "Winston Greaves", "ORG").label == "PERSON"
+    text = "The caller was a gynecologist from Englewood, New Jersey, who knows the family."
+    assert _first_mention(nlp, text, "New Jersey", "GPE").label == "GPE"
