@@ -15,12 +15,12 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Token
 
 from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
-from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
+from .cues import INDIRECT_LEMMAS, noun_cue_speaker
 from .descriptions import Descriptions, genders
-from .entities import POST_NOMINALS, Named, mention_layer
+from .entities import Named, mention_layer
 from .lexicon import GENERIC_ORG_NOUNS, HONORIFICS_AFTER, NAME_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
 from .missed_names import name_after_comma
-from .nlp import Parsed, tokens_where, word_ids
+from .nlp import Parsed, tokens_where
 from .noun_phrases import (
     after_participle,
     described_after,
@@ -34,6 +34,21 @@ from .noun_phrases import (
 )
 from .quotemarks import QuotedRanges
 from .role_holders import RoleHolders
+from .subjects import (
+    NAMES_AND_NOUNS,
+    NSUBJ,
+    before_subjectless_verb,
+    introduced,
+    name_before_letters,
+    named_by,
+    names_in,
+    own_appositions,
+    owned_document,
+    speaks_in_relative,
+    stranded_subject,
+    unnamed_reporter,
+    within_report,
+)
 
 # last words of a business's name: "the company" is one of these where the article names one
 _FIRM_ENDINGS = frozenset("""
@@ -153,6 +168,22 @@ class Resolver:
         last = name.split()[-1] if name.split() else ""
         return any(n == name or n.split()[-1] == last for n in self._persons)
 
+    def _person_called(self, fits: Callable[[str], bool], at: int, alone: str = "") -> str | None:
+        """The person the name test `fits` finds: whom the word `alone` stood for when the
+        article last wrote it alone before article offset `at` ("Overholt", the
+        commissioner, not his wife named since), else the latest person named before `at`,
+        else the first named after it."""
+        i = bisect_left(self._starts, at)
+        said = next((m for m in reversed(self._mentions[:i]) if alone and m.label == "PERSON"
+                     and m.end - m.start == len(alone)
+                     and self.parsed.article.text[m.start:m.end].lower() == alone), None)
+        if said is not None:
+            return said.entity
+        for m in (*reversed(self._mentions[:i]), *self._mentions[i:]):
+            if m.label == "PERSON" and fits(m.entity):
+                return m.entity
+        return None
+
     def _surname(self, word: str) -> bool:
         """Whether a word is the surname of a person the article names in full."""
         return any(n.split()[-1] == word for n in self._persons if " " in n)
@@ -171,14 +202,14 @@ class Resolver:
             if not self.in_quote(p, local) and not lo <= local < hi:
                 out[m.start] = Candidate(m.start, m.entity, m.label, m.label in GROUP_LABELS, False, p)
         for p, doc in enumerate(self.parsed.docs):
-            for tok in tokens_where(doc, (POS, _NAMES_AND_NOUNS), (DEP, _NSUBJ)):  # each test below wants one
+            for tok in tokens_where(doc, (POS, NAMES_AND_NOUNS), (DEP, NSUBJ)):  # each test below wants one
                 named = after_participle(tok) if tok.dep_ == "nsubj" else tok  # "Prosecuting, Yelland said"
                 tok, given = named, named is not tok
                 if (given or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
                         or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
                         and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
-                        or _introduced(tok) or _stranded_subject(tok) or _speaks_in_relative(tok)
-                        or _before_subjectless_verb(tok)) \
+                        or introduced(tok) or stranded_subject(tok) or speaks_in_relative(tok)
+                        or before_subjectless_verb(tok)) \
                         and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
                     if cand is not None:
@@ -186,7 +217,7 @@ class Resolver:
         return sorted(out.values(), key=lambda c: c.offset)
 
     def _subject_candidate(self, p: int, tok: Token) -> Candidate | None:
-        tok = _name_before_letters(gathered(tok))
+        tok = name_before_letters(gathered(tok))
         if tok.pos_ == "PRON":
             return None  # "Many of them": whoever "them" stands for is a candidate already
         unknown = tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None
@@ -197,8 +228,8 @@ class Resolver:
             # principal, Rev Everton Lyttle, told" is the one named
         plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) and not one_described(tok) \
             or speaker.label in GROUP_LABELS
-        reported = _within_report(tok)
-        unnamed = not speaker.label and not plural and _unnamed_reporter(tok)
+        reported = within_report(tok)
+        unnamed = not speaker.label and not plural and unnamed_reporter(tok)
         return Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,
                           self.parsed.sentence_id(p, tok.i), reported, unnamed)
 
@@ -237,7 +268,7 @@ class Resolver:
         if m is not None and m.start >= start and m.end <= end:
             return Speaker(m.entity, start, end, text, m.label)
         last = text.split()[-1].lower() if text.split() else ""
-        person = next((n for n in self._persons if n.split()[-1].lower() == last), None)
+        person = self._person_called(lambda n: n.split()[-1].lower() == last, start, alone=last)
         if person is not None:
             return Speaker(person, start, end, text, "PERSON")
         return Speaker(text.title() if text.isupper() else text, start, end, text)
@@ -252,7 +283,7 @@ class Resolver:
                 last = next(c for c in tok.subtree if c.lower_ == "whom")
                 start, end = self.parsed.offset(p, tok.idx), self.parsed.offset(p, last.idx + len(last))
                 return replace(found, start=start, end=end, text=self.parsed.article.text[start:end])
-        tok = _name_before_letters(after_participle(gathered(tok)))
+        tok = name_before_letters(after_participle(gathered(tok)))
         if self._in_dateline(p, tok):  # "WASHINGTON -- President Obama ... said": the name beside it
             name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                          and not self._in_dateline(p, c)), None)
@@ -368,7 +399,7 @@ class Resolver:
         """A subject that is (or holds, as "Mayor Ana Ruiz") a named mention."""
         base = self.parsed.offset(p, 0)
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
-        if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one") and not _owned_document(tok):
+        if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one") and not owned_document(tok):
             # "one of the attorneys, Justin Bamberg,"
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok) or self._named_after_comma(p, tok) \
                 or self._named_as_a_name(base, tok)
@@ -381,7 +412,7 @@ class Resolver:
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and (
                 self._surname(tok.text) or self._body_opening_with(tok.text, base + tok.idx)):
             return self._unnamed_proper(p, tok)  # "Sanders told": the tagger's plural of "sander"
-        appos = next((c for c in _own_appositions(tok) if c.pos_ == "PROPN"
+        appos = next((c for c in own_appositions(tok) if c.pos_ == "PROPN"
                       and c.ent_type_ not in ("GPE", "LOC")), None)  # not "Farmers in X village, Kasese District,"
         if tok.pos_ == "NOUN" and tok.tag_ != "NNS" and appos is not None:
             # "His neighbour, Annika Roe, said": a name NER missed
@@ -419,7 +450,7 @@ class Resolver:
         for child in tok.children:
             if child.dep_ not in ("appos", "compound"):
                 continue
-            if child.dep_ == "appos" and (child not in _own_appositions(tok) or tok.tag_ == "NNS"):
+            if child.dep_ == "appos" and (child not in own_appositions(tok) or tok.tag_ == "NNS"):
                 continue  # "A spokesman for the cycling union Fietsersbond": the union's name; "Farmers ..., Bali,"
             names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else [child]
             for name in names:
@@ -458,7 +489,7 @@ class Resolver:
         Bali, say")."""
         if tok.tag_ == "NNS":
             return None
-        for name in (t for c in _own_appositions(tok) for t in c.subtree if t.pos_ == "PROPN"):
+        for name in (t for c in own_appositions(tok) for t in c.subtree if t.pos_ == "PROPN"):
             m = self.mention_at(base + name.idx, base + name.idx + len(name))
             if m is not None and m.label == "PERSON":
                 return m
@@ -483,7 +514,8 @@ class Resolver:
             first = tok.doc[first.i - 1]
         lo, hi = first.idx, tok.idx + len(tok)
         text = self.parsed.article.paragraphs[p].text[lo:hi]  # not Doc.text: rebuilt on each call
-        name = next((n for n in self._persons if n == text or tok.text in (n.split()[-1], n.split()[0])), None)
+        name = self._person_called(lambda n: n == text or tok.text in (n.split()[-1], n.split()[0]),
+                                   self.parsed.offset(p, lo), alone=text.lower() if first == tok else "")
         if name is None and first == tok:  # "Hearthside said" after "Hearthside Later Life": the body's first word
             name = self._body_opening_with(text, self.parsed.offset(p, lo))
             if name is not None:
@@ -629,10 +661,10 @@ class Resolver:
             return None
         start = self.parsed.offset(p, span.start_char)
         bare = text.lower() == tok.lower_
-        if span[0].lower_ in ("the", "this", "that") and (bare or _named_by(span[1:-1], tok)):
+        if span[0].lower_ in ("the", "this", "that") and (bare or named_by(span[1:-1], tok)):
             fuller = self._described.fuller(tok, start)
             # "The FEHD spokesperson" after "A spokesperson for the Food and Environmental Hygiene Department"
-            if fuller and (bare or _names_in(span[1:-1], fuller)):
+            if fuller and (bare or names_in(span[1:-1], fuller)):
                 text = fuller
         return Speaker(text, start, self.parsed.offset(p, span.end_char), span.text)
 
@@ -690,104 +722,6 @@ _INTERVIEWED = re.compile(r"\b(?:spoke|talked|speaking|talking|sat down|intervie
 _GAVE_INTERVIEW = re.compile(r",?\s+(?:spoke|talked|sat down)\s+(?:to|with)\b")
 
 
-def _unnamed_reporter(tok: Token) -> bool:
-    """"A nurse at the clinic, who asked not to be named, said": one person the article
-    leaves unnamed, who reports something (not "a reader would ask", "a leader ... belongs")."""
-    one = tok.head if tok.dep_ == "appos" and tok.head.lower_ in ("one", "another") else None  # "One, a postmaster"
-    head = (one or tok).head
-    return (one or tok).dep_ == "nsubj" and noun_kind(tok.lemma_.lower()) == "person" \
-        and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children) \
-        and (is_cue(head) or is_cue(head, indirect=True)) \
-        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
-
-
-def _within_report(tok: Token) -> bool:
-    """Whether a subject is inside what someone is reported to say: "Furlong said Hegarty
-    had earned a start", "said X was accurate and that Y was", "Residents said they had
-    kept using the borehole until Saturday, when health officers nailed a sign"."""
-    return any(a.dep_ == "ccomp" and is_cue(a.head, indirect=True) for a in tok.ancestors)
-
-
-def _name_before_letters(tok: Token) -> Token:
-    """"Annabel Yelland KC said": the parser makes the letters the subject; the name speaks.
-    "said Hon. Oladipupo Fagbemi": the parser makes the title the subject and the name a
-    sentence of its own; the name speaks."""
-    if tok.text in POST_NOMINALS and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
-        return tok.doc[tok.i - 1]
-    if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.lower_ in TITLES and tok.ent_type_ != "PERSON":
-        k = tok.i + 1 + (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ".")
-        name = tok.doc[k] if k < len(tok.doc) else None
-        if name is not None and name.pos_ == "PROPN" and name.text[:1].isupper():
-            while name.i + 1 < len(name.doc) and name.doc[name.i + 1].pos_ == "PROPN":
-                name = name.doc[name.i + 1]
-            return name
-    return tok
-
-
-_NAMES_AND_NOUNS = word_ids(["PROPN", "NOUN"])
-_NSUBJ = word_ids(["nsubj"])
-
-
-def _introduced(tok: Token) -> bool:
-    """"That was Marisa Fenwick, 34, a teacher from Cardiff": a person the sentence
-    presents, whom the next "she" most likely means."""
-    return tok.dep_ == "attr" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.head.lemma_ == "be" \
-        and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in tok.head.children)
-
-
-def _speaks_in_relative(tok: Token) -> bool:
-    """"The attribution was made by expert Aurélien de Castelfort, who said ...": a person
-    a "who" clause reports as speaking is a subject for the next "he" as much as one who
-    "said" in a main clause."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and any(
-        c.dep_ == "relcl" and is_cue(c) and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children)
-        for c in tok.children)
-
-
-def _stranded_subject(tok: Token) -> bool:
-    """A person's name opening its sentence that the parser left without a verb to be the
-    subject of: hung on a subjectless verb as a modifier ("Lapointe, wearing an orange
-    jumpsuit, turned to the gallery"), or made a modifier of the verb it misread as a
-    plural noun ("Lampron laughs at that", where the sentence has no verb at all)."""
-    head = tok.head
-    if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper() or head.i <= tok.i \
-            or not all(t.pos_ == "PROPN" for t in tok.doc[tok.sent.start:tok.i]):
-        return False
-    if head.pos_ == "VERB":
-        return tok.dep_ in ("advmod", "npadvmod", "dep", "nmod") \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
-    return tok.dep_ in ("amod", "compound") and head.i == tok.i + 1 and head.dep_ == "ROOT" and head.tag_ == "NNS" \
-        and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
-
-
-def _before_subjectless_verb(tok: Token) -> bool:
-    """"Outside a diner in Harrison, retired tool-and-die maker Augustin Kasprzak, 74, said
-    he had seen": a name the parser hung elsewhere, right before a finite verb it left
-    without a subject, with at most an age set off by commas, or the comma that closes the
-    name's apposition, between them."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON" or tok.dep_ in ("nsubj", "nsubjpass"):
-        return False
-    doc, j = tok.doc, tok.i + 1
-    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
-        j += 3
-    elif j < len(doc) and doc[j].text == "," and tok.dep_ == "appos":
-        j += 1  # "Arceneaux's campaign manager, Mavis Kowalczuk, wrote", the manager hung on another noun
-    k = j
-    while k < len(doc) and (doc[k].dep_ in ("aux", "auxpass") and doc[k].tag_ in ("VBD", "VBZ", "VBP", "MD")
-                            or doc[k].dep_ == "neg" and k > j):
-        k += 1  # "has become", "did not say"; not "to be appointed"
-    return k < len(doc) and doc[k].pos_ == "VERB" and (doc[k].tag_ in ("VBD", "VBZ", "VBP") or k > j) \
-        and doc[k].sent.start == tok.sent.start \
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[k].children)
-
-
-def _owned_document(tok: Token) -> bool:
-    """"NMC data", "union figures": a document or record named after whose it is, which
-    speaks as itself, not as its owner."""
-    return "source" in (noun_kind(tok.lower_), noun_kind(tok.lemma_.lower())) \
-        and not any(c.dep_ == "appos" for c in tok.children)
-
-
 def _dateline(text: str) -> tuple[int, int]:
     """A paragraph's dateline ("WASHINGTON —"), opening a line in its first 400 characters
     (a headline line may come before it), or its run-in heading; (0, 0) if it has none."""
@@ -802,25 +736,3 @@ def _most_named(orgs: list[Named], earlier: list[Named]) -> list[Named]:
     for m in earlier:
         times[m.entity] = times.get(m.entity, 0) + 1
     return sorted(orgs, key=lambda m: -times.get(m.entity, 0))  # sorted() keeps the latest-first order of ties
-
-
-def _own_appositions(tok: Token) -> list[Token]:
-    """The appositions the parser hung on `tok` that are its own: not a name that follows
-    another noun with no comma between ("A spokesman for the cycling union Fietsersbond":
-    the union's name)."""
-    return [c for c in tok.children if c.dep_ == "appos"
-            and not (c.left_edge.i and c.left_edge.i - 1 > tok.i and tok.doc[c.left_edge.i - 1].pos_ == "NOUN")]
-
-
-def _named_by(words, tok: Token) -> bool:
-    """Whether the words before a noun are all names that modify it ("The FEHD spokesperson")."""
-    return len(words) > 0 and all(t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i <= tok.i for t in words)
-
-
-def _names_in(words, description: str) -> bool:
-    """Whether each name is in a description, as itself or as the initials of its capitalised
-    words ("FEHD" in "spokesperson for the Food and Environmental Hygiene Department")."""
-    capitals = "".join(w[0] for w in description.split() if w[:1].isupper())
-    return all(t.text in description.split() or len(t.text) > 1 and t.text.isupper() and t.text in capitals
-               for t in words)
-

@@ -1,4 +1,9 @@
-"""Entity mentions with canonical names (analysis.canonical), and the per-article entity summary."""
+"""Entity mentions with canonical names, and the per-article entity summary.
+
+The mentions are the entity model's spans made mentions (entity_spans), the names it
+missed (missed_names), each typed by the words around it (type_evidence), fitted to
+title-case lines and given their canonical names (canonical); they stay on the
+paragraphs' Docs as the article's mention layer."""
 from __future__ import annotations
 
 import re
@@ -6,30 +11,18 @@ from dataclasses import replace
 from typing import NamedTuple
 
 import pandas as pd
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, SMALL_WORDS, canonicalise, ends_like_no_person
+from .canonical import SMALL_WORDS, canonicalise
+from .entity_spans import POSSESSIVE, model_mentions
 from .lexicon import (
-    BALINESE_ORDER_NAMES,
-    HONORIFICS_AFTER,
-    JURISDICTIONS,
-    KNOWN_ORGS,
-    LOCAL_OFFICES,
-    OCCUPATIONS,
-    PERSON_ROLES,
-    PERSON_TITLES,
     PORTFOLIO_WORDS,
     TITLES,
-    noun_kind,
-    occupation,
 )
 from .missed_names import (
-    PARTICLES,
-    PARTY_WORDS,
     bodies_in_apposition,
     bracketed_acronyms,
     completed_names,
-    given_word,
     known_outlets,
     patterned_orgs,
     people_in_apposition,
@@ -41,24 +34,12 @@ from .nlp import Parsed
 from .schema import frame
 from .spans import Mention, Spans
 from .tone.columns import counts, summary
-from .type_evidence import after_body_noun, by_use
+from .type_evidence import by_use
 
-MENTIONS = "mentions"  # the key of the mention layer in each paragraph Doc's `spans`
-NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
-                "WORK_OF_ART", "LAW", "LANGUAGE")
-
-_NOT_NAME_POS = frozenset("VERB AUX ADP ADV SCONJ CCONJ DET PRON PART".split())
-_PLACE_PREPOSITIONS = frozenset("in near outside around across inside throughout".split())
-_SITTING_BODIES = frozenset("congress parliament senate court government cabinet office".split())
-
-# Photo credits run names into the credit's words: "Kremlin Pool Photo", "Ahmed Mohamed Image".
-_CREDIT_SUFFIX = {
-    "ORG": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool)$"),
-    "PERSON": re.compile(r"\s+(?:Pool\s+)?(?:Photo|Photos|Pool|Image|Images|Picture)$"),
-}
 _NAME_RUN = re.compile(r"\w[\w.'’&-]*")  # a word of a name, with its inner dots and apostrophes
-_NICKNAME = re.compile(r"\s+[\"“‘'][A-Z][\w.'’-]*[\"”’']\s+")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+MENTIONS = "mentions"  # the key of the mention layer in each paragraph Doc's `spans`
+
+
 _GOVERNMENT_BODY = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Ministries|Parliament|Embassy|Government|Army|Navy|"
     r"Air Force|Senate|Congress|Cabinet|Police|Coast Guard|Foreign Office)$")
@@ -70,7 +51,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     Columns: the contract's (article, paragraph, start, end, text, label, entity) and
     `sentence`, the article-wide index of the sentence that holds it.
     """
-    raw = bodies_in_apposition(parsed, patterned_orgs(parsed, list(_raw_mentions(parsed))))
+    raw = bodies_in_apposition(parsed, patterned_orgs(parsed, list(model_mentions(parsed))))
     raw = people_in_apposition(parsed, raw)
     raw = _join_possessed_bodies(raw, parsed.article.text)
     raw = bracketed_acronyms(raw, parsed.article.text)
@@ -125,92 +106,6 @@ def mention_layer(parsed: Parsed) -> list[Named]:
             for span in doc.spans.get(MENTIONS, [])]
 
 
-def _raw_mentions(parsed: Parsed):
-    for p, doc in enumerate(parsed.docs):
-        for ent in _joined_people(doc.ents):
-            if ent.label_ not in NAMED_LABELS or _is_adjective(ent) or _title_of_next(ent):
-                continue
-            sent = parsed.sentence_id(p, ent.start)
-            ent, letters = _without_post_nominal(ent)
-            letters = letters or _opens_with_courtesy_title(ent)
-            if letters and ent.label_ != "PERSON":
-                ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
-            ent = _widened(_trimmed(_committee_name(ent)))
-            person = _named_after_title(ent)
-            if person is not None:
-                ent, letters = person, True
-            titled = (letters or _after_person_title(ent) or _described_as_person(ent)) \
-                and not ends_like_no_person([t.text for t in ent])  # "Farmers in ..., Kasese District,"
-            for piece in _split_slashes(ent, titled=titled):
-                mention = _clean(piece, parsed.offset(p, 0), p, sent)
-                if mention is None:
-                    continue
-                if titled:
-                    mention = replace(mention, sure=True)
-                elif after_body_noun(ent) and mention.label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"):
-                    mention = replace(mention, label="ORG", sure=True)  # "the band Hollowmere"
-                elif mention.name.lower() in KNOWN_ORGS:
-                    mention = replace(mention, label="ORG", sure=True)  # "Politico reported"
-                elif mention.name.split()[-1].lower() in ORG_ENDINGS and " " in mention.name:
-                    mention = replace(mention, label="ORG", sure=True)  # "Keswick Boatworks Ltd"
-                elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):
-                    mention = replace(mention, label="GPE", sure=True)  # "homes in Aldmoor"
-                elif mention.label == "PERSON" and ent[0].text in _SAINT and len(ent) > 1:
-                    mention = replace(mention, label="GPE", sure=True)  # "Ginger Gully, St Lucy": a parish
-                yield mention
-
-
-# letters after a person's name: a rank, an office or an honour ("Annabel Yelland KC", "Jane Ellery MP")
-POST_NOMINALS = frozenset("KC QC SC MP MSP MS MLA MEP TD OBE MBE CBE KBE DBE PhD JP".split()) | HONORIFICS_AFTER
-
-
-def _without_post_nominal(ent: Span) -> tuple[Span, bool]:
-    """A name ending in post-nominal letters is a person's, without them: "Mark Oduya QC"
-    is Mark Oduya; a lone "KC" the model labelled takes the name right before it."""
-    doc = ent.doc
-    if ent[-1].text not in POST_NOMINALS or ent[-1].text == "MS" and ent.label_ != "PERSON":
-        return ent, False
-    start = ent.start
-    if len(ent) == 1:  # "Annabel Yelland [KC]": the capitalised words before it
-        while start > 0 and ent.start - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-            start -= 1
-    if ent.end - 1 - start < 1:
-        return ent, False
-    return Span(doc, start, ent.end - 1, label="PERSON"), True
-
-
-_COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame h.e. hon. hon".split())
-
-
-def _opens_with_courtesy_title(ent: Span) -> bool:
-    """"[Mr de Paor]", "[H.E. Lentaaya]": a name the model read with its courtesy title is a person's."""
-    words = [t for t in ent if not t.is_punct]  # "' Mr de Paor": a quote mark the model took in
-    return len(words) > 1 and words[0].lower_ in _COURTESY and any(t.pos_ == "PROPN" for t in words[1:])
-
-
-# "St Lucy", "St. Helens", "Ste-Foy": places, churches and schools named after a saint, not people
-_SAINT = frozenset(["St", "St.", "Ste", "Ste.", "Sainte"])
-
-
-def _given_read_as_adverb(tok: Token) -> bool:
-    """"said [Elke Brandstätter]": a given name the tagger has never seen and calls an
-    adverb, capitalised in mid-sentence and no common word ("Only", "Even" are)."""
-    return tok.pos_ == "ADV" and tok.is_title and not tok.is_sent_start and not tok.is_stop
-
-
-def _named_after_title(ent: Span) -> Span | None:
-    """"[Mosgrove County Sheriff Sterling Pasquale]", one body to the model: the capitalised
-    words after a person's title inside a longer name are that person's (not inside a
-    person's own name, where a title's word may be a name: "Bishnu Kumari Dhakal")."""
-    for k in range(1, len(ent) - 1 if ent.label_ != "PERSON" else 0):
-        title, tail = ent[k], ent[k + 1:]
-        if title.lower_ in PERSON_TITLES and title.is_title and len(tail) <= 3 \
-                and all(t.is_title or t.lower_ in PARTICLES for t in tail) and tail[0].lower_ not in PARTICLES \
-                and not ends_like_no_person([t.text for t in tail]) and not any(t.lower_ in TITLES for t in tail):
-            return Span(ent.doc, tail.start, tail.end, label="PERSON")
-    return None
-
-
 _TITLE_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
@@ -233,147 +128,6 @@ def _after_office_of(mentions: list[Mention], text: str) -> list[Mention]:
                 m = replace(m, start=m.start + at, text=m.text[at:], name=" ".join(words[k:]), sure=True)
         out.append(m)
     return out
-
-
-def _trimmed(ent: Span) -> Span:
-    """A person's name the model began a word early ("Injecting Clinton", "Beyond Trump",
-    a capitalised verb or preposition opening a sentence or a heading): the name alone."""
-    if ent.label_ != "PERSON":
-        return ent
-    start = ent.start
-    while ent.end - start > 1 and ent.doc[start].lower_ not in PARTICLES and (
-            ent.doc[start].pos_ in _NOT_NAME_POS or ent.doc[start].tag_ == "VBG") and not _given_read_as_adverb(ent[0]):
-        start += 1
-    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
-
-
-def _title_of_next(ent: Span) -> bool:
-    """"[Magistrate] [Nomvula Hlongwane]", "[Harwick County Sheriff] [Dalton Quayle]": a
-    title the model took for a name of its own."""
-    doc = ent.doc
-    return ent[-1].lower_ in PERSON_TITLES and ent.end < len(doc) \
-        and doc[ent.end].ent_type_ == "PERSON" and doc[ent.end].ent_iob_ == "B"
-
-
-def _joined_people(ents) -> list[Span]:
-    """A name the model read as two is one: a person's ("[Collins] [Kibet Rotich]"), a
-    one-word person entity, no title, with only a space before the next, or a person's
-    name whose words all hang on the one-word name of another type after it
-    ("[Ionuț-Cătălin] [Vlăduceanu]", the surname taken for a body); a body's
-    ("[Lisnacarra Co-operative] [Creamery]"), a name with only a space before a
-    one-word organisation whose word ends a body's name."""
-    out: list[Span] = []
-    for ent in ents:
-        prev = out[-1] if out else None
-        if prev is None or prev.end != ent.start or prev[-1].whitespace_ != " ":
-            out.append(ent)
-        elif prev.label_ == ent.label_ == "PERSON" and len(prev) == 1 and prev[0].is_alpha \
-                and prev[0].lower_ not in TITLES and not occupation(prev[0].lower_):
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
-        elif prev.label_ == "PERSON" and len(ent) == 1 and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "PRODUCT") \
-                and ent[0].pos_ == "PROPN" and ent[0].is_title and ent[0].lower_ not in ORG_ENDINGS | PLACE_ENDINGS \
-                and all(t.head == ent[0] or t.head in prev for t in prev):
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "[Ionuț-Cătălin] [Vlăduceanu]"
-        elif ent.label_ == "ORG" and len(ent) == 1 and ent[0].lower_ in ORG_ENDINGS \
-                and prev.label_ in ("PERSON", "ORG", "NORP"):
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
-        else:
-            out.append(ent)
-    return out
-
-
-# a surname the model left out of a person's name: "[Josphat Kimani] Ndung'u", "O'Neill"
-_SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)*|(?:O|D|Mc|Mac)['’]?[A-Z][a-z]+")
-
-
-# what follows a hyphen in a compound, not in a name ("Obama-era", "Trump-backed")
-_COMPOUND_ENDS = frozenset("era age led run type like style based backed born made owned free linked funded".split())
-
-
-def _name_tail(ent: Span) -> int:
-    """Where a person's name the model cut short really ends: past a surname its particle
-    opens ("[Sherif] al-Shennawy", "[Kamarulzaman] bin Baharom", "[Ana] de Souza"), or past
-    the lower-case half of a hyphenated given name ("[Edmund Mak Hok]-lam", "[Park
-    Min]-ah"); else where it ends."""
-    doc, end = ent.doc, ent.end
-    if end + 1 < len(doc) and doc[end].lower_ in PARTICLES and doc[end].is_lower and ent[-1].whitespace_ == " ":
-        if doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_ \
-                and end + 2 < len(doc) and _SURNAME.fullmatch(doc[end + 2].text):
-            return end + 3
-        if doc[end].whitespace_ == " " and doc[end + 1].pos_ == "PROPN" and _SURNAME.fullmatch(doc[end + 1].text) \
-                and not doc[end + 1].ent_type_:
-            return end + 2
-    if len(ent) >= 2 and end + 1 < len(doc) and doc[end].text == "-" and not ent[-1].whitespace_ \
-            and not doc[end].whitespace_ and ent[-1].text.istitle() and doc[end + 1].is_lower \
-            and doc[end + 1].is_alpha and len(doc[end + 1]) <= 5 and doc[end + 1].lower_ not in _COMPOUND_ENDS \
-            and doc[end + 1].tag_ not in ("VBN", "VBD", "JJ"):
-        return end + 2
-    return end
-
-
-def _widened(ent: Span) -> Span:
-    """An organisation's name the model cut short ("Tillamere [Outdoor Gear Inc.]"): the
-    capitalised proper nouns right before it that no other entity holds join it. A
-    person's name it cut short before a surname ("[Josphat Kimani] Ndung'u,") takes the
-    one proper noun after it that no entity holds and that names no body or place."""
-    if ent.start and ent.doc[ent.start - 1].text in ("I", "Ni") and ent[0].lower_ in BALINESE_ORDER_NAMES:
-        return Span(ent.doc, ent.start - 1, ent.end, label="PERSON")  # "I Wayan Sudarsana", "Ni Made Wartini"
-    if ent.label_ == "PERSON":
-        doc, end = ent.doc, ent.end
-        tail = _name_tail(ent)
-        if tail > end:
-            return Span(doc, ent.start, tail, label=ent.label)
-        before = doc[ent.start - 1] if ent.start else None
-        one_word = len(ent) == 1 or len(ent) == 3 and ent[1].text == "-" and not ent[0].whitespace_  # "Bowen-Rees"
-        if one_word and before is not None and _given_name_left_out(before, ent):
-            return Span(doc, ent.start - 1, end, label=ent.label)
-        after = doc[end] if end < len(doc) else None
-        if after is not None and after.pos_ == "PROPN" and not after.ent_type_ and ent[-1].whitespace_ == " " \
-                and _SURNAME.fullmatch(after.text) and after.lower_ not in ORG_ENDINGS | PLACE_ENDINGS \
-                and noun_kind(after.lower_) is None and (end + 1 == len(doc) or doc[end + 1].pos_ != "PROPN"):
-            return Span(doc, ent.start, end + 1, label=ent.label)
-        return ent
-    if ent.label_ != "ORG":
-        return ent
-    doc, start = ent.doc, ent.start
-    while start > 0 and ent.start - start < 3 and given_word(doc[start - 1]) and not doc[start - 1].ent_type_:
-        start -= 1
-    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
-
-
-# what a campaign committee is "for": "Wrexley for Michigan", "Friends of Ana Ruiz for Congress"
-_OFFICES = frozenset("congress senate president governor mayor america assembly council".split())
-_COMMITTEE_NOUNS = frozenset("committee campaign pac".split())
-
-
-def _committee_name(ent: Span) -> Span:
-    """"Wrexley's campaign committee, Wrexley for Michigan,": a name "for" a place or an
-    office, given as a committee's or a campaign's name, is that body's whole name, not
-    the candidate's."""
-    doc, end = ent.doc, ent.end
-    if ent.label_ not in ("PERSON", "ORG") or end + 1 >= len(doc) or doc[end].lower_ != "for":
-        return ent
-    place = doc[end + 1]
-    if place.pos_ != "PROPN" or not place.text.istitle() or not (place.ent_type_ in ("GPE", "ORG")
-                                                                or place.lower_ in _OFFICES):
-        return ent
-    while end + 2 < len(doc) and doc[end + 2].pos_ == "PROPN" and doc[end + 2].ent_iob_ == "I":
-        end += 1
-    root = ent.root
-    named_as = root.dep_ == "appos" and root.head.lemma_.lower() in _COMMITTEE_NOUNS \
-        or ent.start > 0 and doc[ent.start - 1].lemma_.lower() in _COMMITTEE_NOUNS
-    return Span(doc, ent.start, end + 2, label="ORG") if named_as else ent
-
-
-def _given_name_left_out(before: Token, ent: Span) -> bool:
-    """"board chair [Felicity] [Ornbaum]": the one capitalised word the model left out
-    before a surname it took for a person, hung on it as part of the name, with no
-    entity, title, body or place word of its own and no proper noun before it."""
-    doc = ent.doc
-    return before.pos_ == "PROPN" and before.dep_ == "compound" and before.head == ent.root \
-        and not before.ent_type_ and before.whitespace_ == " " and _SURNAME.fullmatch(before.text) is not None \
-        and before.lower_ not in TITLES | ORG_ENDINGS | PLACE_ENDINGS and noun_kind(before.lower_) is None \
-        and not occupation(before.lower_) and (before.i == 0 or doc[before.i - 1].pos_ != "PROPN")
 
 
 def _given_and_surname(mentions: list[Mention], text: str, titles: Spans) -> list[Mention]:
@@ -412,117 +166,6 @@ def _double_barrelled(m: Mention, text: str) -> Mention:
     if more is None:
         return m
     return replace(m, end=more.end(), text=m.text + more.group(), name=m.name + more.group())
-
-
-def _after_place_word(ent: Span) -> bool:
-    """"in Aldmoor", "near Vikhamn": a one-word name right after a preposition of place
-    (not "in Congress": bodies that sit somewhere are listed apart; nor "outside Bynoe's
-    Bar": the place is the bar, named after its owner)."""
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start else None
-    return len(ent) == 1 and before is not None and before.lower_ in _PLACE_PREPOSITIONS \
-        and ent[0].lower_ not in _SITTING_BODIES and not (ent.end < len(doc) and doc[ent.end].text in ("'s", "’s"))
-
-
-def _after_person_title(ent: Span) -> bool:
-    """"Mayor Elena Marsh", "Councillor Tom Becker", "Trumpeter Femi Ogundipe": a person,
-    whatever label the model gave."""
-    first, before = ent[0], ent.doc[ent.start - 1] if ent.start else None
-    if len(ent) > 1 and first.lower_ in PERSON_TITLES and first.text[:1].isupper():
-        return True
-    if len(ent) > 2 and first.lower_ in PARTY_WORDS and ent[1].lower_ in PERSON_TITLES:
-        return True  # "Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock"
-    if len(ent) == 3 and occupation(first.lower_) and all(
-            t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in ORG_ENDINGS | PLACE_ENDINGS for t in ent[1:]):
-        return True
-    if before is not None and before.pos_ == "NOUN" and before.lower_ in OCCUPATIONS and 2 <= len(ent) <= 3 and all(
-            t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in ORG_ENDINGS | PLACE_ENDINGS for t in ent):
-        return True  # "Brackenmoor defender Osric Kettlewell"
-    return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
-
-
-def _described_as_person(ent: Span) -> bool:
-    """"Darnell Price, president of Local 418", "the festival's founder, Gethin Rowlands",
-    "Priya Chandran, who organised the petition": a name the article describes as a
-    person's, whatever the model's label;
-    not a place the "who" passes over ("a developer in Virginia, who introduced him")."""
-    in_place = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS
-    head = ent.root.head
-    if ent.root.dep_ == "appos" and (head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_ROLES
-                                     or head.pos_ == "PROPN" and head.lower_ in PERSON_TITLES):
-        return True  # "The festival's founder, Gethin Rowlands,", "the Deputy Bailiff, Rowland Pinel,"
-    for tok in ent:
-        for child in tok.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_ROLES:
-                return True
-            if child.dep_ == "relcl" and not in_place \
-                    and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children):
-                return True
-    return False
-
-
-def _is_adjective(ent: Span) -> bool:
-    """Demonyms used as adjectives ("Chinese President", "Russian troops") name nobody."""
-    return ent.root.pos_ == "ADJ" or (ent.label_ == "NORP" and ent.root.dep_ == "amod")
-
-
-def _split_slashes(ent: Span, *, titled: bool = False) -> list[tuple[int, int, str, str]]:
-    """Photo credits glue names with slashes ("Jade Gao/AFP"): one mention per part."""
-    text, base = ent.text, ent.start_char
-    if "/" not in text:
-        return [(base, ent.end_char, text, "PERSON" if titled else ent.label_)]
-    pieces, pos = [], 0
-    for part in text.split("/"):
-        stripped = part.strip()
-        if stripped:
-            s = base + pos + part.index(stripped)
-            label = "ORG" if ACRONYM.match(stripped) or pos else ent.label_
-            pieces.append((s, s + len(stripped), stripped, label))
-        pos += len(part) + 1
-    return pieces
-
-
-def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, sentence: int) -> Mention | None:
-    start, end, text, label = piece
-    name = text.lstrip(" \"“”'‘’")  # "' Mr de Paor": a quote mark the model took in
-    if name.lower().startswith("the "):
-        name = name[4:]
-    elif label != "PERSON" and re.match(r"(?:A|An) [A-Z]", name):
-        name = name.split(" ", 1)[1]  # "A Quinnipiac University poll": the name is Quinnipiac University
-    name = _POSSESSIVE.sub("", name).strip()
-    if label in _CREDIT_SUFFIX:
-        name = _CREDIT_SUFFIX[label].sub("", name)
-    if label == "PERSON":
-        name = _NICKNAME.sub(" ", _strip_titles(name))  # "Graham ‘Gus’ Tuckwell" is Graham Tuckwell
-    if label in ("PERSON", "ORG"):  # "Caxton Regional Transit board", "Rovers fifth": the name ends at its last capital
-        name = re.sub(r"(?:\s+(?![a-z]+-[A-Z])[a-z][\w-]*)+$", "", name) if re.search(r"^[A-Z]", name) \
-            else name  # but "al-Shennawy" is a surname
-        name = re.sub(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}$", "", name)  # "beat Saltcote Town 2-1": the score is not the name
-    keeps_dot = name.endswith(".") and len(name) >= 3  # "U.S.", "Jr."
-    name = name.strip(" ,;:-–—\"“”'‘’" + ("" if keeps_dot else "."))
-    if not name or not any(c.isalpha() for c in name):
-        return None
-    # mention spans cover the name only, not "the" or a possessive
-    at = text.find(name)
-    if at >= 0:
-        start, end, text = start + at, start + at + len(name), name
-    return Mention(paragraph, sentence, offset + start, offset + end, text, label, name)
-
-
-def _strip_titles(name: str) -> str:
-    """Without titles and occupations before the name, nor a party word before a title
-    ("Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock")."""
-    words = name.split()
-    office = next((k for k in range(1, len(words) - 2) if words[k].lower() in LOCAL_OFFICES | TITLES
-                   and words[k][:1].isupper() and words[k - 1].lower() in JURISDICTIONS), None)
-    if office is not None:  # "Lickfork County Clerk Odessa Cornett", "City Attorney Dana Holt"
-        words = words[office + 1:]
-    # an occupation's shape, but a given name before a patronymic: "Kamarulzaman bin Baharom"
-    while len(words) > 1 and (words[0].lower() in TITLES or (len(words) > 2 and occupation(words[0].lower())
-                                                              and words[1].lower() not in PARTICLES)
-                              or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
-        words.pop(0)
-    return " ".join(words)
 
 
 def _join_possessed_bodies(mentions: list[Mention], text: str) -> list[Mention]:
@@ -575,7 +218,7 @@ def _fit_title_line(m: Mention, known: set[str], titles: Spans, longest: int) ->
         for k in range(min(longest, len(words) - i), 0, -1):
             lo, hi = words[i][0], words[i + k - 1][1]
             written = m.text[lo:hi]  # "Xi", or "Xi." ending a line, or "Xi's"
-            name = next((n for n in (written, written.rstrip("."), _POSSESSIVE.sub("", written)) if n in known), "")
+            name = next((n for n in (written, written.rstrip("."), POSSESSIVE.sub("", written)) if n in known), "")
             hi = lo + len(name)
             if name:
                 out.append(replace(m, start=m.start + lo, end=m.start + hi, text=name, name=name, label=""))

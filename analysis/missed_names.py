@@ -322,9 +322,11 @@ def _name_start(doc: Doc, i: int) -> int:
 
 
 def given_word(tok: Token) -> bool:
-    """A capitalised proper noun that may open a name: not a title or an occupation ("Treasurer")."""
-    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text.istitle() and tok.lower_ not in TITLES \
-        and not occupation(tok.lower_) and tok.lower_ not in LOCAL_OFFICES and "\n" not in tok.whitespace_
+    """A capitalised proper noun that may open a name: not a title or an occupation
+    ("Treasurer"), nor their plural ("Commissioners Dorian Pettifer and Leona Sowerby")."""
+    word = tok.lower_
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text.istitle() and "\n" not in tok.whitespace_ \
+        and not any(w in TITLES or w in LOCAL_OFFICES or occupation(w) for w in {word, word.removesuffix("s")})
 
 
 def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention]:

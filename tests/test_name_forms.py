@@ -194,7 +194,7 @@ def test_an_article_that_calls_people_by_given_name_does_so_for_a_name_that_is_a
 def test_a_given_name_the_tagger_calls_an_adverb_stays_in_the_name(nlp):
     from spacy.tokens import Doc, Span
 
-    from analysis.entities import _trimmed
+    from analysis.entity_spans import _trimmed
 
     def trimmed(words: list[str], pos: list[str], start: int) -> str:
         doc = Doc(nlp.vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
@@ -205,3 +205,30 @@ def test_a_given_name_the_tagger_calls_an_adverb_stays_in_the_name(nlp):
     # "Even Pfannstiel": a common adverb is not
     assert trimmed(["and", "even", "Pfannstiel"], ["CCONJ", "ADV", "PROPN"], 1) == "Pfannstiel"
     assert trimmed(["Beyond", "Pfannstiel"], ["ADP", "PROPN"], 0) == "Pfannstiel"
+
+
+def test_a_plural_title_is_no_given_name_and_a_surname_alone_is_whom_it_stood_for(nlp):
+    text = ("County votes on jail tax\n\n"
+            "Commissioners Dorian Pettifer and Leona Sowerby voted yes.\n\n"
+            "Pettifer, who has pushed for a new jail since 2021, said the building was falling apart.\n\n"
+            "Wilma Pettifer, the commissioner's wife, was among the few who spoke in favor.\n\n"
+            "\"My husband didn't ask me to come,\" Wilma Pettifer said.\n\n"
+            "Pettifer said the commissioners would hold three town hall meetings before the election.")
+    assert quotes_of(nlp, text)["speaker"].tolist() == ["Dorian Pettifer", "Wilma Pettifer", "Dorian Pettifer"]
+
+
+def test_a_surname_the_model_missed_is_whom_it_last_stood_for_alone(nlp):
+    from analysis.attribution import Resolver
+    from analysis.engine import make_article
+    from analysis.entities import extract_mentions
+    from analysis.nlp import parse
+
+    text = ("County votes on jail tax\n\n"
+            "Commissioners Dorian Pettifer and Leona Sowerby voted yes.\n\n"
+            "Pettifer, who has pushed for a new jail since 2021, said the building was falling apart.\n\n"
+            "Wilma Pettifer, the commissioner's wife, spoke in favor.\n\n"
+            "PETTIFER: We will hold three town hall meetings.")
+    parsed = parse(make_article(text, "t.txt"), nlp)
+    extract_mentions(parsed)
+    resolver = Resolver(parsed, [[] for _ in parsed.docs])
+    assert resolver.name_at(4, 0, len("PETTIFER")).name == "Dorian Pettifer"
