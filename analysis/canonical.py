@@ -47,9 +47,9 @@ PLACE_ENDINGS = frozenset("""
 beach city county street road avenue park valley springs falls hill hills island islands lake river bay
 heights center centre hall square bridge port harbor harbour point mountain mountains creek village
 """.split())
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al")
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al|dos|das")
 # words that open a surname: "Leonel de la Peña" is "de la Peña" alone
-PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin binti ibn al el af".split())
+PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin binti ibn al el af dos das".split())
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
                "by", "with", "from", "as", "or", "nor", "but", "vs", "vs.", "into", "over", "amid", "after"}
@@ -309,6 +309,9 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             parts.add(" ".join(words[:2]))  # "Ahmad Zaki" of "Ahmad Zaki Hashim"
             if _NAME_WORD.fullmatch(words[1]) and words[1].lower() not in PARTICLES:
                 parts.add(words[1])  # a Spanish paternal surname: "Venegas" of "Matías Venegas Rubilar"
+        if len(words) >= 4 or any(w.lower() in PARTICLES for w in words[1:-1]):
+            # "Amílcar Viegas" of "Amílcar dos Reis Viegas" (not "George Bush" of "George W. Bush")
+            parts.add(f"{words[0]} {words[-1]}")
         parts |= {" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k].lower() in PARTICLES}
         parts |= {w.split("-", 1)[1] for w in words[1:] if w.split("-", 1)[0].lower() in PARTICLES and "-" in w}
         for part in parts:

@@ -74,6 +74,8 @@ PERSON_TITLES = {
     "sr", "sr.", "br", "br.",  # a religious sister (often a nurse) or brother
     "bapak", "ibu", "khun", "encik", "puan",  # Mr, Mrs (Indonesia, Thailand, Malaysia)
     "asp", "dsp", "csp", "acp", "dcp", "aig", "dig", "igp",  # police ranks (West Africa, South Asia)
+    "kgosi", "kgosikgolo", "mma", "rra", "ntate", "'m'e",  # a chief; Mrs, Mr (Botswana, Lesotho)
+    "dona", "senhor", "senhora",  # Mrs, Mr (Portugal, Brazil)
 }
 TITLES |= PERSON_TITLES
 # a Buddhist monk's honorific after the name (Sri Lanka), which also stands alone ("the Thero said")

@@ -232,3 +232,14 @@ def test_a_surname_the_model_missed_is_whom_it_last_stood_for_alone(nlp):
     extract_mentions(parsed)
     resolver = Resolver(parsed, [[] for _ in parsed.docs])
     assert resolver.name_at(4, 0, len("PETTIFER")).name == "Dorian Pettifer"
+
+
+def test_southern_african_and_portuguese_courtesy_titles_and_a_given_name_with_the_last_surname(nlp):
+    text = ("Village fights bar licence\n\n"
+            "Kgosi Tebogo Phiri said the kgotla had rejected the plan.\n\n"
+            "Mma Neo Kgathi, a teacher, said children copy what they see.\n\n"
+            "Dona Rosário Faria said she would not sell her land.\n\n"
+            "Fernando dos Santos Pereira, the parish council president, spoke first. Fernando Pereira said the "
+            "council had voted against the project.")
+    assert quotes_of(nlp, text)["speaker"].tolist() == ["Tebogo Phiri", "Neo Kgathi", "Rosário Faria",
+                                                        "Fernando dos Santos Pereira"]
