@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -122,6 +123,15 @@ class Resolver:
         self._mentions = mention_layer(parsed)
         self._starts = [m.start for m in self._mentions]
         self._persons = {m.entity for m in self._mentions if m.label == "PERSON"}
+        # each person's mentions, and each word written alone, by start: ("name", entity) and
+        # ("alone", lower-case text) -> [(start, entity)], for _person_called
+        self._person_starts: defaultdict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+        for m in self._mentions:
+            if m.label == "PERSON":
+                self._person_starts["name", m.entity].append((m.start, m.entity))
+                written = parsed.article.text[m.start:m.end]
+                if " " not in written:
+                    self._person_starts["alone", written.lower()].append((m.start, m.entity))
         self._quoted = [QuotedRanges(ranges) for ranges in quoted]
         self._gender = genders(parsed, self._persons, self.mention_at, self.in_quote)
         self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
@@ -173,16 +183,17 @@ class Resolver:
         article last wrote it alone before article offset `at` ("Overholt", the
         commissioner, not his wife named since), else the latest person named before `at`,
         else the first named after it."""
-        i = bisect_left(self._starts, at)
-        said = next((m for m in reversed(self._mentions[:i]) if alone and m.label == "PERSON"
-                     and m.end - m.start == len(alone)
-                     and self.parsed.article.text[m.start:m.end].lower() == alone), None)
-        if said is not None:
-            return said.entity
-        for m in (*reversed(self._mentions[:i]), *self._mentions[i:]):
-            if m.label == "PERSON" and fits(m.entity):
-                return m.entity
-        return None
+        alone_at = self._person_starts["alone", alone] if alone else []
+        k = bisect_left(alone_at, (at, ""))
+        if k:
+            return alone_at[k - 1][1]
+        def nearest(name: str) -> tuple[int, int]:  # named before `at` (the latest first), else after it
+            starts = self._person_starts["name", name]
+            k = bisect_left(starts, (at, ""))
+            return (0, at - starts[k - 1][0]) if k else (1, starts[0][0] - at)
+
+        # sorted first: a set's order changes with each process's hash seed, the answer must not
+        return min(sorted(n for n in self._persons if fits(n)), key=nearest, default=None)
 
     def _surname(self, word: str) -> bool:
         """Whether a word is the surname of a person the article names in full."""

@@ -37,6 +37,7 @@ class RoleHolders:
         self._starts = [m.start for m in mentions]
         self._roles = Roles(find_roles(parsed, mentions, mention_at, token_starts))
         self._lede_holders: dict[str, Named | None] = {}
+        self._named_after: dict[str, list[Named]] = {}  # a noun -> the people named right after it
 
     def holder(self, p: int, tok: Token) -> tuple[str, str] | None:
         """The (name, label) a role noun `tok` of paragraph p stands for, if any."""
@@ -49,7 +50,7 @@ class RoleHolders:
         role = self._roles.holder(tok, start, opening=opening, beside=self._subjects_before(p, tok))
         if role is not None:
             return role.name, role.label
-        near = self._named_after_word(p, tok, start) or self._named_after_acronym(tok, start)
+        near = self._named_after_word(tok, start) or self._named_after_acronym(tok, start)
         if near is not None:
             return near.entity, near.label
         named = self._reporter_after_lede(p, tok) if opening else self._lede_holder(tok)
@@ -84,24 +85,28 @@ class RoleHolders:
                   and not _WHERE.search(text, max(0, m.start - 4), m.start)), None)  # not "(LUC) for Hastings"
         return m if m is not None and m.start < before and m.start - at < 60 else None
 
-    def _named_after_word(self, p: int, tok: Token, before: int) -> Named | None:
+    def _named_after_word(self, tok: Token, before: int) -> Named | None:
         """"The community conservation warden for the park, Ms Annet Tusiime Ankunda, said
         ... But the warden said": where the parser missed the apposition that would have
-        made a role of it, "the" and a person's noun is the person named within a few words
-        after that noun, in this paragraph or the three before."""
+        made a role of it, "the" and a person's noun is the latest person named within a few
+        words after that noun ("The mayor of Lieskovany, Ľubomír Kolenčík, said")."""
         if tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) != "person" \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None  # "the warden"; not "the report", "the police"
-        word = re.compile(rf"\b{re.escape(tok.lower_)}\b[^.;:!?,]{{0,40}},\s+(?:{_COURTESY}\.?\s+)?$", re.IGNORECASE)
-        text = self.parsed.article.text
-        lo = self.parsed.offset(max(0, p - 3), 0)
-        for m in reversed(self._mentions[:bisect_left(self._starts, before)]):
-            if m.start < lo:
-                return None
-            if m.label == "PERSON" and not self.in_quote(m.paragraph, m.start - self.parsed.offset(m.paragraph, 0)):
-                if word.search(text, max(lo, m.start - 80), m.start):
-                    return m
-        return None
+        if tok.lower_ not in self._named_after:  # one pass over the text per noun: linear
+            word = re.compile(rf"\b{re.escape(tok.lower_)}\b[^.;:!?,]{{0,40}},\s+(?:{_COURTESY}\.?\s+)?",
+                              re.IGNORECASE)
+            found = []
+            for hit in word.finditer(self.parsed.article.text):
+                i = bisect_left(self._starts, hit.end())
+                m = self._mentions[i] if i < len(self._mentions) else None
+                if m is not None and m.start == hit.end() and m.label == "PERSON" \
+                        and not self.in_quote(m.paragraph, m.start - self.parsed.offset(m.paragraph, 0)):
+                    found.append(m)
+            self._named_after[tok.lower_] = found
+        found = self._named_after[tok.lower_]
+        i = bisect_left([m.start for m in found], before)
+        return found[i - 1] if i else None
 
     def _party_of_state(self, tok: Token, before: int) -> Named | None:
         """"the Florida Republican said": the latest person named before with that party

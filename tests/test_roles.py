@@ -270,3 +270,15 @@ def test_an_office_s_acronym_in_brackets_is_the_person_named_after_it(nlp):
     quotes = quotes_of(nlp, text)
     assert quotes["speaker"].tolist() == ["Marcia Pellew", "Marcia Pellew", "Alpha Kamanda", "Alpha Kamanda"]
     assert set(quotes["speaker_kind"]) == {"person"}
+
+
+def test_the_noun_a_person_was_introduced_with_paragraphs_before_is_that_person(nlp):
+    from tests.test_quotes import quotes_of
+
+    text = ("Castle entry fee splits village\n\n"
+            "The mayor of Dolné Lúky, Radoslav Hrnčiar, said the fee would pay for the roof.\n\n"
+            "Volunteers said they had not been asked.\n\n"
+            "A guide said the crowds had doubled.\n\n"
+            "The regional monuments board said it had not been consulted.\n\n"
+            "Hrnčiar said the council had consulted a lawyer. \"We did everything by the book,\" the mayor said.")
+    assert quotes_of(nlp, text).iloc[-1]["speaker"] == "Radoslav Hrnčiar"
