@@ -91,8 +91,8 @@ class RoleHolders:
         made a role of it, "the" and a person's noun is the latest person named within a few
         words after that noun ("The mayor of Lieskovany, Ľubomír Kolenčík, said")."""
         if tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) != "person" \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            return None  # "the warden"; not "the report", "the police"
+                or [c.lower_ for c in tok.lefts] != ["the"]:
+            return None  # "the warden"; not "the report", "the police", nor "the Florida senator" (a Texan named)
         if tok.lower_ not in self._named_after:  # one pass over the text per noun: linear
             word = re.compile(rf"\b{re.escape(tok.lower_)}\b[^.;:!?,]{{0,40}},\s+(?:{_COURTESY}\.?\s+)?",
                               re.IGNORECASE)
