@@ -325,7 +325,13 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             given_style[_key(owners.pop().split()[0]) == _key(n)] += 1
     by_given_name = given_style[True] > given_style[False]
     before = list(out)
-    sexes: dict[str, str | None] = {}
+    sexes: dict[tuple[str, bool], str | None] = {}  # _sex_of reads the whole text: once per name
+
+    def sex(name: str, kin: bool) -> str | None:
+        if (name, kin) not in sexes:
+            sexes[name, kin] = _sex_of(name, text, kin=kin)
+        return sexes[name, kin]
+
     by_given: dict[str, bool] = {}
     unquoted: str | None = None
     settled: dict[str, str] = {}  # a shared surname alone -> whom it first stood for
@@ -358,16 +364,13 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             if child and len(others) == 1:  # and "Bynoe" alone is then the other, the elder
                 settled.setdefault(_key(n), others.pop())
         elif title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if the article tells
-            sex = TITLE_SEX.get(title.group(1).lower())  # none for "Dr"
+            wanted = TITLE_SEX.get(title.group(1).lower())  # none for "Dr"
             named = [f for f in fits if f[0] < i] or fits  # of those named so far, if any
-            fits = [f for f in named if _sex_of(f[1], text, kin=False) == sex] or fits
+            fits = [f for f in named if sex(f[1], False) == wanted] or fits
         pronoun = _SAYS_PRONOUN.match(text, mentions[i].end) if shared and title is None else None
         if pronoun is not None:  # "Hofstede says he will": of the Hofstedes, not the daughter
             other = "f" if pronoun.group(1).lower() == "he" else "m"
-            for f in fits:
-                if f[1] not in sexes:
-                    sexes[f[1]] = _sex_of(f[1], text)
-            fits = [f for f in fits if sexes[f[1]] != other] or fits
+            fits = [f for f in fits if sex(f[1], True) != other] or fits
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
         out[i] = fits[k - 1][1] if k else fits[0][1]
         if shared and title is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -22,7 +23,16 @@ _COURTESY = "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)"
 
 
 _WHERE = re.compile(r"\b(?:for|in|of|at)\s+$")
+# a member's party noun -> the letter after their name ("R-Fla.")
 _PARTIES = {"republican": "R", "democrat": "D", "independent": "I"}
+
+
+@cache
+def _party_tag(party: str, state: str) -> re.Pattern:
+    """", R-Fla." or " (R-Florida)" after a name: the party's letter and the state, written
+    any of its ways."""
+    forms = "|".join(re.escape(f) for f in (state, *US_STATES[state]))
+    return re.compile(rf",?\s*\(?{party}-(?:{forms})(?![\w.])")
 
 
 class RoleHolders:
@@ -37,7 +47,8 @@ class RoleHolders:
         self._starts = [m.start for m in mentions]
         self._roles = Roles(find_roles(parsed, mentions, mention_at, token_starts))
         self._lede_holders: dict[str, Named | None] = {}
-        self._named_after: dict[str, list[Named]] = {}  # a noun -> the people named right after it
+        # a noun -> the people named right after it, and where each is named
+        self._named_after: dict[str, tuple[list[int], list[Named]]] = {}
 
     def holder(self, p: int, tok: Token) -> tuple[str, str] | None:
         """The (name, label) a role noun `tok` of paragraph p stands for, if any."""
@@ -103,9 +114,9 @@ class RoleHolders:
                 if m is not None and m.start == hit.end() and m.label == "PERSON" \
                         and not self.in_quote(m.paragraph, m.start - self.parsed.offset(m.paragraph, 0)):
                     found.append(m)
-            self._named_after[tok.lower_] = found
-        found = self._named_after[tok.lower_]
-        i = bisect_left([m.start for m in found], before)
+            self._named_after[tok.lower_] = [m.start for m in found], found
+        starts, found = self._named_after[tok.lower_]
+        i = bisect_left(starts, before)
         return found[i - 1] if i else None
 
     def _party_of_state(self, tok: Token, before: int) -> Named | None:
@@ -117,8 +128,7 @@ class RoleHolders:
         state = " ".join(t.text for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper())
         if state not in US_STATES:
             return None
-        forms = "|".join(re.escape(f) for f in (state, *US_STATES[state]))
-        tag = re.compile(rf",?\s*\(?{party}-(?:{forms})(?![\w.])")
+        tag = _party_tag(party, state)
         text = self.parsed.article.text
         return next((m for m in reversed(self._mentions[:bisect_left(self._starts, before)])
                      if m.label == "PERSON" and tag.match(text, m.end)), None)
