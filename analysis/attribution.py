@@ -320,8 +320,27 @@ class Resolver:
             named = next((self.named(p, t) for t in tok.subtree if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"), None)
             if named is not None:
                 return named
-        return self.role_holder(p, tok) or self.by_nationality(p, tok) or self.named(p, tok) \
-            or self.member_of(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
+        return self._named_next_sentence(p, tok) or self.role_holder(p, tok) or self.by_nationality(p, tok) \
+            or self.named(p, tok) or self.member_of(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
+
+    def _named_next_sentence(self, p: int, tok: Token) -> Speaker | None:
+        """"'...,' one woman shouted from the back of the hall. She was Desiree Mortimer, a
+        retired teacher": someone described as one of many, whom the next sentence names
+        ("She was ...", "He is ...")."""
+        if tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) != "person" or not any(
+                c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children) \
+                or tok.sent.end >= len(tok.doc):
+            return None
+        words = [t for t in tok.doc[tok.sent.end].sent if not t.is_punct][:3]
+        if len(words) < 3 or words[0].lower_ not in ("she", "he") or words[1].lemma_ != "be" \
+                or self.in_quote(p, words[0].idx):
+            return None
+        base = self.parsed.offset(p, 0)
+        m = self.mention_at(base + words[2].idx, base + words[2].idx + len(words[2]))
+        if m is None or m.label != "PERSON" or m.start != base + words[2].idx:
+            return None
+        start, end = base + tok.left_edge.idx, base + tok.idx + len(tok)
+        return Speaker(m.entity, start, end, self.parsed.article.text[start:end], "PERSON")
 
     def by_nationality(self, p: int, tok: Token) -> Speaker | None:
         """"Eastmoor boss Arjen Vlietstra ... '...,' said the Dutchman": a nationality noun
@@ -485,14 +504,22 @@ class Resolver:
                     m = self.mention_at(base + name.idx, base + name.idx + len(name))
                     if m is not None and m.label == "PERSON":
                         return m
-                # "Speaker of the House Rep. Paul Ryan (R-WI) said": the office, then the holder
-                # with his title, parsed as the office's object (not "A friend of Ana Ruiz")
-                if tok.pos_ == "PROPN" and tok.lower_ in TITLES and obj.pos_ == "PROPN" \
-                        and any(c.dep_ == "compound" and c.lower_ in TITLES for c in obj.children):
-                    m = self.mention_at(base + obj.idx, base + obj.idx + len(obj))
-                    if m is not None and m.label == "PERSON":
-                        return m
+                # "Speaker of the House Rep. Paul Ryan (R-WI) said", "Governor of Tsenkher soum
+                # Sh. Purevsuren said": the office, then the holder after its words, parsed as
+                # the office's object (not "A friend of Ana Ruiz")
+                if obj.pos_ != "PROPN":
+                    continue
+                m = self.mention_at(base + obj.idx, base + obj.idx + len(obj))
+                if m is None or m.label != "PERSON" or m.start == base + obj.left_edge.idx:
+                    continue
+                if tok.pos_ == "PROPN" and tok.lower_ in TITLES or obj.head.lower_ == "of" and self._after_body_name(m):
+                    return m  # "Chief executive of Khangai Nuur LLC Ch. Baatarkhuu"
         return None
+
+    def _after_body_name(self, m: Named) -> bool:
+        """Whether the word right before mention `m` ends a body's name ("LLC", "Bank")."""
+        before = self.mention_at(m.start - 2, m.start - 1)
+        return before is not None and before.end == m.start - 1 and before.label == "ORG"
 
     def _person_in_apposition(self, base: int, tok: Token) -> Named | None:
         """The person named in apposition to a subject: "The MCA, Collins Kibet Rotich,"; not

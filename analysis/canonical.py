@@ -332,6 +332,13 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             sexes[name, kin] = _sex_of(name, text, kin=kin)
         return sexes[name, kin]
 
+    kins: dict[str, str | None] = {}
+
+    def kin(name: str) -> str | None:
+        if name not in kins:
+            kins[name] = _kin_of(name, text)
+        return kins[name]
+
     by_given: dict[str, bool] = {}
     unquoted: str | None = None
     settled: dict[str, str] = {}  # a shared surname alone -> whom it first stood for
@@ -371,6 +378,13 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         if pronoun is not None:  # "Hofstede says he will": of the Hofstedes, not the daughter
             other = "f" if pronoun.group(1).lower() == "he" else "m"
             fits = [f for f in fits if sex(f[1], True) != other] or fits
+        if shared and title is None and pronoun is None and _key(n) not in settled:
+            # a family's surname, first written alone: not the one the article brought in as
+            # another's kin ("His wife, Tanja Potočnik"), but the one the story is about
+            named = [f for f in fits if f[0] < i]
+            principal = [f for f in named if kin(f[1]) not in _KIN]
+            if principal and len(principal) < len(named):
+                fits = principal
         k = bisect_left(fits, (i, ""))  # fits are in reading order: the last one before i wins
         out[i] = fits[k - 1][1] if k else fits[0][1]
         if shared and title is None:
@@ -415,6 +429,9 @@ def _kin_of(name: str, text: str) -> str | None:
     return word.lower() if word else None
 
 
+# the nouns that bring one of a family in as another's: "His wife, Tanja Potočnik"
+_KIN = frozenset("""wife husband son daughter brother sister mother father nephew niece grandson granddaughter
+grandmother grandfather cousin uncle aunt stepson stepdaughter partner widow widower""".split())
 # what makes one of a family the younger: "the younger Bynoe" is the daughter, not the father
 _CHILDREN = frozenset("son daughter nephew niece grandson granddaughter stepson stepdaughter".split())
 _AGES = frozenset(["younger", "elder", "older"])

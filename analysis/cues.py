@@ -108,6 +108,9 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
         return False
     if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return False  # "as she put it", "put it plainly"; not "put on a show of being "strong""
+    if lemma == "add" and any(c.dep_ == "nsubj" for c in token.children) \
+            and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children):
+        return False  # "the county would add two stops": something added (not "added another Republican")
     if lemma in _REPLY_LEMMAS and any(c.dep_ == "neg" for c in token.children):
         return False  # "they did not respond to queries": no reply, nothing reported
     if lemma == "tell" and indirect and any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLD_THINGS

@@ -26,6 +26,7 @@ from .missed_names import (
     known_outlets,
     patterned_orgs,
     people_in_apposition,
+    people_who,
     repeats,
     spelled_acronyms,
     titled_people,
@@ -52,7 +53,7 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     `sentence`, the article-wide index of the sentence that holds it.
     """
     raw = bodies_in_apposition(parsed, patterned_orgs(parsed, list(model_mentions(parsed))))
-    raw = people_in_apposition(parsed, raw)
+    raw = people_who(parsed, people_in_apposition(parsed, raw))
     raw = _join_possessed_bodies(raw, parsed.article.text)
     raw = bracketed_acronyms(raw, parsed.article.text)
     raw = spelled_acronyms(parsed, raw)

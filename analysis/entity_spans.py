@@ -69,8 +69,8 @@ def model_mentions(parsed: Parsed):
             letters = letters or _opens_with_courtesy_title(ent)
             if letters and ent.label_ != "PERSON":
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
-            ent = _widened(_trimmed(_committee_name(ent)))
-            person = _named_after_title(ent)
+            ent = _widened(_trimmed(_committee_name(_before_open_bracket(ent))))
+            person = _named_after_title(ent) or _initialled_inside(ent)
             if person is not None:
                 ent, letters = person, True
             titled = (letters or _after_person_title(ent) or _described_as_person(ent)) \
@@ -145,6 +145,55 @@ def _named_after_title(ent: Span) -> Span | None:
     return None
 
 
+# a name's initial: "D.", and the two-letter ones of names romanised from Cyrillic ("Ts.",
+# "Kh."; see model.DIGRAPH_INITIALS), not "Mr." or "St."
+_INITIAL = re.compile(r"(?:[A-Z]|Ch|Kh|Sh|Ts|Zh|Ya|Ye|Yo|Yu)\.")
+
+
+def _initialled_inside(ent: Span) -> Span | None:
+    """"[Altan Shoroo LLC Kh. Erdenebileg]", one body to the model: an initial and the one
+    or two capitalised words that end the span after a body's last word ("LLC") are a
+    person's name; so are they after any words when the initial is one of two letters,
+    which only a name has."""
+    if ent.label_ == "PERSON":
+        return None
+    for k in range(1, len(ent) - 1):
+        tail = ent[k + 1:]
+        if _INITIAL.fullmatch(ent[k].text) and len(tail) <= 2 and all(t.is_title and t.pos_ == "PROPN" for t in tail) \
+                and (len(ent[k].text) == 3 or ent[k - 1].lower_ in ORG_ENDINGS) \
+                and not ends_like_no_person([t.text for t in tail]):
+            return Span(ent.doc, ent.start + k, ent.end, label="PERSON")
+    return None
+
+
+def _initialled(ent: Span) -> Span | None:
+    """"Ts. [Nyamjav]", "[Sh. Purevsuren]" taken for a body: an initial and one or two
+    capitalised words after it are a person's name, the initial with it when no entity
+    holds it."""
+    doc = ent.doc
+    start = ent.start + 1 if _INITIAL.fullmatch(ent[0].text) else ent.start
+    name = doc[start:ent.end]
+    if not 1 <= len(name) <= 2 or not all(t.is_title and t.pos_ == "PROPN" for t in name) \
+            or ends_like_no_person([t.text for t in name]):
+        return None
+    if start > ent.start:
+        return None if ent.label_ == "PERSON" else Span(doc, ent.start, ent.end, label="PERSON")
+    before = doc[ent.start - 1] if ent.start else None
+    if before is None or not _INITIAL.fullmatch(before.text) or before.ent_type_ or before.whitespace_ != " ":
+        return None
+    return Span(doc, ent.start - 1, ent.end, label="PERSON")
+
+
+def _before_open_bracket(ent: Span) -> Span:
+    """"[the Student Textbook Parity Project (STPP]), ...": a name the model ran on into the
+    bracket after it, not to its close, ends before the bracket (the acronym in it is found
+    apart, see missed_names.bracketed_acronyms)."""
+    for k in range(1, len(ent)):
+        if ent[k].text == "(" and not any(t.text == ")" for t in ent[k:]):
+            return Span(ent.doc, ent.start, ent.start + k, label=ent.label)
+    return ent
+
+
 def _trimmed(ent: Span) -> Span:
     """A person's name the model began a word early ("Injecting Clinton", "Beyond Trump",
     a capitalised verb or preposition opening a sentence or a heading): the name alone."""
@@ -187,6 +236,9 @@ def _joined_people(ents) -> list[Span]:
         elif ent.label_ == "ORG" and len(ent) == 1 and ent[0].lower_ in ORG_ENDINGS \
                 and prev.label_ in ("PERSON", "ORG", "NORP"):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+        elif prev.label_ == ent.label_ and len(prev) == len(ent) == 1 and prev[0].dep_ == "compound" \
+                and prev[0].head == ent[0] and prev[0].is_title and ent[0].is_title:
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label)  # "[Somsri] [Phonkhet]", two places to it
         else:
             out.append(ent)
     return out
@@ -223,11 +275,16 @@ def _name_tail(ent: Span) -> int:
 
 def _widened(ent: Span) -> Span:
     """An organisation's name the model cut short ("Tillamere [Outdoor Gear Inc.]"): the
-    capitalised proper nouns right before it that no other entity holds join it. A
+    capitalised proper nouns right before it that no other entity holds join it, and a
+    legal form right after it ("[Khangai Nuur] LLC"). A name after an initial takes the
+    initial ("Ts. [Nyamjav]"). A
     person's name it cut short before a surname ("[Josphat Kimani] Ndung'u,") takes the
     one proper noun after it that no entity holds and that names no body or place."""
     if ent.start and ent.doc[ent.start - 1].text in ("I", "Ni") and ent[0].lower_ in BALINESE_ORDER_NAMES:
         return Span(ent.doc, ent.start - 1, ent.end, label="PERSON")  # "I Wayan Sudarsana", "Ni Made Wartini"
+    initialled = _initialled(ent)
+    if initialled is not None:
+        return initialled
     if ent.label_ == "PERSON":
         doc, end = ent.doc, ent.end
         tail = _name_tail(ent)
@@ -245,10 +302,16 @@ def _widened(ent: Span) -> Span:
         return ent
     if ent.label_ != "ORG":
         return ent
-    doc, start = ent.doc, ent.start
+    doc, start, end = ent.doc, ent.start, ent.end
     while start > 0 and ent.start - start < 3 and given_word(doc[start - 1]) and not doc[start - 1].ent_type_:
         start -= 1
-    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
+    if end < len(doc) and doc[end].text in _LEGAL_FORMS and not doc[end].ent_type_ and ent[-1].whitespace_ == " ":
+        end += 1  # "[Khangai Nuur] LLC"
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label)
+
+
+# a company's legal form, written after its name
+_LEGAL_FORMS = frozenset("Ltd Ltd. Limited Inc Inc. Corp Corp. LLC LLP PLC plc GmbH AG".split())
 
 
 # what a campaign committee is "for": "Wrexley for Michigan", "Friends of Ana Ruiz for Congress"
@@ -361,7 +424,7 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
     name = text.lstrip(" \"“”'‘’")  # "' Mr de Paor": a quote mark the model took in
     if name.lower().startswith("the "):
         name = name[4:]
-    elif label != "PERSON" and re.match(r"(?:A|An) [A-Z]", name):
+    elif label != "PERSON" and re.match(r"(?:A|An|a|an) [A-Z]", name):
         name = name.split(" ", 1)[1]  # "A Quinnipiac University poll": the name is Quinnipiac University
     name = POSSESSIVE.sub("", name).strip()
     if label in _CREDIT_SUFFIX:
@@ -383,6 +446,16 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
     return Mention(paragraph, sentence, offset + start, offset + end, text, label, name)
 
 
+# titles that are given names too ("Prince Johnson", Liberia, Nigeria, Ghana)
+_GIVEN_TITLES = frozenset("prince princess king earl duke".split())
+
+
+def _given_name_before_initial(words: list[str]) -> bool:
+    """"Hon. Prince Y. Tokpah": a title's word before a middle initial and a surname is
+    a given name (a prince is not written with an initial)."""
+    return len(words) > 2 and words[0].lower() in _GIVEN_TITLES and _INITIAL.fullmatch(words[1]) is not None
+
+
 def _strip_titles(name: str) -> str:
     """Without titles and occupations before the name, nor a party word before a title
     ("Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock")."""
@@ -392,9 +465,9 @@ def _strip_titles(name: str) -> str:
     if office is not None:  # "Lickfork County Clerk Odessa Cornett", "City Attorney Dana Holt"
         words = words[office + 1:]
     # an occupation's shape, but a given name before a patronymic: "Kamarulzaman bin Baharom"
-    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower().removesuffix("s") in PERSON_TITLES
-                              or (len(words) > 2 and occupation(words[0].lower())
-                                                              and words[1].lower() not in PARTICLES)
-                              or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
+    while len(words) > 1 and not _given_name_before_initial(words) and (
+            words[0].lower() in TITLES or words[0].lower().removesuffix("s") in PERSON_TITLES
+            or len(words) > 2 and occupation(words[0].lower()) and words[1].lower() not in PARTICLES
+            or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
         words.pop(0)
     return " ".join(words)

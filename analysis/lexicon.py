@@ -76,6 +76,8 @@ PERSON_TITLES = {
     "asp", "dsp", "csp", "acp", "dcp", "aig", "dig", "igp",  # police ranks (West Africa, South Asia)
     "kgosi", "kgosikgolo", "mma", "rra", "ntate", "'m'e",  # a chief; Mrs, Mr (Botswana, Lesotho)
     "dona", "senhor", "senhora",  # Mrs, Mr (Portugal, Brazil)
+    "gogo", "indvuna", "umntfwanenkhosi",  # a grandmother; a chief's headman; a prince (Eswatini)
+    "oknha", "samdech", "lok",  # a tycoon's honour; a high honour; Mr (Cambodia)
 }
 TITLES |= PERSON_TITLES
 # a Buddhist monk's honorific after the name (Sri Lanka), which also stands alone ("the Thero said")

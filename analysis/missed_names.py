@@ -30,7 +30,8 @@ PARTY_WORDS = frozenset("democrat republican tory labour conservative liberal gr
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch|s)$")
 _PERSON_TITLE_IDS = word_ids(PERSON_TITLES)
 _KNOWN_ORG_IDS = word_ids(KNOWN_ORGS)
-_NOUN_IDS = word_ids(["NOUN"])
+_NOUN_AND_PROPER_IDS = word_ids(["NOUN", "PROPN"])
+_WHO_IDS = word_ids(["who"])
 # titles that in capitals are something else: "PA Media", "BR" (a railway)
 _LETTERS_NOT_TITLES = frozenset("pa sr br".split())
 
@@ -130,14 +131,40 @@ def people_in_apposition(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     model found no person in it (a name it has never seen, or whose given name it took for
     an adjective). What the model found inside the name is replaced by it."""
     def names(doc: Doc) -> Iterator[Span | None]:
-        for noun in tokens_where(doc, (POS, _NOUN_IDS)):
-            if people_only(noun.lemma_.lower()):
+        for noun in tokens_where(doc, (POS, _NOUN_AND_PROPER_IDS)):
+            if people_only(noun.lemma_.lower()) and (noun.pos_ == "NOUN" or noun.is_title) or _legislator(noun):
                 if noun.dep_ == "appos" and noun.head.i < noun.i:
                     yield _name_ending_at(doc, noun.head)
                 yield from (_name_ending_at(doc, c) for c in noun.rights if c.dep_ == "appos")
 
     # the model's other names for the words stand, but for a people's adjective ("Anneliese", NORP)
     return _names_found(parsed, found, "PERSON", names, lambda m: m.label != "NORP" or m.sure)
+
+
+def people_who(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """A name of two capitalised words or more that a "who" clause follows ("Noemí
+    Yturralde, who directs the project, said") is a person's, where the model found no
+    entity in it."""
+    def names(doc: Doc) -> Iterator[Span | None]:
+        for who in tokens_where(doc, (LOWER, _WHO_IDS)):
+            clause = who.head
+            if who.dep_ == "nsubj" and clause.dep_ == "relcl" and who.i > 1 and doc[who.i - 1].text == "," \
+                    and clause.head.i == who.i - 2:
+                yield _name_ending_at(doc, clause.head)
+
+    return _names_found(parsed, found, "PERSON", names, lambda m: True)
+
+
+# what a member of which is a person: "The area's Member of Parliament, Wendall Rolle,"
+_LEGISLATURES = frozenset("parliament congress house assembly senate legislature council knesset dáil".split())
+
+
+def _legislator(noun: Token) -> bool:
+    """"Member of Parliament", "member of the National Assembly": a person, where a
+    "member" alone may be a body (a member state)."""
+    return noun.lower_ == "member" and any(
+        o.dep_ == "pobj" and o.lower_ in _LEGISLATURES for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children)
 
 
 def _names_found(parsed: Parsed, found: list[Mention], label: str, names: Callable[[Doc], Iterator[Span | None]],
@@ -166,6 +193,8 @@ def _name_ending_at(doc: Doc, head: Token) -> Span | None:
     while first > 0 and first <= doc[first - 1].head.i <= head.i and (
             doc[first - 1].is_title or doc[first - 1].lower_ in PARTICLES) and doc[first - 1].pos_ in ("PROPN", "ADJ"):
         first -= 1
+    while head.i - first >= 2 and doc[first].lower_ in TITLES:
+        first += 1  # "The District Natural Resources Officer, Ms Upendo Mtenga,": her name
     span = doc[first:head.i + 1]
     if len(span) < 2 or not shaped_like_a_name(span) or span[0].lower_ in PARTICLES or span[0].lower_ in _NAME_JOINERS \
             or ends_like_no_person([t.text for t in span]):

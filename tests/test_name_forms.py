@@ -243,3 +243,50 @@ def test_southern_african_and_portuguese_courtesy_titles_and_a_given_name_with_t
             "council had voted against the project.")
     assert quotes_of(nlp, text)["speaker"].tolist() == ["Tebogo Phiri", "Neo Kgathi", "Rosário Faria",
                                                         "Fernando dos Santos Pereira"]
+
+
+def test_an_initial_of_two_letters_stays_with_the_name_after_an_office_or_a_company(nlp):
+    text = ("Governor of Tsenkher soum Sh. Purevsuren said the soum had not been told of the permit.\n\n"
+            "‘We will write to the ministry again,’ Purevsuren said.\n\n"
+            "Chief executive of Khangai Nuur LLC Ch. Baatarkhuu said the company had met every condition.\n\n"
+            "‘Nothing has been dug,’ Baatarkhuu said.\n\n"
+            "Herder Ts. Oyunbileg said the families would not move.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "not been told")["speaker"] == "Sh. Purevsuren"
+    assert row_with(quotes, "write to the ministry")["speaker"] == "Sh. Purevsuren"
+    assert row_with(quotes, "every condition")["speaker"] == "Ch. Baatarkhuu"
+    assert row_with(quotes, "Nothing has been dug")["speaker"] == "Ch. Baatarkhuu"
+    assert row_with(quotes, "would not move")["speaker"] == "Ts. Oyunbileg"
+
+
+def test_a_name_the_model_read_as_two_places_is_one_and_a_thai_title_goes_with_the_given_name(nlp):
+    text = ("Smoke from burning fields covered Kalasin province again this week.\n\n"
+            "“If I don’t burn, my cane stays in the field until April and the mill pays me nothing.” The words came "
+            "from Somsri Phonkhet, 54, who grows cane on 30 rai near the village.\n\n"
+            "Ms Somsri said she had stopped burning two years ago.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "pays me nothing")["speaker"] == "Somsri Phonkhet"
+    assert row_with(quotes, "stopped burning")["speaker"] == "Somsri Phonkhet"
+
+
+def test_a_name_that_opens_with_a_glottal_stop_is_no_quote_mark(nlp):
+    text = ("Dive operators in Ha'apai say the new fee will close small businesses.\n\n"
+            "'Amelia Fifita, who has run a dive boat from Pangai since 2014, said the family had borrowed "
+            "40,000 pa'anga to buy a compressor.\n\n"
+            "\"If we lose the licence, we lose the boat,\" she said.")
+    quotes = quotes_of(nlp, text)
+    assert not any(q.startswith("Amelia") for q in quotes["quote"])
+    assert row_with(quotes, "borrowed")["speaker"].endswith("Amelia Fifita")
+    assert row_with(quotes, "lose the boat")["speaker"].endswith("Amelia Fifita")
+
+
+def test_a_title_that_is_a_given_name_before_an_initial_and_more_honorifics(nlp):
+    text = ("Hon. Prince T. Gbelewala, who represents the district, said a new bridge was coming.\n\n"
+            "Gogo LaDlamini, 81, said she had never been told about the meeting.\n\n"
+            "Indvuna Sipho Magagula said nobody had raised a hand against the levy.\n\n"
+            "H.E. Chea Rithy said the province had formed a working group, while Oknha Heng Sokha, "
+            "who owns the firm, could not be reached.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "bridge was coming")["speaker"] == "Prince T. Gbelewala"
+    assert row_with(quotes, "never been told")["speaker"] == "LaDlamini"
+    assert row_with(quotes, "raised a hand")["speaker"] == "Sipho Magagula"

@@ -282,3 +282,19 @@ def test_the_noun_a_person_was_introduced_with_paragraphs_before_is_that_person(
             "The regional monuments board said it had not been consulted.\n\n"
             "Hrnčiar said the council had consulted a lawyer. \"We did everything by the book,\" the mayor said.")
     assert quotes_of(nlp, text).iloc[-1]["speaker"] == "Radoslav Hrnčiar"
+
+
+def test_a_party_s_member_from_a_city_is_the_legislator_named_before(nlp):
+    text = ("The bill's author, Assemblymember Rosalind Quenneville, called the vote \"a quiet burial.\"\n\n"
+            "\"Nobody had to say they were against cheaper bus fares,\" the Fresno Democrat said in an interview.\n\n"
+            "Teodora Vance, who lobbies for the transit agencies, said the cost was too high.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "cheaper bus fares")["speaker"] == "Rosalind Quenneville"
+
+
+def test_a_role_noun_goes_to_the_person_named_after_it_with_an_honourable(nlp):
+    text = ("The district's lawmaker, Hon. Garmai Y. Sumo, who visited the site on Saturday, said a steel bridge "
+            "would be installed before the rains.\n\n"
+            "\"I am not here to make campaign promises,\" the lawmaker said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "campaign promises")["speaker"] == "Garmai Y. Sumo"
