@@ -19,7 +19,16 @@ from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, 
 from .cues import INDIRECT_LEMMAS, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import Named, mention_layer
-from .lexicon import GENERIC_ORG_NOUNS, HONORIFICS_AFTER, NAME_NOUNS, ORG_NOUNS, PERSON_TITLES, TITLES, noun_kind
+from .lexicon import (
+    GENERIC_ORG_NOUNS,
+    HONORIFICS_AFTER,
+    NAME_NOUNS,
+    ORG_NOUNS,
+    PEOPLE_ENDINGS,
+    PERSON_TITLES,
+    TITLES,
+    noun_kind,
+)
 from .missed_names import name_after_comma
 from .nlp import Parsed, tokens_where
 from .noun_phrases import (
@@ -238,7 +247,7 @@ class Resolver:
             return None  # "other changes are needed": no one "they" can stand for; but "The school's
             # principal, Rev Everton Lyttle, told" is the one named
         plural = tok.tag_ in ("NNS", "NNPS") or has_conj(tok) and not one_described(tok) \
-            or speaker.label in GROUP_LABELS
+            or speaker.label in GROUP_LABELS or tok.lower_.endswith(PEOPLE_ENDINGS)
         reported = within_report(tok)
         unnamed = not speaker.label and not plural and unnamed_reporter(tok)
         return Candidate(speaker.start, speaker.name, speaker.label, plural, True, p,

@@ -62,7 +62,7 @@ def model_mentions(parsed: Parsed):
     """Paragraph by paragraph, the mentions the entity model's spans make (see above)."""
     for p, doc in enumerate(parsed.docs):
         for ent in _joined_people(doc.ents):
-            if ent.label_ not in NAMED_LABELS or _is_adjective(ent) or _title_of_next(ent):
+            if ent.label_ not in NAMED_LABELS or _is_adjective(ent) or _title_of_next(ent) or _role_noun(ent):
                 continue
             sent = parsed.sentence_id(p, ent.start)
             ent, letters = _without_post_nominal(ent)
@@ -76,7 +76,7 @@ def model_mentions(parsed: Parsed):
             titled = (letters or _after_person_title(ent) or _described_as_person(ent)) \
                 and not ends_like_no_person([t.text for t in ent])  # "Farmers in ..., Kasese District,"
             for piece in _split_slashes(ent, titled=titled):
-                mention = _clean(piece, parsed.offset(p, 0), p, sent)
+                mention = _clean(piece, parsed.offset(p, 0), p, sent, after_title=_title_before(ent))
                 if mention is None:
                     continue
                 if titled:
@@ -204,6 +204,14 @@ def _trimmed(ent: Span) -> Span:
             ent.doc[start].pos_ in _NOT_NAME_POS or ent.doc[start].tag_ == "VBG") and not _given_read_as_adverb(ent[0]):
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
+
+
+def _role_noun(ent: Span) -> bool:
+    """"The [MCA] dismissed the claim", "the [MP] said": a title after "the" or an owner,
+    used as the noun for its holder, names no body (roles.py finds the holder)."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return len(ent) == 1 and ent[0].lower_ in PERSON_TITLES and before is not None \
+        and (before.lower_ == "the" or before.dep_ == "poss" or before.tag_ == "PRP$")
 
 
 def _title_of_next(ent: Span) -> bool:
@@ -375,6 +383,12 @@ def _after_person_title(ent: Span) -> bool:
     if before is not None and before.pos_ == "NOUN" and before.lower_ in OCCUPATIONS and 2 <= len(ent) <= 3 and all(
             t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in ORG_ENDINGS | PLACE_ENDINGS for t in ent):
         return True  # "Brackenmoor defender Osric Kettlewell"
+    return _title_before(ent)
+
+
+def _title_before(ent: Span) -> bool:
+    """"Mayor [Ebenezer Achu Fomba]": a capitalised title right before the span."""
+    before = ent.doc[ent.start - 1] if ent.start else None
     return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
 
 
@@ -419,7 +433,10 @@ def _split_slashes(ent: Span, *, titled: bool = False) -> list[tuple[int, int, s
     return pieces
 
 
-def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, sentence: int) -> Mention | None:
+def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, sentence: int, *,
+           after_title: bool = False) -> Mention | None:
+    """The mention a span's piece makes, its name without what is no part of it; a name
+    `after_title` ("Mayor [Ebenezer Achu Fomba]") opens with no occupation."""
     start, end, text, label = piece
     name = text.lstrip(" \"“”'‘’")  # "' Mr de Paor": a quote mark the model took in
     if name.lower().startswith("the "):
@@ -430,7 +447,7 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
     if label in _CREDIT_SUFFIX:
         name = _CREDIT_SUFFIX[label].sub("", name)
     if label == "PERSON":
-        name = _NICKNAME.sub(" ", _strip_titles(name))  # "Graham ‘Gus’ Tuckwell" is Graham Tuckwell
+        name = _NICKNAME.sub(" ", _strip_titles(name, occupations=not after_title))  # "Graham ‘Gus’ Tuckwell"
     if label in ("PERSON", "ORG"):  # "Caxton Regional Transit board", "Rovers fifth": the name ends at its last capital
         name = re.sub(r"(?:\s+(?![a-z]+-[A-Z])[a-z][\w-]*)+$", "", name) if re.search(r"^[A-Z]", name) \
             else name  # but "al-Shennawy" is a surname
@@ -456,9 +473,9 @@ def _given_name_before_initial(words: list[str]) -> bool:
     return len(words) > 2 and words[0].lower() in _GIVEN_TITLES and _INITIAL.fullmatch(words[1]) is not None
 
 
-def _strip_titles(name: str) -> str:
-    """Without titles and occupations before the name, nor a party word before a title
-    ("Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock")."""
+def _strip_titles(name: str, *, occupations: bool = True) -> str:
+    """Without titles and (with `occupations`) occupations before the name, nor a party
+    word before a title ("Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock")."""
     words = name.split()
     office = next((k for k in range(1, len(words) - 2) if words[k].lower() in LOCAL_OFFICES | TITLES
                    and words[k][:1].isupper() and words[k - 1].lower() in JURISDICTIONS), None)
@@ -467,7 +484,7 @@ def _strip_titles(name: str) -> str:
     # an occupation's shape, but a given name before a patronymic: "Kamarulzaman bin Baharom"
     while len(words) > 1 and not _given_name_before_initial(words) and (
             words[0].lower() in TITLES or words[0].lower().removesuffix("s") in PERSON_TITLES
-            or len(words) > 2 and occupation(words[0].lower()) and words[1].lower() not in PARTICLES
+            or occupations and len(words) > 2 and occupation(words[0].lower()) and words[1].lower() not in PARTICLES
             or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
         words.pop(0)
     return " ".join(words)

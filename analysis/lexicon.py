@@ -78,6 +78,7 @@ PERSON_TITLES = {
     "dona", "senhor", "senhora",  # Mrs, Mr (Portugal, Brazil)
     "gogo", "indvuna", "umntfwanenkhosi",  # a grandmother; a chief's headman; a prince (Eswatini)
     "oknha", "samdech", "lok",  # a tycoon's honour; a high honour; Mr (Cambodia)
+    "alcalde", "mami", "pulenu'u", "pulenu’u",  # a village's mayor (Belize); a market mother (Cameroon); (Samoa)
 }
 TITLES |= PERSON_TITLES
 # a Buddhist monk's honorific after the name (Sri Lanka), which also stands alone ("the Thero said")
@@ -208,6 +209,9 @@ people public crowd audience family community side other everyone everybody some
 nobody none both each all electorate population
 """.split())
 
+# nouns for people in the plural that the tagger may call singular ("The townspeople chanted")
+PEOPLE_ENDINGS = ("people", "folk", "folks")
+
 # "an army of Sanders supporters", "a chorus of Republicans", "a group of residents": the
 # people the noun gathers speak, not the noun
 COLLECTIVE_NOUNS = frozenset("""
@@ -245,7 +249,7 @@ def noun_kind(lemma: str, plural: bool = False) -> str | None:
         return "group" if plural and lemma != "police" else "organisation"
     if lemma in QUANTIFIERS:
         return "person" if lemma == "one" and not plural else "group"
-    if lemma in GROUP_NOUNS:
+    if lemma in GROUP_NOUNS or lemma.endswith(PEOPLE_ENDINGS):  # "townspeople", "townsfolk"
         return "group"
     if lemma in PERSON_NOUNS or names_a_person(lemma):
         return "group" if plural else "person"

@@ -165,8 +165,8 @@ def _role_before(doc: Doc, starts: list[int], char: int) -> Token | None:
     if not 0 < i < len(doc) or starts[i] != char:
         return None
     before = doc[i - 1]
-    if before.lower_.rstrip(".") in ("dr", "mr", "mrs", "ms", "prof") and i >= 2:
-        before = doc[i - 2]  # "District Superintendent Dr. Amos Pettijohn": the role before the courtesy title
+    if before.lower_.rstrip(".") in ("dr", "mr", "mrs", "ms", "prof", "hon", "h.e") and i >= 2:
+        before = doc[i - 2]  # "District Superintendent Dr. Amos Pettijohn", "Ward MCA Hon Justus Kyalo": the role
     if before.text.rstrip(".").isalpha() and (  # "Gov." too
             before.pos_ == "NOUN" or (before.pos_ == "PROPN" and (before.lower_ in _PERSON_ROLES
                                                                    or names_a_person(before.lower_)))):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .antecedents import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
 from .attribution import Speaker
-from .lexicon import noun_kind
+from .lexicon import PERSON_TITLES, noun_kind
 from .nlp import Parsed
 from .noun_phrases import has_conj, nominal_conj, of_whom, one_described
 
@@ -71,7 +71,8 @@ def speaker_kind(doc: Doc, start: int, end: int, label: str = "") -> str:
     if head.pos_ == "PROPN":
         # a name the entity model missed is most often a person's; "Democrats" is a group;
         # a word in capitals ("MNSBC said", a misspelt channel) is a body's initials
-        if len(span) == 1 and head.text.isupper() and len(head.text.replace(".", "")) >= 3:
+        if len(span) == 1 and head.text.isupper() and len(head.text.replace(".", "")) >= 3 \
+                and head.lower_ not in PERSON_TITLES:  # but "the MCA said" is a member of an assembly
             return "organisation"
         return "group" if head.tag_ == "NNPS" else "person"
     return _word_kind(head)

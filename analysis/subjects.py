@@ -15,11 +15,15 @@ from .nlp import word_ids
 
 def unnamed_reporter(tok: Token) -> bool:
     """"A nurse at the clinic, who asked not to be named, said": one person the article
-    leaves unnamed, who reports something (not "a reader would ask", "a leader ... belongs")."""
+    leaves unnamed, who reports something (not "a reader would ask", "a leader ... belongs");
+    also one described by kin and said to be unnamed ("Her sister, who did not want to be
+    named, said")."""
     one = tok.head if tok.dep_ == "appos" and tok.head.lower_ in ("one", "another") else None  # "One, a postmaster"
     head = (one or tok).head
     return (one or tok).dep_ == "nsubj" and noun_kind(tok.lemma_.lower()) == "person" \
-        and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children) \
+        and (any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children)
+             or any(c.dep_ == "relcl" and any(t.lemma_ in ("name", "identify") for t in c.subtree)
+                    for c in tok.children)) \
         and (is_cue(head) or is_cue(head, indirect=True)) \
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 

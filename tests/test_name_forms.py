@@ -290,3 +290,13 @@ def test_a_title_that_is_a_given_name_before_an_initial_and_more_honorifics(nlp)
     assert row_with(quotes, "bridge was coming")["speaker"] == "Prince T. Gbelewala"
     assert row_with(quotes, "never been told")["speaker"] == "LaDlamini"
     assert row_with(quotes, "raised a hand")["speaker"] == "Sipho Magagula"
+
+
+def test_a_given_name_shaped_like_an_occupation_after_a_title_and_more_honorifics(nlp):
+    text = ("Kumbo Mayor Ebenezer Nfor Tangwa told reporters that the market had flooded three times.\n\n"
+            "Mami Comfort Ngwa Atanga said the women would not pay the toll.\n\n"
+            "Alcalde Pablo Choc said the village had signed the agreement in good faith.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "flooded three times")["speaker"] == "Ebenezer Nfor Tangwa"
+    assert row_with(quotes, "not pay the toll")["speaker"] == "Comfort Ngwa Atanga"
+    assert row_with(quotes, "good faith")["speaker"] == "Pablo Choc"

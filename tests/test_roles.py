@@ -298,3 +298,11 @@ def test_a_role_noun_goes_to_the_person_named_after_it_with_an_honourable(nlp):
             "\"I am not here to make campaign promises,\" the lawmaker said.")
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "campaign promises")["speaker"] == "Garmai Y. Sumo"
+
+
+def test_a_title_the_model_took_for_a_body_is_its_holder_and_he_follows_it(nlp):
+    text = ("Kilungu Ward MCA Hon Musyoka Mbithi Nzioka said the county had issued only two permits.\n\n"
+            "The area chief, Daniel Mutua, said he had received no complaints.\n\n"
+            "The MCA dismissed the claim. “The papers they are showing are for another river,” he said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "another river")["speaker"] == "Musyoka Mbithi Nzioka"

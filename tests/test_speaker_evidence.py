@@ -333,3 +333,14 @@ def test_a_name_the_model_missed_before_a_who_clause_is_a_person_she_can_stand_f
             "“We’re not going away,” she said.")
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "not going away")["speaker"] == "Noemí Yturralde"
+
+
+def test_she_after_one_said_to_be_unnamed_and_several_after_a_group_the_tagger_calls_one(nlp):
+    text = ("\"We came on a Saturday by pure luck,\" said Ingrid Solberg, who was visiting with her sister.\n\n"
+            "Her sister, who did not want to be named, said the rule should be on the websites. "
+            "\"Nobody told us anything,\" she said.\n\n"
+            "The townspeople chanted in the rotunda for ten minutes. Several said they had never been to the "
+            "Capitol before.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "Nobody told us")["speaker"] == "her sister"
+    assert row_with(quotes, "never been to the Capitol")["speaker"] == "townspeople"
