@@ -30,7 +30,7 @@ bark snap growl thunder proclaim scoff sneer opine posit marvel lecture preach c
 """.split())
 
 # verbs that report a finding when a study or a named body is their subject
-_FINDING_LEMMAS = frozenset(("find",))
+_FINDING_LEMMAS = frozenset(("find", "show"))
 
 # verbs that report speech only with their particle: "pointed out that", "shot back"
 PHRASAL_CUES = {"point": "out", "spell": "out", "shoot": "back", "fire": "back", "hit": "back",
@@ -122,12 +122,14 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
 
 
 def _finding(token: Token) -> bool:
-    """"The report found that ...", "Pew found that ...": a study's or a body's finding is
-    its report; "police found that the door was open" is a discovery, not a report."""
+    """"The report found that ...", "Pew found that ...", "Data from the commission show
+    that ...": a study's or a body's finding is its report; "police found that the door was
+    open" is a discovery, not a report."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
-    return noun_kind(subject.lemma_.lower()) == "source" or subject.ent_type_ == "ORG" and subject.pos_ == "PROPN"
+    return "source" in (noun_kind(subject.lemma_.lower()), noun_kind(subject.lower_)) \
+        or subject.ent_type_ == "ORG" and subject.pos_ == "PROPN"  # "data", not its lemma "datum"
 
 
 def goes_on(token: Token) -> bool:

@@ -484,6 +484,7 @@ def _strip_titles(name: str, *, occupations: bool = True) -> str:
     # an occupation's shape, but a given name before a patronymic: "Kamarulzaman bin Baharom"
     while len(words) > 1 and not _given_name_before_initial(words) and (
             words[0].lower() in TITLES or words[0].lower().removesuffix("s") in PERSON_TITLES
+            or words[0] == "Don" and len(words) >= 4  # "Don Eleuterio Bañuelos Cota", not "Don Bacon"
             or occupations and len(words) > 2 and occupation(words[0].lower()) and words[1].lower() not in PARTICLES
             or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
         words.pop(0)

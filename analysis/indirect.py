@@ -47,7 +47,10 @@ def _candidate(p: int, cue: Token, quoted: QuotedRanges, resolver: Resolver):
     if start < dateline_end < end:  # "OTTER BEND, Wis. (AP) — A woman drove off ..., police said": not the dateline
         start = dateline_end
     if quoted.overlaps(start, end):
-        return None
+        unquoted = _unquoted_conjunct(doc, lo, hi, quoted)
+        if unquoted is None:
+            return None
+        start, end = unquoted
     subject = subject_for_cue(cue)
     if subject is None:
         return None
@@ -81,7 +84,51 @@ def _content(cue: Token) -> tuple[int, int] | None:
     if comp.i < cue.i and cue.i < len(cue.doc) - 1 and comp.right_edge.i + 1 < cue.i \
             and cue.doc[comp.right_edge.i + 1].text not in (",", "—", "–"):
         return None  # "Y; X says": a clause cut off by a semicolon or colon is not reported
-    return _trim(cue.doc, comp.left_edge.i, _clause_end(comp))
+    return _trim(cue.doc, comp.left_edge.i, _with_modal_conjunct(cue, _clause_end(comp)))
+
+
+def _with_modal_conjunct(cue: Token, end: int) -> int:
+    """"said she would be at the next session, and would bring the painters": a verb with
+    a modal and no subject of its own, which the parser hung on the cue right after the
+    clause, goes on with what is reported (the reporter's own verb has no "would")."""
+    doc = cue.doc
+    for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) \
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in conj.children) \
+                and all(t.dep_ in ("cc", "punct") or t.head == conj for t in doc[end:conj.i]):
+            return conj.right_edge.i + 1
+    return end
+
+
+def _unquoted_conjunct(doc: Doc, lo: int, hi: int, quoted: QuotedRanges) -> tuple[int, int] | None:
+    """The characters of the one clause of a reported clause's coordinated clauses that
+    holds no quote marks, the other being a mixed quote's: "said the municipality supported
+    the project, but that he had asked the company to move the pipe "further out"", "said
+    the plant would use "the best available technology" and that the brine would be
+    diluted", "said he had received the letter and would meet both sides "before the next
+    market day"". None when no clause, or verb with a modal, coordinated in it parts the two."""
+    inside = [t.i for t in doc[lo:hi] if quoted.holds(t.idx)]
+    if not inside:
+        return None
+    for tok in doc[lo:hi]:
+        if tok.dep_ != "conj" or tok.head.i >= tok.i or tok.left_edge.i <= lo or not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") or c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+            continue  # a clause of its own, or a verb with "would" ("and would meet"; not "and called for")
+        cut = tok.left_edge.i
+        if inside[0] > cut:  # the marks come after it: the first clause is the report
+            part = cut
+            while part > lo and doc[part - 1].dep_ in ("cc", "punct"):
+                part -= 1
+            bounds = _trim(doc, lo, part)
+        elif inside[-1] < cut and tok.right_edge.i < hi:  # the marks come before it: this clause is the report
+            bounds = _trim(doc, cut, min(hi, tok.right_edge.i + 1))
+        else:
+            continue
+        if bounds is not None:
+            start, end = doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1])
+            if not quoted.overlaps(start, end):
+                return start, end
+    return None
 
 
 def _misattached_clause(cue: Token) -> tuple[int, int] | None:

@@ -56,7 +56,8 @@ PERSON_TITLES = {
     "president", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "mx", "dr", "dr.", "prof.", "prof", "professor", "judge", "justice", "gen.", "general", "lt.", "col.",
     "sgt.", "capt.", "captain", "chancellor", "minister", "secretary", "ambassador", "councillor",
-    "councilor", "cllr", "cllr.", "councilman", "councilwoman", "commissioner", "inspector", "detective",
+    "councilor", "cllr", "cllr.", "councilman", "councilwoman", "councilmember", "assemblymember", "commissioner",
+    "inspector", "detective",
     "sheriff", "rev.", "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady",
     "chairman", "chairwoman", "magistrate", "cathaoirleach", "congressman", "congresswoman", "assemblyman",
     "assemblywoman", "mp", "mep", "mla", "mca", "mec", "msp", "cr", "cr.", "td", "madam",
@@ -79,6 +80,7 @@ PERSON_TITLES = {
     "gogo", "indvuna", "umntfwanenkhosi",  # a grandmother; a chief's headman; a prince (Eswatini)
     "oknha", "samdech", "lok",  # a tycoon's honour; a high honour; Mr (Cambodia)
     "alcalde", "mami", "pulenu'u", "pulenu’u",  # a village's mayor (Belize); a market mother (Cameroon); (Samoa)
+    "alhagie", "alkalo", "ya", "doña",  # a pilgrim; a village head; an elder woman (the Gambia); Mrs (Spanish)
 }
 TITLES |= PERSON_TITLES
 # a Buddhist monk's honorific after the name (Sri Lanka), which also stands alone ("the Thero said")
@@ -144,6 +146,7 @@ note records documents emails polls surveys studies findings release bulletin an
 ad advert advertisement commercial spot clip leaflet flyer brochure editorial column obituary
 biography disclosure opinion petition publication outlet page result tally average count
 speech interview testimony remark comment program programme show broadcast episode summary assessment
+minutes test tests
 submission account statistics slide presentation brief
 """.split())
 

@@ -300,3 +300,15 @@ def test_a_given_name_shaped_like_an_occupation_after_a_title_and_more_honorific
     assert row_with(quotes, "flooded three times")["speaker"] == "Ebenezer Nfor Tangwa"
     assert row_with(quotes, "not pay the toll")["speaker"] == "Comfort Ngwa Atanga"
     assert row_with(quotes, "good faith")["speaker"] == "Pablo Choc"
+
+
+def test_gambian_and_spanish_honorifics_and_a_councilmember(nlp):
+    text = ("Alhagie Musa Kebba Touray, the village head, said the market would move in June.\n\n"
+            "Ya Fatou Sillah, who sells fish, said no woman sat at the meeting.\n\n"
+            "Don Anselmo Ruiz Ochoa, 81, said the town had been promised a plant of its own.\n\n"
+            "At-large Councilmember Dashiell Brannock said he would not break with tradition.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "move in June")["speaker"] == "Musa Kebba Touray"
+    assert row_with(quotes, "no woman sat")["speaker"] == "Fatou Sillah"
+    assert row_with(quotes, "plant of its own")["speaker"] == "Anselmo Ruiz Ochoa"
+    assert row_with(quotes, "break with tradition")["speaker"] == "Dashiell Brannock"

@@ -414,3 +414,33 @@ def test_a_report_opening_after_a_dateline_leaves_the_dateline_out(nlp):
             "ditch before deputies stopped her, police said.")
     row = row_with(quotes_of(nlp, text), "county street sweeper early")
     assert row["quote"].startswith("A woman stole") and row["speaker"] == "police"
+
+
+def test_a_reported_clause_beside_a_mixed_quote_in_one_sentence_is_indirect_speech(nlp):
+    text = ("Mayor Tobias Farrant said the town supported the project because it would create 400 jobs, but that "
+            "he had asked the company to move the pipe “further out, where nobody swims.”\n\n"
+            "In a statement, the company said the plant would use “the best available technology” and that the "
+            "brine would be diluted before it reached the bay.\n\n"
+            "Councillor Ines Worrall said she had received the petition and would meet both sides "
+            "\"before the next market day\".")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "supported the project")["kind"] == "indirect"
+    assert row_with(quotes, "further out")["kind"] == "mixed"
+    assert row_with(quotes, "brine would be diluted")["kind"] == "indirect"
+    assert row_with(quotes, "received the petition")["kind"] == "indirect"
+    assert row_with(quotes, "before the next market day")["kind"] == "mixed"
+    assert not any("received the petition" in q and "market day" in q for q in quotes["quote"])
+
+
+def test_a_verb_with_would_that_the_parser_hung_on_the_cue_is_still_reported(nlp):
+    text = "Rosalind Garvey said she would be at the next council session, and would bring the painters with her."
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "next council session")["quote"].endswith("bring the painters with her")
+
+
+def test_what_data_records_and_minutes_show_is_reported(nlp):
+    text = ("Data from the National Water Commission show that the aquifer is overdrawn by about a third.\n\n"
+            "According to the council's minutes, the curfew will be enforced by village chiefs.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "aquifer is overdrawn")["kind"] == "indirect"
+    assert row_with(quotes, "curfew will be enforced")["kind"] == "indirect"
