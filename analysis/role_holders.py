@@ -127,7 +127,11 @@ class RoleHolders:
 
     def _party_of_state(self, tok: Token, before: int) -> Named | None:
         """"the Florida Republican said": the latest person named before with that party
-        and state ("Rep. Valentina Oquendo, R-Fla.", "Sen. Cornelius Brinkerhoff (R-Miss.)")."""
+        and state ("Rep. Valentina Oquendo, R-Fla.", "Sen. Cornelius Brinkerhoff (R-Miss.)"),
+        or place ("D-Merced"); with no such tag, the latest person named with a legislator's
+        title ("Assemblymember Rafaela Montemayor ... the Merced Democrat said"). The party
+        is not checked then: an article that names members of two parties without tags may
+        send the noun to the wrong one."""
         party = _PARTIES.get(tok.lemma_.lower())
         if party is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
@@ -140,8 +144,6 @@ class RoleHolders:
             if tag is not None else None
         if tagged is not None or tok.tag_ != "NNP":
             return tagged
-        # "Assemblymember Rafaela Montemayor ... the Merced Democrat said": no tag, but a
-        # party's member is a politician; the latest person named with a legislator's title
         return next((m for m in reversed(earlier) if m.label == "PERSON"
                      and _LEGISLATOR_BEFORE.search(text, max(0, m.start - 30), m.start)), None)
 
