@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .body_or_person import bodies_for_words
@@ -325,19 +326,14 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             given_style[_key(owners.pop().split()[0]) == _key(n)] += 1
     by_given_name = given_style[True] > given_style[False]
     before = list(out)
-    sexes: dict[tuple[str, bool], str | None] = {}  # _sex_of reads the whole text: once per name
 
+    @cache  # _sex_of and _kin_of read the whole text: once per name
     def sex(name: str, kin: bool) -> str | None:
-        if (name, kin) not in sexes:
-            sexes[name, kin] = _sex_of(name, text, kin=kin)
-        return sexes[name, kin]
+        return _sex_of(name, text, kin=kin)
 
-    kins: dict[str, str | None] = {}
-
+    @cache
     def kin(name: str) -> str | None:
-        if name not in kins:
-            kins[name] = _kin_of(name, text)
-        return kins[name]
+        return _kin_of(name, text)
 
     by_given: dict[str, bool] = {}
     unquoted: str | None = None

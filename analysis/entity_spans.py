@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, ends_like_no_person
 from .lexicon import (
     BALINESE_ORDER_NAMES,
+    DIGRAPH_INITIALS,
     HONORIFICS_AFTER,
     JURISDICTIONS,
     KNOWN_ORGS,
@@ -50,8 +51,6 @@ _CREDIT_SUFFIX = {
 }
 
 
-
-
 _NICKNAME = re.compile(r"\s+[\"“‘'][A-Z][\w.'’-]*[\"”’']\s+")
 
 
@@ -75,8 +74,9 @@ def model_mentions(parsed: Parsed):
                 ent, letters = person, True
             titled = (letters or _after_person_title(ent) or _described_as_person(ent)) \
                 and not ends_like_no_person([t.text for t in ent])  # "Farmers in ..., Kasese District,"
+            after_title = _title_before(ent)
             for piece in _split_slashes(ent, titled=titled):
-                mention = _clean(piece, parsed.offset(p, 0), p, sent, after_title=_title_before(ent))
+                mention = _clean(piece, parsed.offset(p, 0), p, sent, after_title=after_title)
                 if mention is None:
                     continue
                 if titled:
@@ -146,8 +146,8 @@ def _named_after_title(ent: Span) -> Span | None:
 
 
 # a name's initial: "D.", and the two-letter ones of names romanised from Cyrillic ("Ts.",
-# "Kh."; see model.DIGRAPH_INITIALS), not "Mr." or "St."
-_INITIAL = re.compile(r"(?:[A-Z]|Ch|Kh|Sh|Ts|Zh|Ya|Ye|Yo|Yu)\.")
+# "Kh."), not "Mr." or "St."
+_INITIAL = re.compile(rf"(?:[A-Z]|{'|'.join(DIGRAPH_INITIALS)})\.")
 
 
 def _initialled_inside(ent: Span) -> Span | None:

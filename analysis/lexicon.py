@@ -83,6 +83,9 @@ PERSON_TITLES = {
     "alhagie", "alkalo", "ya", "doña",  # a pilgrim; a village head; an elder woman (the Gambia); Mrs (Spanish)
 }
 TITLES |= PERSON_TITLES
+# initials of names romanised from Cyrillic, where one letter is written with two ("Ts.
+# Nyamjav", "Kh. Erdenebileg", "Yu. Tymoshenko"), without their full stop
+DIGRAPH_INITIALS = ("Ch", "Kh", "Sh", "Ts", "Zh", "Ya", "Ye", "Yo", "Yu")
 # a Buddhist monk's honorific after the name (Sri Lanka), which also stands alone ("the Thero said")
 HONORIFICS_AFTER = frozenset(["Thero", "Thera", "Himi"])
 # offices of a county or a city written before the holder's name ("Lickfork County Clerk

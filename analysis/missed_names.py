@@ -132,7 +132,7 @@ def people_in_apposition(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     an adjective). What the model found inside the name is replaced by it."""
     def names(doc: Doc) -> Iterator[Span | None]:
         for noun in tokens_where(doc, (POS, _NOUN_AND_PROPER_IDS)):
-            if people_only(noun.lemma_.lower()) and (noun.pos_ == "NOUN" or noun.is_title) or _legislator(noun):
+            if (noun.pos_ == "NOUN" or noun.is_title) and people_only(noun.lemma_.lower()) or _legislator(noun):
                 if noun.dep_ == "appos" and noun.head.i < noun.i:
                     yield _name_ending_at(doc, noun.head)
                 yield from (_name_ending_at(doc, c) for c in noun.rights if c.dep_ == "appos")

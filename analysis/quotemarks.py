@@ -156,7 +156,8 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
     carried = False
     for p, text in enumerate(texts):
         pairs, left = scan_paragraph(text)
-        if left == 0 and text[0] in _SINGLE and not (p + 1 < len(texts) and texts[p + 1].lstrip()[:1] in _SINGLE):
+        carried_on = p + 1 < len(texts) and texts[p + 1].lstrip().startswith(tuple(_SINGLE))
+        if left == 0 and text[0] in _SINGLE and not carried_on:
             left = None  # "'Ofa Tu'ipulotu said": a name's glottal stop, where no quote carries on
         spans = []
         for open_at, close_at in pairs:

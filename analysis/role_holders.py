@@ -28,10 +28,12 @@ _PARTIES = {"republican": "R", "democrat": "D", "independent": "I"}
 
 
 @cache
-def _party_tag(party: str, state: str) -> re.Pattern:
+def _party_tag(party: str, place: str) -> re.Pattern:
     """", R-Fla." or " (R-Florida)" after a name: the party's letter and the state, written
-    any of its ways."""
-    forms = "|".join(re.escape(f) for f in (state, *US_STATES[state]))
+    any of its ways; or another place (", D-Merced")."""
+    if place not in US_STATES:
+        return re.compile(rf",?\s*\(?{party}-{re.escape(place)}\b")
+    forms = "|".join(re.escape(f) for f in (place, *US_STATES[place]))
     return re.compile(rf",?\s*\(?{party}-(?:{forms})(?![\w.])")
 
 
@@ -136,8 +138,7 @@ class RoleHolders:
         if party is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         state = " ".join(t.text for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper())
-        tag = _party_tag(party, state) if state in US_STATES else \
-            re.compile(rf",?\s*\(?{party}-{re.escape(state)}\b") if state else None
+        tag = _party_tag(party, state) if state else None
         text = self.parsed.article.text
         earlier = self._mentions[:bisect_left(self._starts, before)]
         tagged = next((m for m in reversed(earlier) if m.label == "PERSON" and tag.match(text, m.end)), None) \
