@@ -53,7 +53,8 @@ def inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Resol
     colon_cue = cache(lambda p: _colon_cue(parsed, p, spans, resolver))  # once per paragraph
     out: list[Quote] = []
     for q in quotes:
-        if not named(q.who) and q.kind == "direct" and (q.who is None or q.who.speaker is None):
+        if not named(q.who) and q.kind == "direct" and (q.who is None or q.who.speaker is None
+                                                         and not (q.who.written or q.who.naming)):
             i = bisect_right(keys, (q.paragraph, q.start))
             candidates = [c for c in (_previous(out), reported[i - 1] if i else None)
                           if c is not None and c.paragraph >= q.paragraph - 1]

@@ -29,6 +29,9 @@ describe call text email summarize summarise elaborate sigh laugh gush rave put
 bark snap growl thunder proclaim scoff sneer opine posit marvel lecture preach crack exhort chide
 """.split())
 
+# what opens a reported question
+QUESTION_WORDS = frozenset("whether if when how why where what which who whom whose".split())
+
 # verbs that report a finding when a study or a named body is their subject
 _FINDING_LEMMAS = frozenset(("find", "show"))
 

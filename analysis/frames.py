@@ -154,7 +154,7 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
         return Attribution("―", who)
     for (lo, hi), backwards in frames:
         tokens = tokens_between(doc, resolver.token_starts[p], lo, hi)
-        if backwards and tokens and is_naming(tokens[-1]):
+        if backwards and tokens and _names_next(tokens, text[span.start:span.end]):
             return Attribution(tokens[-1].text, None, naming=True)
         cues = [t for t in tokens if is_cue(t, fragment=kind == "mixed")
                 and (t.lemma_ not in ASPECT_LEMMAS or goes_on(t) or _adjacent(t, tokens, backwards))]
@@ -171,6 +171,30 @@ def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[
         if speaker is not None and (not speaker.name or names_a_speaker(resolver, speaker)):
             return Attribution("", speaker)  # "Trump's claim: ..."; proposals that "send a message" say nothing
     return None
+
+
+def _names_next(frame: list[Token], quoted: str) -> bool:
+    """Whether the words before a quote introduce a name: "a film called", "known to
+    residents as", "Customers call him 'el Maestro'"."""
+    last = frame[-1]
+    if is_naming(last):
+        return True
+    if last.lower_ == "as":
+        return last.head.lemma_.lower() == "know" and last.head.tag_ == "VBN"
+    # "call him 'el Maestro'", "call the striker "the Hammer"": a name; "called the plan "a
+    # disgrace"", "call them "lone wolves"" are the speaker's words
+    words = quoted.strip(" ,.").split()
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    if not words or not all(w[:1].isupper() for w in words if len(w) > 2):
+        return False  # "an American hero" is a description, "the Hammer" a name
+    doc = last.doc
+    verb = doc[last.i - 1] if last.tag_ == "PRP" and last.i else last.head if last.dep_ == "dobj" else None
+    return verb is not None and verb.i < last.i and is_naming(verb) \
+        and all(t.head == last for t in doc[verb.i + 1:last.i])
+
+
+_ARTICLES = frozenset("the a an el la los las le les il lo der die das de het".split())
 
 
 def _without_full_stop(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -213,6 +237,15 @@ def _reports_something(cue: Token) -> bool:
     return any(c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in cue.children)
 
 
+def _describes(subject: Token, quote: tuple[int, int]) -> bool:
+    """Whether a quote stands inside the speaker's own phrase, where it names or describes
+    them ("Mayor Rodolfo Tabuena, known to residents as "Dodong," said", "The company, best
+    known for its "Lakehead" line, said"): words about the speaker, not theirs."""
+    first, last = subject.left_edge, subject.right_edge
+    return first.idx < quote[0] and quote[1] < last.idx + len(last) \
+        and not any(is_cue(t, fragment=True) for t in subject.subtree)
+
+
 def _words_before(cue: Token, frame: list[Token]) -> int:
     return sum(1 for t in frame if t.i < cue.i and not t.is_punct and not t.is_space)
 
@@ -228,6 +261,8 @@ def _adjacent(cue: Token, frame: list[Token], backwards: bool) -> bool:
 def _attribution(p: int, cue: Token, cues: list[Token], frame: list[Token], resolver: Resolver, *,
                  after: bool = False, quote: tuple[int, int] = (0, 0)) -> Attribution:
     subject = _subject(cue, frame, after=after, quote=quote, quoted=lambda char: resolver.in_quote(p, char))
+    if after and subject is not None and _describes(subject, quote):
+        return Attribution(cue_text(cue), None, naming=True)
     written = _is_written(cue, subject)
     if written:
         speaker = None
@@ -428,8 +463,14 @@ def _opening_name(cue: Token, frame: list[Token]) -> Token | None:
     return name
 
 
+# things that carry words only when a participle says so ("a board reading"; "the board said" is a body)
+_CARRIED_THINGS = frozenset("board card flag sheet cardboard".split())
+
+
 def _is_written(cue: Token, subject: Token | None) -> bool:
     """Text on a sign or banner ("a placard reading", "the sign said") is not speech."""
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() in WRITTEN_THINGS | _CARRIED_THINGS:
+        return True  # "protesters held placards reading ...": the placards', whoever the parse holds says it
     holder = subject if subject is not None else (cue.head if cue.dep_ == "acl" else None)
     if holder is not None and holder.lower_ in ("which", "that") and holder.head.dep_ == "relcl":
         holder = holder.head.head  # "a sign which read"

@@ -3,7 +3,8 @@
 "The ministry said that it would review the contract" gives the clause "it would review
 the contract"; "According to X, Y" gives Y. A clause holding quote marks is left to the
 direct pass (its quote is mixed). When one report holds another ("CCTV reported that Xi
-said that ..."), only the inner one is a quote, and the outer speaker is its channel.
+said that ..."), the inner one is a row of its own with the outer speaker as its channel;
+a speaker's report of her own report ("said she agreed that ...") is one row.
 """
 from __future__ import annotations
 
@@ -12,13 +13,15 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from .attribution import Resolver
-from .cues import MAY_BE_INDIRECT_CUE, cue_text, is_cue, participle_aside
+from .cues import MAY_BE_INDIRECT_CUE, QUESTION_WORDS, cue_text, is_cue, participle_aside
 from .frames import Attribution, Quote, is_headline, names_a_speaker, subject_for_cue, whose_report
 from .nlp import Parsed, tokens_where
 from .quotemarks import QuotedRanges
 
 _GERUND_LEMMAS = frozenset("deny admit acknowledge recall report".split())
 _MIN_TOKENS = 3
+# verbs that keep a question's answer back
+_WITHHOLDING = frozenset("decline refuse".split())
 
 
 def indirect_quotes(parsed: Parsed, quoted: list[list[tuple[int, int]]], resolver: Resolver) -> list[Quote]:
@@ -81,10 +84,26 @@ def _content(cue: Token) -> tuple[int, int] | None:
         if comp is not None:
             return _trim(cue.doc, comp[0], comp[1])
         return _parenthetical_content(cue) if cue.dep_ in ("parataxis", "ROOT", "advcl") else None
+    if _left_open(cue, comp):
+        return None
     if comp.i < cue.i and cue.i < len(cue.doc) - 1 and comp.right_edge.i + 1 < cue.i \
             and cue.doc[comp.right_edge.i + 1].text not in (",", "—", "–"):
         return None  # "Y; X says": a clause cut off by a semicolon or colon is not reported
     return _trim(cue.doc, comp.left_edge.i, _with_modal_conjunct(cue, _clause_end(comp)))
+
+
+def _left_open(cue: Token, comp: Token) -> bool:
+    """"did not say when it would end", "declined to say whether he would sign it", "without
+    saying how": a question the speaker left open reports nothing. Inside another report
+    ("said he had seen the ad but still could not say what ...") it is part of what was said."""
+    if comp.left_edge.lower_ not in QUESTION_WORDS or any(is_cue(t, indirect=True) for t in cue.ancestors):
+        return False
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    head = cue.head
+    if cue.dep_ == "xcomp" and (head.lemma_.lower() in _WITHHOLDING or any(c.dep_ == "neg" for c in head.children)):
+        return True  # "declined to say", "would not want to say"
+    return cue.dep_ == "pcomp" and head.lower_ == "without"
 
 
 def _with_modal_conjunct(cue: Token, end: int) -> int:
@@ -106,14 +125,17 @@ def _unquoted_conjunct(doc: Doc, lo: int, hi: int, quoted: QuotedRanges) -> tupl
     the project, but that he had asked the company to move the pipe "further out"", "said
     the plant would use "the best available technology" and that the brine would be
     diluted", "said he had received the letter and would meet both sides "before the next
-    market day"". None when no clause, or verb with a modal, coordinated in it parts the two."""
+    market day"", "said it "deeply regrets" the accident and had paid his wages". None when no
+    clause, or verb with a modal or "had", coordinated in it parts the two."""
     inside = [t.i for t in doc[lo:hi] if quoted.holds(t.idx)]
     if not inside:
         return None
     for tok in doc[lo:hi]:
         if tok.dep_ != "conj" or tok.head.i >= tok.i or tok.left_edge.i <= lo or not any(
-                c.dep_ in ("nsubj", "nsubjpass", "mark") or c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
-            continue  # a clause of its own, or a verb with "would" ("and would meet"; not "and called for")
+                c.dep_ in ("nsubj", "nsubjpass", "mark") or c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "had")
+                for c in tok.children):
+            continue  # a clause of its own, or a verb with "would" or "had" ("and would meet", "and had paid";
+            # not "and called for")
         cut = tok.left_edge.i
         if inside[0] > cut:  # the marks come after it: the first clause is the report
             part = cut
@@ -163,7 +185,8 @@ def _clause_end(comp: Token) -> int:
         if tok.dep_ != "conj":
             continue
         own_subject = any(c.dep_ == "nsubj" for c in tok.children)
-        cue_verb = tok.tag_ == "VBD" and tok.head.tag_ in ("VB", "VBG", "VBZ", "VBP") and not own_subject
+        cue_verb = tok.tag_ == "VBD" and tok.head.tag_ in ("VB", "VBG", "VBZ", "VBP") and not own_subject \
+            and not (_past_by_do(tok.head) and not is_cue(tok, fragment=True))  # "... and accused Nu of"
         # "..., and rights groups warned that": another speaker's report
         other_report = tok.head == comp and own_subject and is_cue(tok, indirect=True)
         if cue_verb or other_report:
@@ -172,6 +195,13 @@ def _clause_end(comp: Token) -> int:
                 cut -= 1
             return cut
     return comp.right_edge.i + 1
+
+
+def _past_by_do(verb: Token) -> bool:
+    """"she did not blame anyone ... but wanted an answer": a base form whose "did" makes it
+    past, so a past-tense verb coordinated with it goes on with the same clause."""
+    return verb.tag_ == "VB" and any(c.dep_ in ("aux", "neg") and c.lemma_ == "do" and c.tag_ == "VBD"
+                                     for c in verb.children)
 
 
 def _according_content(cue: Token) -> tuple[int, int] | None:
@@ -218,17 +248,22 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _innermost(p: int, found: list) -> list[Quote]:
-    """Reports nested in another's clause win; the outer speaker becomes their channel."""
+    """Reports nested in another's clause are rows of their own, the outer speaker their
+    channel; a speaker's report of her own report ("said she agreed that") is one row."""
     inside = _reports_inside(found)
     outer_of: dict[int, int] = {}
     for j, held in enumerate(inside):
         for k in held:
             outer_of.setdefault(k, j)  # the first report, in reading order, holding k's cue
     parenthetical = [s <= c.idx < e for c, s, e, _ in found]  # the clause holds its own cue
+    held_by = [[j for j, held in enumerate(inside) if k in held] for k in range(len(found))]
     out = []
-    for k, (_, start, end, who) in enumerate(found):
+    for k, (cue, start, end, who) in enumerate(found):
         if any(parenthetical[j] for j in inside[k]):
             continue
+        if cue.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in cue.children) and any(
+                found[j][0] == cue.head and found[j][3].speaker.name == who.speaker.name for j in held_by[k]):
+            continue  # "said she agreed that ...": one report of hers, told whole by the outer row
         outer = found[outer_of[k]][3] if k in outer_of else None
         if outer is not None and outer.speaker is not None and outer.speaker.name != who.speaker.name:
             who = Attribution(who.cue, who.speaker, outer.speaker.name)

@@ -174,6 +174,8 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
             spans[0] = QuoteSpan(**{**spans[0].__dict__, "continues": True})
         carried = bool(spans) and spans[-1].runs_on
         answer = _ANSWER.match(text) if p and _QUESTION.match(texts[p - 1]) else None
+        if answer is None and p:
+            answer = labelled_answer(text, texts[p - 1])
         if answer is not None and answer.end() < len(text.rstrip()):
             # "Q: Why horses?" then "A: My father did it.": the answer is quoted whole, marks and all
             spans = [QuoteSpan(p, 0, len(text), answer.end(), len(text.rstrip()), answer=True)]
@@ -185,6 +187,22 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
 # an interview set out as a transcript: "Q: Why did you start?" then "A: My father did it."
 _QUESTION = re.compile(r"Q[:.]\s+\S")
 _ANSWER = re.compile(r"A[:.]\s+(?=\S)")
+
+
+# the same with the parties' names: "Kyiv Independent: Why not ...?" then "Ostrovetska: The
+# nearest one is ..."
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s+(?=\S)")
+
+
+def labelled_answer(text: str, before: str) -> re.Match | None:
+    """The label of an answer set out under its speaker's name, right after a question set
+    out under another name; group 1 is the name."""
+    answer = _LABEL.match(text)
+    question = _LABEL.match(before)
+    if answer is None or question is None or question.group(1) == answer.group(1) or len(answer.group(1)) < 2 \
+            or not before.rstrip().endswith("?"):
+        return None
+    return answer
 
 
 def transcript_start(texts: list[str], p: int) -> int:

@@ -25,7 +25,7 @@ from .cues import is_cue
 from .frames import Attribution, Quote, attribute, frames_of, is_headline, named_next
 from .indirect import indirect_quotes
 from .nlp import Parsed
-from .quotemarks import QuoteSpan, find_quotes, transcript_start
+from .quotemarks import QuoteSpan, find_quotes, labelled_answer, transcript_start
 from .schema import frame
 from .sentiment import score
 from .speaker_kinds import kind_in_article
@@ -35,6 +35,7 @@ _PASSAGE_GAP_WORDS = 12
 _NICKNAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?")
 _SENTENCE_END = re.compile(r"[.!?]\s")  # between two fragments: not one sentence
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*")  # between fragments in one list
+_GLOSS_OPEN = re.compile(r"\s*\(")  # 'Wand jo' ('Wind yes'): a translation in brackets
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)[.,]?")  # "(CROSSTALK.)", "(Laughter)"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be".split())
 _NAME_COLON = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s")
@@ -98,12 +99,15 @@ def _direct_quotes(parsed: Parsed, texts: list[str], spans: list[list[QuoteSpan]
                 chain += 1
             kind = _kind(text, span)
             before, after = frames_of(text, paragraph_spans, i)
-            who = _listed_with(text, paragraph_spans, i, kind, out) or \
+            gloss = _is_gloss(text, paragraph_spans, i) and bool(out)
+            who = (out[-1].who if gloss else None) or _listed_with(text, paragraph_spans, i, kind, out) or \
                 _answer_speaker(texts, p, span, resolver) or _transcript_speaker(p, text, span, resolver) or \
                 attribute(parsed, p, span, kind, before, after, resolver) or \
                 named_next(parsed, p, span, after, resolver) or _title_line_speaker(p, text, span, resolver)
             if who is None and i and before[0] == paragraph_spans[i - 1].close_at + 1 and out:
                 who = out[-1].who  # "called it “X” and “Y”": one sentence, one cue
+            if gloss and out[-1].who is None and out[-1].kind == "direct":
+                out[-1] = replace(out[-1], who=who)  # '"El mar no se vende" ("The sea ..."), said X'
             out.append(Quote(p, span.start, span.end, kind, who, chain))
         _cue_after_next(text, paragraph_spans, out)
     out = share_chain_speakers(out)
@@ -120,6 +124,13 @@ def _cue_after_next(text: str, spans: list[QuoteSpan], out: list[Quote]) -> None
         if q.who is None and nxt.who is not None and q.kind == nxt.kind == "mixed" \
                 and not _SENTENCE_END.search(text, spans[i].close_at + 1, spans[i + 1].open_at):
             out[first + i] = replace(q, who=nxt.who)
+
+
+def _is_gloss(text: str, spans: list[QuoteSpan], i: int) -> bool:
+    """Whether a quote is a translation in brackets right after another ("‘Wand jo’ (‘Wind
+    yes’)"): the same words, so the same speaker, or the same sign's text."""
+    return bool(i) and text[spans[i].close_at + 1:spans[i].close_at + 2] == ")" \
+        and _GLOSS_OPEN.fullmatch(text, spans[i - 1].close_at + 1, spans[i].open_at) is not None
 
 
 def _listed_with(text: str, spans: list[QuoteSpan], i: int, kind: str, out: list[Quote]) -> Attribution | None:
@@ -157,11 +168,15 @@ def _no_speech(parsed: Parsed, p: int) -> bool:
 
 
 def _answer_speaker(texts: list[str], p: int, span: QuoteSpan, resolver: Resolver) -> Attribution | None:
-    """An interview's answer ("A: ..."): the one interviewed, the person the paragraphs just
-    before the transcript say it is with ("HKFP spoke to Doris Yiu on the stall's last
-    morning."), else the person the article names most."""
+    """An interview's answer: the name it is set out under ("Ostrovetska: ..."), or for "A:
+    ..." the one interviewed, the person the paragraphs just before the transcript say it is
+    with ("HKFP spoke to Doris Yiu on the stall's last morning."), else the person the article
+    names most."""
     if not span.answer:
         return None
+    label = labelled_answer(texts[p], texts[p - 1])
+    if label is not None:  # "Ostrovetska: ...": the name it is set out under
+        return Attribution(":", resolver.name_at(p, *label.span(1)))
     first = transcript_start(texts, p)
     person = resolver.interviewed_before(first) or resolver.most_named_person
     if person is None:

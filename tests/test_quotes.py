@@ -118,6 +118,14 @@ def test_indirect_speech_with_denied(nlp):
     assert q["quote"] == "it plans to sell the old stadium to developers"
 
 
+def test_a_question_left_open_reports_nothing(nlp):
+    text = ("Rep. Linus Faircloth left the bill pending without saying when it would come up again.\n\n"
+            "Mr. Quaglia didn't say when the review would end. He has not said how he would handle a veto.\n\n"
+            "The spokeswoman declined to say whether the caucus would give it a hearing.\n\n"
+            "Quaglia said the review would end in May.")
+    assert quotes_of(nlp, text)["quote"].tolist() == ["the review would end in May"]
+
+
 def test_mixed_quote_is_the_fragment(nlp):
     text = ('Minister Lena Vogt said that the new rules include "a ban on night flights over '
             'the valley and stricter noise limits."')
@@ -132,6 +140,28 @@ def test_scare_quotes_and_titles_are_not_quotes(nlp):
     text = ('The so-called "green corridor" runs past a cinema showing a film called "Night Train".\n\n'
             'Visitors can read the "Harbour Plan" at the library.')
     assert quotes_of(nlp, text).empty
+
+
+def test_a_name_the_speaker_goes_by_is_not_their_speech(nlp):
+    text = ('Mayor Rodolfo Tabuena, known to residents as "Dodong," said the town had run out of rice.\n\n'
+            "The company, best known for its “Lakehead” line of coats, said the plant had become too costly.\n\n"
+            "Customers call him 'el Maestro'. Fans call the striker “the Hammer”.\n\n"
+            'Senator Ann Boyd, who called the plan "a disgrace" on Monday, said she would vote against it.\n\n'
+            "The petition calls the closure 'a wall through the village' and demands a tunnel.\n\n"
+            'Governor Mike Pence called him "an American hero."')
+    quotes = quotes_of(nlp, text)
+    assert quotes["quote"].tolist() == ["the town had run out of rice", "the plant had become too costly",
+                                        "a disgrace", "she would vote against it", "a wall through the village",
+                                        "an American hero."]
+
+
+def test_words_on_placards_the_crowd_carries_are_not_speech(nlp):
+    text = ('Some protesters held placards reading "No water, no rates" and "Our taps are dry".\n\n'
+            "About 30 members marched to the office carrying banners reading 'Water is life'.\n\n"
+            'Farmers stood outside with a hand-painted board reading "The valley is not for sale".\n\n'
+            '"We are tired of waiting," said Zodwa Mabandla, a pensioner.')
+    quotes = quotes_of(nlp, text)
+    assert quotes["quote"].tolist() == ["We are tired of waiting,"]
 
 
 def test_put_is_a_cue_only_as_putting_it(nlp):
@@ -444,3 +474,51 @@ def test_what_data_records_and_minutes_show_is_reported(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "aquifer is overdrawn")["kind"] == "indirect"
     assert row_with(quotes, "curfew will be enforced")["kind"] == "indirect"
+
+
+def test_a_past_perfect_verb_beside_a_mixed_quote_is_reported_too(nlp):
+    text = ("In a statement after the hearing, the company said it ‘deeply regrets’ the accident and had paid "
+            "Mr Faria’s full wages since the fall.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "deeply regrets")["kind"] == "mixed"
+    assert row_with(quotes, "full wages")["quote"] == "had paid Mr Faria’s full wages since the fall"
+
+
+def test_a_verb_after_did_not_goes_on_with_the_reported_clause(nlp):
+    text = ("Mereoni Tuilau said she did not blame anyone for the delay but wanted an answer before the cyclone "
+            "season.\n\n"
+            "Nigel Farage said the warning showed that the President did not know what he was talking about, and "
+            "accused his rival of cowardice.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "blame anyone")["quote"].endswith("before the cyclone season")
+    assert row_with(quotes, "the warning showed")["quote"].endswith("what he was talking about")  # his own act
+
+
+def test_a_translation_in_brackets_shares_its_quote_s_fate(nlp):
+    text = ("“We will not give up,” said Gilles Weydert.\n\n"
+            "At the school gate, children had hung a banner reading ‘Wand jo – awer net hei’ (‘Wind yes – but not "
+            "here’).\n\n"
+            '"El mar no se vende" ("The sea is not for sale"), said fisherman Leopoldo Anzures.')
+    quotes = quotes_of(nlp, text)
+    assert quotes["quote"].tolist() == ["We will not give up,", "El mar no se vende", "The sea is not for sale"]
+    assert quotes["speaker"].tolist() == ["Gilles Weydert", "Leopoldo Anzures", "Leopoldo Anzures"]
+
+
+def test_a_report_of_one_s_own_report_is_one_row(nlp):
+    text = ("Councillor Brenda Oyelaran said she agreed that the council had moved too slowly on the bridge.\n\n"
+            "Station manager Ida Lund said she believed the work would end in May.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "moved too slowly")["quote"].startswith("she agreed that")
+    assert row_with(quotes, "work would end")["quote"].startswith("she believed")
+
+
+def test_an_interview_set_out_under_names_quotes_the_answers_only(nlp):
+    text = ("The Kyiv Independent spoke with the school's principal, Nadiia Ostrovetska.\n\n"
+            "Kyiv Independent: What was the hardest part of these two years?\n\n"
+            "Ostrovetska: The first winter. We had one generator for the whole cultural center.\n\n"
+            "Kyiv Independent: Why not move the children to another village?\n\n"
+            "Ostrovetska: The nearest school is 23 kilometers away, and the road is not always safe.\n\n"
+            "Note: The interview has been edited for length.")
+    quotes = quotes_of(nlp, text)
+    assert [q.split(" ")[1] for q in quotes["quote"]] == ["first", "nearest"]
+    assert set(quotes["speaker"]) == {"Nadiia Ostrovetska"}
