@@ -63,6 +63,12 @@ from .subjects import (
 # last words of a business's name: "the company" is one of these where the article names one
 _FIRM_ENDINGS = frozenset("""
 co co. inc inc. ltd ltd. limited corp corp. corporation company llc llp plc gmbh ag sa holdings industries
+group systems partners technologies properties enterprises
+""".split())
+# and of bodies that are no business: "the company" is not "Claybrook Taxpayers United"
+_NO_FIRM_ENDINGS = frozenset("""
+coalition association alliance committee council union society federation network campaign party foundation
+institute league trust movement caucus united action
 """.split())
 # the same for "the club", "the team": "Brackenmoor United" before its supporters' trust
 _CLUB_ENDINGS = frozenset("united fc afc city town rovers athletic wanderers rangers albion county club".split())
@@ -241,8 +247,9 @@ class Resolver:
         if tok.pos_ == "PRON":
             return None  # "Many of them": whoever "them" stands for is a candidate already
         unknown = tok.pos_ == "NOUN" and tok.text.islower() and noun_kind(tok.lemma_.lower(), tok.tag_ == "NNS") is None
-        speaker = self.named(p, tok) if unknown else self.one_of(p, tok) or self.role_holder(p, tok) \
-            or self.named(p, tok) or self.member_of(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
+        speaker = self.named(p, tok) if unknown else self.one_of(p, tok) or self._named_after_office(p, tok) \
+            or self.role_holder(p, tok) or self.named(p, tok) or self.member_of(p, tok) or self.organisation(p, tok) \
+            or self.noun_phrase(p, tok)
         if speaker is None or unknown and speaker.label != "PERSON":
             return None  # "other changes are needed": no one "they" can stand for; but "The school's
             # principal, Rev Everton Lyttle, told" is the one named
@@ -329,8 +336,33 @@ class Resolver:
             named = next((self.named(p, t) for t in tok.subtree if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"), None)
             if named is not None:
                 return named
-        return self._named_next_sentence(p, tok) or self.role_holder(p, tok) or self.by_nationality(p, tok) \
-            or self.named(p, tok) or self.member_of(p, tok) or self.organisation(p, tok) or self.noun_phrase(p, tok)
+        return self._named_next_sentence(p, tok) or self._named_after_office(p, tok) or self.role_holder(p, tok) \
+            or self.by_nationality(p, tok) or self.named(p, tok) or self.member_of(p, tok) \
+            or self.organisation(p, tok) or self.noun_phrase(p, tok)
+
+    def _named_after_office(self, p: int, tok: Token) -> Speaker | None:
+        """"The director of Ak-Sai Komur, Erkin Sabyrov, told": the person named right there
+        (the parser hangs the name on the body), not the director the article named before;
+        and the name a described person's own clause gives them ("who asked to be identified
+        as ...")."""
+        if tok.pos_ != "NOUN" or noun_kind(tok.lemma_.lower()) != "person":
+            return None
+        base = self.parsed.offset(p, 0)
+        for obj in (o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
+            for name in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
+                m = self.mention_at(base + name.idx, base + name.idx + len(name))
+                if m is not None and m.label == "PERSON":
+                    return self._speaker_from(m, p, tok)
+        # "A salt trader, who asked to be identified by the pseudonym Ko Zeyar Phyo, said"
+        # (the parser may hang "who" on a place: "A salt trader in Pyapon, who ...")
+        owners = [tok, *(o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")]
+        for clause in (c for o in owners for c in o.children if c.dep_ == "relcl"):  # not "also named Wayan"
+            verb = next((t for t in clause.subtree if _names_oneself(t)), None)
+            for name in (t for t in verb.subtree if t.pos_ == "PROPN" and t.i > verb.i) if verb is not None else ():
+                m = self.mention_at(base + name.idx, base + name.idx + len(name))
+                if m is not None and m.label == "PERSON":
+                    return self._speaker_from(m, p, tok)
+        return None
 
     def _named_next_sentence(self, p: int, tok: Token) -> Speaker | None:
         """"'...,' one woman shouted from the back of the hall. She was Desiree Mortimer, a
@@ -612,7 +644,8 @@ class Resolver:
         if noun in _COMPANY_NOUNS:  # "the company": the business the story is about, not a ministry or a court,
             # however far back the story named it
             nearby = _most_named([m for m in reversed(earlier) if m.label == "ORG"
-                                  and not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS], earlier)
+                                  and not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS
+                                  and m.entity.split()[-1].lower() not in _NO_FIRM_ENDINGS], earlier)
             firms = [m for m in nearby if m.entity.split()[-1].lower() in _FIRM_ENDINGS]
             nearby = firms or nearby  # "Coteau Grain Co." before the heritage society
         elif noun in _CLUB_NOUNS:  # "the club": a sports club the story named, however far back
@@ -761,6 +794,20 @@ class Resolver:
         if found is None:  # "we", or nobody fits: the cue still attaches here
             return Speaker("", start, start + len(tok), tok.text)
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
+
+
+# verbs by which a described person's clause gives their name: "asked to be identified as",
+# "by the pseudonym", "asked to be called"
+_NAMING_VERBS = frozenset("identify name call".split())
+
+
+def _names_oneself(tok: Token) -> bool:
+    """"(asked) to be identified by the pseudonym", "to be called": a passive naming verb
+    that no "declined" or "not" keeps from naming ("who declined to be identified")."""
+    if tok.lemma_.lower() not in _NAMING_VERBS or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    return not any(c.dep_ == "neg" for t in (tok, tok.head) for c in t.children) \
+        and tok.head.lemma_.lower() not in ("decline", "refuse")
 
 
 # what comes before or after the name of the one an interview is with

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .body_or_person import bodies_for_words
 from .known_as import known_as
-from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, TITLES, occupation, sex_in_name
+from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, PATRONYMIC_AFTER, TITLE_SEX, TITLES, occupation, sex_in_name
 
 if TYPE_CHECKING:
     from .spans import Mention
@@ -499,7 +499,8 @@ def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
     "Mary Ann Hale" stay whole (a given name is no leading word)."""
     def shortest(name: str) -> str:
         words = name.split()
-        for k in range(len(words) - 2, 0, -1):
+        last = len(words) - 2 - (words[-1] in PATRONYMIC_AFTER)  # "Jumabek uulu" is no name without "Talant"
+        for k in range(last, 0, -1):
             tail = " ".join(words[k:])
             epithet = words[k].lower() in GIVEN_NAMES and words[k].lower() not in PARTICLES \
                 and not any(w.lower() in GIVEN_NAMES for w in words[:k])  # "Lieve Van Roosbroeck" stays whole

@@ -20,9 +20,11 @@ from .lexicon import (
     KNOWN_ORGS,
     LOCAL_OFFICES,
     OCCUPATIONS,
+    PATRONYMIC_AFTER,
     PERSON_ROLES,
     PERSON_TITLES,
     TITLES,
+    TITLES_BEFORE_FULL_NAMES,
     noun_kind,
     occupation,
 )
@@ -262,10 +264,13 @@ _COMPOUND_ENDS = frozenset("era age led run type like style based backed born ma
 
 def _name_tail(ent: Span) -> int:
     """Where a person's name the model cut short really ends: past a surname its particle
-    opens ("[Sherif] al-Shennawy", "[Kamarulzaman] bin Baharom", "[Ana] de Souza"), or past
+    opens ("[Sherif] al-Shennawy", "[Kamarulzaman] bin Baharom", "[Ana] de Souza"), past the
+    word for "son of" or "daughter of" after a father's name ("[Talant Jumabek] uulu"), or past
     the lower-case half of a hyphenated given name ("[Edmund Mak Hok]-lam", "[Park
     Min]-ah"); else where it ends."""
     doc, end = ent.doc, ent.end
+    if end < len(doc) and doc[end].lower_ in PATRONYMIC_AFTER and ent[-1].whitespace_ == " ":
+        return end + 1  # "[Talant Jumabek] uulu": son of Jumabek
     if end + 1 < len(doc) and doc[end].lower_ in PARTICLES and doc[end].is_lower and ent[-1].whitespace_ == " ":
         if doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_ \
                 and end + 2 < len(doc) and _SURNAME.fullmatch(doc[end + 2].text):
@@ -296,8 +301,12 @@ def _widened(ent: Span) -> Span:
     if ent.label_ == "PERSON":
         doc, end = ent.doc, ent.end
         tail = _name_tail(ent)
+        start = ent.start
+        if tail > end and len(ent) == 1 and doc[end].lower_ in PATRONYMIC_AFTER and start \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+            start -= 1  # "Talant [Jumabek] uulu": the given name before the father's
         if tail > end:
-            return Span(doc, ent.start, tail, label=ent.label)
+            return Span(doc, start, tail, label=ent.label)
         before = doc[ent.start - 1] if ent.start else None
         one_word = len(ent) == 1 or len(ent) == 3 and ent[1].text == "-" and not ent[0].whitespace_  # "Bowen-Rees"
         if one_word and before is not None and _given_name_left_out(before, ent):
@@ -450,7 +459,7 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
         name = _NICKNAME.sub(" ", _strip_titles(name, occupations=not after_title))  # "Graham ‘Gus’ Tuckwell"
     if label in ("PERSON", "ORG"):  # "Caxton Regional Transit board", "Rovers fifth": the name ends at its last capital
         name = re.sub(r"(?:\s+(?![a-z]+-[A-Z])[a-z][\w-]*)+$", "", name) if re.search(r"^[A-Z]", name) \
-            else name  # but "al-Shennawy" is a surname
+            and name.split()[-1] not in PATRONYMIC_AFTER else name  # but "al-Shennawy" is a surname, "uulu" a son
         name = re.sub(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}$", "", name)  # "beat Saltcote Town 2-1": the score is not the name
     keeps_dot = name.endswith(".") and len(name) >= 3  # "U.S.", "Jr."
     name = name.strip(" ,;:-–—\"“”'‘’" + ("" if keeps_dot else "."))
@@ -484,8 +493,10 @@ def _strip_titles(name: str, *, occupations: bool = True) -> str:
     # an occupation's shape, but a given name before a patronymic: "Kamarulzaman bin Baharom"
     while len(words) > 1 and not _given_name_before_initial(words) and (
             words[0].lower() in TITLES or words[0].lower().removesuffix("s") in PERSON_TITLES
-            or words[0] == "Don" and len(words) >= 4  # "Don Eleuterio Bañuelos Cota", not "Don Bacon"
-            or occupations and len(words) > 2 and occupation(words[0].lower()) and words[1].lower() not in PARTICLES
+            or len(words) >= TITLES_BEFORE_FULL_NAMES.get(words[0], 99)  # "Don Eleuterio Bañuelos Cota"
+            # "Talant Jumabek uulu": two names and "son of"
+            or occupations and len(words) - (words[-1] in PATRONYMIC_AFTER) > 2 and occupation(words[0].lower())
+            and words[1].lower() not in PARTICLES
             or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
         words.pop(0)
     return " ".join(words)

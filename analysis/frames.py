@@ -177,8 +177,8 @@ def _names_next(frame: list[Token], quoted: str) -> bool:
     """Whether the words before a quote introduce a name: "a film called", "known to
     residents as", "Customers call him 'el Maestro'"."""
     last = frame[-1]
-    if is_naming(last):
-        return True
+    if is_naming(last) or last.lemma_.lower() in _WORKS and last.pos_ == "NOUN" and quoted[:1].isupper():
+        return True  # "a film called", "singing the folk song 'Izlel e Delyo haydutin'" (not "the song "still ...")
     if last.lower_ == "as":
         return last.head.lemma_.lower() == "know" and last.head.tag_ == "VBN"
     # "call him 'el Maestro'", "call the striker "the Hammer"": a name; "called the plan "a
@@ -194,6 +194,8 @@ def _names_next(frame: list[Token], quoted: str) -> bool:
         and all(t.head == last for t in doc[verb.i + 1:last.i])
 
 
+# works whose title may follow the word: "the folk song 'Izlel e Delyo haydutin'"
+_WORKS = frozenset("song hymn anthem poem film movie book novel play album opera painting motto slogan".split())
 _ARTICLES = frozenset("the a an el la los las le les il lo der die das de het".split())
 
 

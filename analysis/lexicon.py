@@ -81,11 +81,21 @@ PERSON_TITLES = {
     "oknha", "samdech", "lok",  # a tycoon's honour; a high honour; Mr (Cambodia)
     "alcalde", "mami", "pulenu'u", "pulenu’u",  # a village's mayor (Belize); a market mother (Cameroon); (Samoa)
     "alhagie", "alkalo", "ya", "doña",  # a pilgrim; a village head; an elder woman (the Gambia); Mrs (Spanish)
+    "u", "daw",  # Mr, Mrs (Myanmar; "Ma" and "Ko" are names too: entity_spans)
+    "akim",  # the head of a district or a village (Kazakhstan, Kyrgyzstan)
 }
 TITLES |= PERSON_TITLES
 # initials of names romanised from Cyrillic, where one letter is written with two ("Ts.
 # Nyamjav", "Kh. Erdenebileg", "Yu. Tymoshenko"), without their full stop
 DIGRAPH_INITIALS = ("Ch", "Kh", "Sh", "Ts", "Zh", "Ya", "Ye", "Yo", "Yu")
+# words of address that are names too, titles only before a full name of so many words or
+# more (the title counted): "Don Eleuterio Bañuelos Cota" (not "Don Bacon"), Burmese "Ma
+# Thiri Naing" and "Ko Zeyar Phyo" (not "Ma Ying-jeou", "Ko Wen-je"), Cook Islands "Papa
+# Tuaivi Ngatupuna" and "Mama Teuira Arona"
+TITLES_BEFORE_FULL_NAMES = {"Don": 4, "Ma": 3, "Ko": 3, "Papa": 3, "Mama": 3}
+# "son of", "daughter of" after a father's name (Kyrgyz, Kazakh, Azerbaijani, Uzbek): "Talant
+# Jumabek uulu", "Nurzada Bektursun kyzy"
+PATRONYMIC_AFTER = frozenset("uulu kyzy uly qyzy ogly oglu qizi o'g'li".split())
 # a Buddhist monk's honorific after the name (Sri Lanka), which also stands alone ("the Thero said")
 HONORIFICS_AFTER = frozenset(["Thero", "Thera", "Himi"])
 # offices of a county or a city written before the holder's name ("Lickfork County Clerk

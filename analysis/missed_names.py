@@ -20,7 +20,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .canonical import ORG_ENDINGS, PARTICLES, ends_like_no_person, initials, looks_like_a_name
-from .lexicon import GIVEN_NAMES, KNOWN_ORGS, LOCAL_OFFICES, PERSON_TITLES, TITLES, occupation
+from .lexicon import (
+    GIVEN_NAMES,
+    KNOWN_ORGS,
+    LOCAL_OFFICES,
+    PERSON_TITLES,
+    TITLES,
+    TITLES_BEFORE_FULL_NAMES,
+    occupation,
+)
 from .nlp import Parsed, holds, tokens_where, word_ids
 from .spans import Mention, Spans, overlapping, replace_inside
 from .type_evidence import people_only, shaped_like_a_name
@@ -193,8 +201,9 @@ def _name_ending_at(doc: Doc, head: Token) -> Span | None:
     while first > 0 and first <= doc[first - 1].head.i <= head.i and (
             doc[first - 1].is_title or doc[first - 1].lower_ in PARTICLES) and doc[first - 1].pos_ in ("PROPN", "ADJ"):
         first -= 1
-    while head.i - first >= 2 and doc[first].lower_ in TITLES:
-        first += 1  # "The District Natural Resources Officer, Ms Upendo Mtenga,": her name
+    while head.i - first >= 2 and (doc[first].lower_ in TITLES
+                                   or head.i - first + 1 >= TITLES_BEFORE_FULL_NAMES.get(doc[first].text, 99)):
+        first += 1  # "The District Natural Resources Officer, Ms Upendo Mtenga,": her name; "Ma Thiri Naing"
     span = doc[first:head.i + 1]
     if len(span) < 2 or not shaped_like_a_name(span) or span[0].lower_ in PARTICLES or span[0].lower_ in _NAME_JOINERS \
             or ends_like_no_person([t.text for t in span]):
@@ -318,7 +327,7 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
                 last = i + length - 1
                 if last >= len(doc) or tuple(t.text for t in doc[i:last + 1]) not in known:
                     continue
-                first = _name_start(doc, tok.i)
+                first = _name_start(doc, tok.i, last)
                 if first == tok.i:
                     continue
                 span = doc[first:last + 1]
@@ -333,14 +342,16 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     return replace_inside(found, longest)
 
 
-def _name_start(doc: Doc, i: int) -> int:
-    """Where a name that the model read from token i really starts: up to two given names
-    before it, across surname particles ("Henrik ter Horst") or a hyphen ("Marie-Claude")."""
+def _name_start(doc: Doc, i: int, last: int) -> int:
+    """Where a name that the model read from token i to `last` really starts: up to two
+    given names before it, across surname particles ("Henrik ter Horst") or a hyphen
+    ("Marie-Claude"), but not a word of address before a full name ("Ma Thiri Naing")."""
     j = i
     while j > 0 and doc[j - 1].lower_ in PARTICLES:
         j -= 1
     given = 0
-    while j > 0 and given < 2 and given_word(doc[j - 1]):
+    while j > 0 and given < 2 and given_word(doc[j - 1]) \
+            and last - j + 2 < TITLES_BEFORE_FULL_NAMES.get(doc[j - 1].text, 99):
         j, given = j - 1, given + 1
     if given:
         return j

@@ -235,6 +235,11 @@ def left_modifiers(tok: Token) -> list[Token]:
 def np_modifiers(tok: Token) -> list[Token]:
     """The words of a subject's noun phrase: left modifiers, and coordinated nouns."""
     out = left_modifiers(tok)
+    doc = tok.doc
+    if tok.tag_ == "NNS" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," \
+            and any(nominal_conj(c) and c.pos_ == "PROPN" for c in tok.children):
+        return out  # "The petition's organisers, brothers Bader and Mishari Al-Tuwaijer,": the names, misread
+        # as more of them, are who the organisers are
     for child in tok.children:
         if nominal_conj(child) or (child.dep_ in ("cc", "punct") and has_conj(tok) and child.i > tok.i):
             out.extend(child.subtree if child.dep_ == "conj" else [child])

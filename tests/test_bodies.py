@@ -73,6 +73,16 @@ def test_the_company_is_the_firm_the_story_named_however_far_back(nlp):
     assert speaker(nlp, "\n\n".join(paragraphs), "it would wait") == "Coteau Grain Co."
 
 
+def test_the_company_is_no_coalition_or_association_however_often_named(nlp):
+    text = ("Claybrook Taxpayers United gathered the signatures. Claybrook Taxpayers United said the vote was a "
+            "warning.\n\n"
+            "Kestrelgate Data Systems, the firm building the center, said the project remained on schedule.\n\n"
+            "The Barrier Island Parks Coalition said it would sue. The Barrier Island Parks Coalition has 400 "
+            "members.\n\n"
+            "“We made commitments, and we intend to keep every one of them,” the company said.")
+    assert speaker(nlp, text, "every one of them") == "Kestrelgate Data Systems"
+
+
 def test_the_campaign_is_not_the_latest_organisation_named(nlp):
     text = ("The Loess Hills Budget Project, a nonpartisan group, said the plan would cost $400 million.\n\n"
             "Ms. Haverkamp defended the plan on Tuesday. The campaign added that she would release a list of cuts.")

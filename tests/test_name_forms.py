@@ -312,3 +312,28 @@ def test_gambian_and_spanish_honorifics_and_a_councilmember(nlp):
     assert row_with(quotes, "no woman sat")["speaker"] == "Fatou Sillah"
     assert row_with(quotes, "plant of its own")["speaker"] == "Anselmo Ruiz Ochoa"
     assert row_with(quotes, "break with tradition")["speaker"] == "Dashiell Brannock"
+
+
+def test_burmese_and_cook_islands_words_of_address_are_no_part_of_the_name(nlp):
+    text = ("U Hla Myint Swe, who owns the yard, said prices had doubled.\n\n"
+            "One of the workers he let go, Ma Thiri Naing, 24, said she would try the market.\n\n"
+            "Daw Khin Sandar Oo said she had borrowed from a private lender.\n\n"
+            "'We closed it for the children,' said Papa Tuaivi Ngatupuna, who holds a mataiapo title.\n\n"
+            "Former president Ma Ying-jeou said the visit was welcome.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "prices had doubled")["speaker"] == "Hla Myint Swe"
+    assert row_with(quotes, "try the market")["speaker"] == "Thiri Naing"
+    assert row_with(quotes, "private lender")["speaker"] == "Khin Sandar Oo"
+    assert row_with(quotes, "for the children")["speaker"] == "Tuaivi Ngatupuna"
+    assert row_with(quotes, "visit was welcome")["speaker"] == "Ma Ying-jeou"  # Ma the surname
+
+
+def test_son_of_and_daughter_of_stay_with_the_name(nlp):
+    text = ("\"Children sit in jackets and hats,\" Talant Jumabek uulu, one of the parents, said.\n\n"
+            "According to Jumabek uulu, only 6 tonnes of coal were delivered in October.\n\n"
+            "The director of the school, Nurzada Bektursun kyzy, confirmed the information.\n\n"
+            "Bektursun kyzy said the school had been promised the rest of the coal by November.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "jackets")["speaker"] == "Talant Jumabek uulu"
+    assert row_with(quotes, "6 tonnes")["speaker"] == "Talant Jumabek uulu"
+    assert row_with(quotes, "rest of the coal")["speaker"] == "Nurzada Bektursun kyzy"

@@ -148,7 +148,8 @@ def test_a_name_the_speaker_goes_by_is_not_their_speech(nlp):
             "Customers call him 'el Maestro'. Fans call the striker “the Hammer”.\n\n"
             'Senator Ann Boyd, who called the plan "a disgrace" on Monday, said she would vote against it.\n\n'
             "The petition calls the closure 'a wall through the village' and demands a tunnel.\n\n"
-            'Governor Mike Pence called him "an American hero."')
+            'Governor Mike Pence called him "an American hero."\n\n'
+            "The villagers were singing the folk song ‘Izlel e Delyo haydutin’, Mayor Ana Petrova said.")
     quotes = quotes_of(nlp, text)
     assert quotes["quote"].tolist() == ["the town had run out of rice", "the plant had become too costly",
                                         "a disgrace", "she would vote against it", "a wall through the village",

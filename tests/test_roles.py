@@ -306,3 +306,33 @@ def test_a_title_the_model_took_for_a_body_is_its_holder_and_he_follows_it(nlp):
             "The MCA dismissed the claim. “The papers they are showing are for another river,” he said.")
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "another river")["speaker"] == "Musyoka Mbithi Nzioka"
+
+
+def test_a_role_noun_with_its_holder_named_after_the_body_is_that_holder(nlp):
+    text = ("The director of the village school, Nurzada Osmonova, said the classrooms were cold.\n\n"
+            "The director of Ak-Sai Komur, Erkin Sabyrov, told reporters that the company had done what it "
+            "could. He said that the mines had raised their prices.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "classrooms were cold")["speaker"] == "Nurzada Osmonova"
+    assert row_with(quotes, "done what it could")["speaker"] == "Erkin Sabyrov"
+    assert row_with(quotes, "raised their prices")["speaker"] == "Erkin Sabyrov"
+
+
+def test_a_described_person_is_the_name_their_own_clause_gives(nlp):
+    text = ("A salt trader in Pyapon, who asked to be identified by the pseudonym Ko Zeyar Phyo for security "
+            "reasons, said trucks had to pass six checkpoints.\n\n"
+            "“Every checkpoint is another K20,000,” he said.\n\n"
+            "“His knowledge is 20 years old,” said a longtime adviser to the senator, who declined to be identified "
+            "and is not in the Lewandowski camp.\n\n"
+            "“I can only tell you that,” said one source who identified Sullivan but spoke on condition of anonymity.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "six checkpoints")["speaker"] == "Zeyar Phyo"
+    assert row_with(quotes, "Every checkpoint")["speaker"] == "Zeyar Phyo"
+    assert "Lewandowski" not in row_with(quotes, "20 years old")["speaker"]
+    assert row_with(quotes, "only tell you")["speaker"] != "Sullivan"
+
+
+def test_a_group_with_its_members_named_after_a_comma_is_the_group(nlp):
+    text = ("The petition’s organisers, brothers Bader and Mishari Al-Tuwaijer, say the board never consulted the "
+            "general assembly.")
+    assert row_with(quotes_of(nlp, text), "never consulted")["speaker"].endswith("organisers")
