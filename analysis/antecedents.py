@@ -22,8 +22,9 @@ GROUP_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = ("ORG", "GPE", "NORP")
-# a quantifier standing alone for people the sentence before named ("Several said")
-BARE_QUANTIFIERS = frozenset("several many some most few others both".split())
+# a quantifier standing alone for people the sentence before named ("Several said", "Two said")
+BARE_QUANTIFIERS = frozenset("several many some most few others both two three four five six seven eight nine ten"
+                             .split())
 
 
 @dataclass(frozen=True)

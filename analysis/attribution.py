@@ -64,11 +64,12 @@ from .subjects import (
 _FIRM_ENDINGS = frozenset("""
 co co. inc inc. ltd ltd. limited corp corp. corporation company llc llp plc gmbh ag sa holdings industries
 group systems partners technologies properties enterprises
+kft kft. zrt zrt. nyrt nyrt. srl s.r.l. sa s.a. oy bv nv pty bhd
 """.split())
 # and of bodies that are no business: "the company" is not "Claybrook Taxpayers United"
 _NO_FIRM_ENDINGS = frozenset("""
 coalition association alliance committee council union society federation network campaign party foundation
-institute league trust movement caucus united action
+institute league trust movement caucus united action county municipality
 """.split())
 # the same for "the club", "the team": "Brackenmoor United" before its supporters' trust
 _CLUB_ENDINGS = frozenset("united fc afc city town rovers athletic wanderers rangers albion county club".split())
@@ -345,7 +346,8 @@ class Resolver:
         (the parser hangs the name on the body), not the director the article named before;
         and the name a described person's own clause gives them ("who asked to be identified
         as ...")."""
-        if tok.pos_ != "NOUN" or noun_kind(tok.lemma_.lower()) != "person":
+        if tok.pos_ not in ("NOUN", "PROPN") or noun_kind(tok.lower_ if tok.pos_ == "PROPN" else tok.lemma_.lower()) \
+                != "person":  # "The District Administrator for Takamaka, Ms Nadège Payette,"
             return None
         base = self.parsed.offset(p, 0)
         for obj in (o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):

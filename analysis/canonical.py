@@ -32,6 +32,7 @@ ALIAS_OF = {form.lower(): group[0] for group in ALIASES for form in group}
 # Last words that make a name an organisation's
 ORG_ENDINGS = frozenset("""
 ltd ltd. limited inc inc. co co. corp corp. corporation llc llp plc gmbh ag company group association
+kft kft. zrt zrt. nyrt nyrt. srl s.r.l. s.a. oy bv nv pty bhd
 trust council union party foundation institute university college agency authority ministry department
 committee commission bank society federation league club network partners holdings systems industries
 services airlines airways pac caucus fc gallery museum theatre theater school hospital
@@ -369,7 +370,9 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         elif title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if the article tells
             wanted = TITLE_SEX.get(title.group(1).lower())  # none for "Dr"
             named = [f for f in fits if f[0] < i] or fits  # of those named so far, if any
-            fits = [f for f in named if sex(f[1], False) == wanted] or fits
+            fits = [f for f in named if sex(f[1], False) == wanted] \
+                or [f for f in named if sex(f[1], True) not in (None, wanted)] and \
+                [f for f in named if sex(f[1], True) in (None, wanted)] or fits  # "Mr": not "His grandmother"
         pronoun = _SAYS_PRONOUN.match(text, mentions[i].end) if shared and title is None else None
         if pronoun is not None:  # "Hofstede says he will": of the Hofstedes, not the daughter
             other = "f" if pronoun.group(1).lower() == "he" else "m"
@@ -504,8 +507,8 @@ def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
             tail = " ".join(words[k:])
             epithet = words[k].lower() in GIVEN_NAMES and words[k].lower() not in PARTICLES \
                 and not any(w.lower() in GIVEN_NAMES for w in words[:k])  # "Lieve Van Roosbroeck" stays whole
-            if tail in people and (epithet or all(w.lower() in TITLES or occupation(w.lower())
-                                                  for w in words[:k])):
+            if tail in people and (epithet or all(w.lower() in TITLES or occupation(w.lower(), before=words[j + 1])
+                                                  for j, w in enumerate(words[:k]))):
                 return tail
         return name
     return [shortest(n) if n in people else n for n in names]

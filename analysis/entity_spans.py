@@ -328,7 +328,8 @@ def _widened(ent: Span) -> Span:
 
 
 # a company's legal form, written after its name
-_LEGAL_FORMS = frozenset("Ltd Ltd. Limited Inc Inc. Corp Corp. LLC LLP PLC plc GmbH AG".split())
+_LEGAL_FORMS = frozenset("Ltd Ltd. Limited Inc Inc. Corp Corp. LLC LLP PLC plc GmbH AG Kft. Zrt. Nyrt. S.A. SRL"
+                         .split())
 
 
 # what a campaign committee is "for": "Wrexley for Michigan", "Friends of Ana Ruiz for Congress"
@@ -494,9 +495,9 @@ def _strip_titles(name: str, *, occupations: bool = True) -> str:
     while len(words) > 1 and not _given_name_before_initial(words) and (
             words[0].lower() in TITLES or words[0].lower().removesuffix("s") in PERSON_TITLES
             or len(words) >= TITLES_BEFORE_FULL_NAMES.get(words[0], 99)  # "Don Eleuterio Bañuelos Cota"
-            # "Talant Jumabek uulu": two names and "son of"
-            or occupations and len(words) - (words[-1] in PATRONYMIC_AFTER) > 2 and occupation(words[0].lower())
-            and words[1].lower() not in PARTICLES
+            # "Talant Jumabek uulu": two names and "son of"; not "Olman Cubillo Matarrita"
+            or occupations and len(words) - (words[-1] in PATRONYMIC_AFTER) > 2
+            and occupation(words[0].lower(), before=words[1]) and words[1].lower() not in PARTICLES
             or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
         words.pop(0)
     return " ".join(words)

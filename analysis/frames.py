@@ -469,10 +469,28 @@ def _opening_name(cue: Token, frame: list[Token]) -> Token | None:
 _CARRIED_THINGS = frozenset("board card flag sheet cardboard".split())
 
 
+def _carrier(noun: Token) -> Token:
+    """The thing a participle after a noun describes, past the places between them: "a
+    banner across the entrance to the village reading ..." is the banner's."""
+    for _ in range(3):
+        if noun.lemma_.lower() in WRITTEN_THINGS | _CARRIED_THINGS or noun.dep_ != "pobj" \
+                or noun.head.dep_ != "prep" or noun.head.lower_ not in _PLACE_PREPOSITIONS:
+            break
+        noun = noun.head.head
+    return noun
+
+
+_PLACE_PREPOSITIONS = frozenset("across over at on to in outside above along near by from of".split())
+
+
 def _is_written(cue: Token, subject: Token | None) -> bool:
     """Text on a sign or banner ("a placard reading", "the sign said") is not speech."""
-    if cue.dep_ == "acl" and cue.head.lemma_.lower() in WRITTEN_THINGS | _CARRIED_THINGS:
+    things = WRITTEN_THINGS | _CARRIED_THINGS
+    if cue.dep_ == "acl" and _carrier(cue.head).lemma_.lower() in things:
         return True  # "protesters held placards reading ...": the placards', whoever the parse holds says it
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and any(c.dep_ == "dobj" and c.lemma_.lower() in things
+                                                        for c in cue.head.children):
+        return True  # "hung a banner across the entrance reading ...", the participle hung on "hung"
     holder = subject if subject is not None else (cue.head if cue.dep_ == "acl" else None)
     if holder is not None and holder.lower_ in ("which", "that") and holder.head.dep_ == "relcl":
         holder = holder.head.head  # "a sign which read"

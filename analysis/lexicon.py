@@ -83,6 +83,8 @@ PERSON_TITLES = {
     "alhagie", "alkalo", "ya", "doña",  # a pilgrim; a village head; an elder woman (the Gambia); Mrs (Spanish)
     "u", "daw",  # Mr, Mrs (Myanmar; "Ma" and "Ko" are names too: entity_spans)
     "akim",  # the head of a district or a village (Kazakhstan, Kyrgyzstan)
+    "gup", "mangmi", "tshogpa", "dasho", "lopen", "aum",  # a gewog's head and deputy, a village member; Mrs (Bhutan)
+    "hajj", "hadj",  # a pilgrim (Morocco, Algeria)
 }
 TITLES |= PERSON_TITLES
 # initials of names romanised from Cyrillic, where one letter is written with two ("Ts.
@@ -242,6 +244,7 @@ five six seven eight nine ten dozen hundred thousand thousands million millions
 """.split())
 
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eur", "ee", "ant", "ent", "er", "or", "eon")
+_GIVEN_ENDINGS = ("man", "ant", "ent", "eon")  # of those, the ones many given names have
 # common words of those shapes that name things, not people
 _THINGS = frozenset("""
 number power paper letter order matter water center centre quarter chapter border computer corner
@@ -272,10 +275,16 @@ def noun_kind(lemma: str, plural: bool = False) -> str | None:
     return None
 
 
-def occupation(word: str) -> bool:
+def occupation(word: str, *, before: str | None = None) -> bool:
     """A word for what someone does, written before a name: "farmer", "critic", "trumpeter"
-    (not a given name of the same shape: "Esther", "Hunter")."""
-    return word in OCCUPATIONS or word in PERSON_NOUNS or (names_a_person(word) and word not in GIVEN_NAMES)
+    (not a given name of the same shape: "Esther", "Hunter"). `before`: the next word of a
+    name the word opens; endings that given names share ("Olman", "Osman", "Talant",
+    "Laurent") make an occupation only where the lexicon lists the word or a given name it
+    knows comes next ("Superintendent Laura Bianchi", not "Olman Cubillo Matarrita")."""
+    if word in OCCUPATIONS or word in PERSON_NOUNS:
+        return True
+    return names_a_person(word) and word not in GIVEN_NAMES \
+        and (before is None or not word.endswith(_GIVEN_ENDINGS) or before.lower() in GIVEN_NAMES)
 
 
 def names_a_person(lemma: str) -> bool:

@@ -103,11 +103,19 @@ def _opens_pair(text: str, i: int) -> bool:
     return before in " \t\n([{—–-" and not after.isspace()
 
 
-def scan_paragraph(text: str) -> tuple[list[tuple[int, int]], int | None]:
+# where a quotation can open: after a sentence's end or a clause's comma or dash ("... on
+# Tuesday. ‘I am asking"), not inside a phrase ("new ‘wellness’ field", a plural's apostrophe)
+_SENTENCE_BEFORE = re.compile(r"[.!?:,;—–]['’\"”]?\s+$")
+
+
+def scan_paragraph(text: str, *, carried_on: bool = False) -> tuple[list[tuple[int, int]], int | None]:
     """Top-level quote mark pairs (open, close) and the position of a mark left open.
 
     A stack of open marks: a closing mark closes the innermost open mark of its own kind
-    (double or single); single closers that match nothing are apostrophes.
+    (double or single); single closers that match nothing are apostrophes. A single mark
+    left open counts where a quote plainly starts: opening the paragraph, after a colon,
+    or as a curly opening mark after a sentence's end when the next paragraph opens with a
+    quote mark too (`carried_on`: a quotation running on, British style).
     """
     text = _normalised(text)
     stack: list[tuple[str, int]] = []
@@ -136,7 +144,8 @@ def scan_paragraph(text: str) -> tuple[list[tuple[int, int]], int | None]:
         elif role == "open":
             stack.append((kind, i))
     left = None
-    if stack and (stack[0][0] == "d" or stack[0][1] == 0 or text[:stack[0][1]].rstrip().endswith(":")):
+    if stack and (stack[0][0] == "d" or stack[0][1] == 0 or text[:stack[0][1]].rstrip().endswith(":")
+                  or carried_on and text[stack[0][1]] == "‘" and _SENTENCE_BEFORE.search(text, 0, stack[0][1])):
         left = stack[0][1]  # a single mark left open counts only where a quote plainly starts
     return pairs, left
 
@@ -154,9 +163,10 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
     """Quote spans of each paragraph, in order; empty passages are dropped."""
     out: list[list[QuoteSpan]] = []
     carried = False
+    askers: set[str] = set()  # the names an interview's questions are set out under
     for p, text in enumerate(texts):
-        pairs, left = scan_paragraph(text)
         carried_on = p + 1 < len(texts) and texts[p + 1].lstrip().startswith(tuple(_SINGLE))
+        pairs, left = scan_paragraph(text, carried_on=carried_on)
         if left == 0 and text[0] in _SINGLE and not carried_on:
             left = None  # "'Ofa Tu'ipulotu said": a name's glottal stop, where no quote carries on
         spans = []
@@ -175,7 +185,9 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
         carried = bool(spans) and spans[-1].runs_on
         answer = _ANSWER.match(text) if p and _QUESTION.match(texts[p - 1]) else None
         if answer is None and p:
-            answer = labelled_answer(text, texts[p - 1])
+            answer = labelled_answer(text, texts[p - 1], askers)
+            if answer is not None:
+                askers.add(_LABEL.match(texts[p - 1]).group(1))
         if answer is not None and answer.end() < len(text.rstrip()):
             # "Q: Why horses?" then "A: My father did it.": the answer is quoted whole, marks and all
             spans = [QuoteSpan(p, 0, len(text), answer.end(), len(text.rstrip()), answer=True)]
@@ -194,15 +206,22 @@ _ANSWER = re.compile(r"A[:.]\s+(?=\S)")
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s+(?=\S)")
 
 
-def labelled_answer(text: str, before: str) -> re.Match | None:
+def labelled_answer(text: str, before: str, askers: set[str] | frozenset[str] = frozenset()) -> re.Match | None:
     """The label of an answer set out under its speaker's name, right after a question set
-    out under another name; group 1 is the name."""
-    answer = _LABEL.match(text)
+    out under another name (a question, or anything said under a name already seen asking:
+    "Hungary Today: Residents say they were not consulted."); group 1 is the name."""
+    answer = name_label(text)
     question = _LABEL.match(before)
-    if answer is None or question is None or question.group(1) == answer.group(1) or len(answer.group(1)) < 2 \
-            or not before.rstrip().endswith("?"):
+    if answer is None or question is None or question.group(1) == answer.group(1) \
+            or not (before.rstrip().endswith("?") or question.group(1) in askers):
         return None
     return answer
+
+
+def name_label(text: str) -> re.Match | None:
+    """A paragraph's opening name and colon ("Ostrovetska: "), not a letter ("A: ")."""
+    m = _LABEL.match(text)
+    return m if m is not None and len(m.group(1)) >= 2 else None
 
 
 def transcript_start(texts: list[str], p: int) -> int:

@@ -25,7 +25,7 @@ from .cues import is_cue
 from .frames import Attribution, Quote, attribute, frames_of, is_headline, named_next
 from .indirect import indirect_quotes
 from .nlp import Parsed
-from .quotemarks import QuoteSpan, find_quotes, labelled_answer, transcript_start
+from .quotemarks import QuoteSpan, find_quotes, name_label, transcript_start
 from .schema import frame
 from .sentiment import score
 from .speaker_kinds import kind_in_article
@@ -56,6 +56,9 @@ def extract_quotes(parsed: Parsed) -> pd.DataFrame:
     resolver = Resolver(parsed, quoted)
     speech = [[(q.open_at, q.close_at + 1) for q in ps if not _is_title(text, q, any_kind=True)]
               for ps, text in zip(spans, texts, strict=True)]
+    for p in range(len(texts) - 1):
+        if spans[p + 1] and spans[p + 1][0].answer:  # an interview's question reports no one's words
+            speech[p] = [(0, len(texts[p]))]  # ("Hungary Today: Residents say they were not consulted.")
     indirect = indirect_quotes(parsed, speech, resolver)
     direct = _direct_quotes(parsed, texts, spans, resolver, indirect)
     quotes = sorted(direct + indirect, key=lambda q: (q.paragraph, q.start))
@@ -174,7 +177,7 @@ def _answer_speaker(texts: list[str], p: int, span: QuoteSpan, resolver: Resolve
     names most."""
     if not span.answer:
         return None
-    label = labelled_answer(texts[p], texts[p - 1])
+    label = name_label(texts[p])
     if label is not None:  # "Ostrovetska: ...": the name it is set out under
         return Attribution(":", resolver.name_at(p, *label.span(1)))
     first = transcript_start(texts, p)

@@ -223,3 +223,11 @@ def test_shares_in_a_body_do_not_make_its_name_a_place(nlp):
             "Caldbrook, which has 1.9 million customers, said it accepted the findings in full.\n\n"
             "Shares in Caldbrook closed 1.2 per cent lower.")
     assert row_with(quotes_of(nlp, text), "accepted the findings")["speaker"] == "Caldbrook Savings Bank"
+
+
+def test_a_hungarian_company_is_the_company_not_the_county(nlp):
+    text = ("The bath in Kálóhegy, a village in Szabolcs-Szatmár-Bereg County, may be sold. Szabolcs-Szatmár-Bereg "
+            "County has 500,000 people.\n\n"
+            "Aranyhíd Wellness Kft. has offered 310 million forints. In a letter to the council, the company said it "
+            "would invest two billion forints in a hotel.")
+    assert speaker(nlp, text, "two billion") == "Aranyhíd Wellness Kft"

@@ -337,3 +337,18 @@ def test_son_of_and_daughter_of_stay_with_the_name(nlp):
     assert row_with(quotes, "jackets")["speaker"] == "Talant Jumabek uulu"
     assert row_with(quotes, "6 tonnes")["speaker"] == "Talant Jumabek uulu"
     assert row_with(quotes, "rest of the coal")["speaker"] == "Nurzada Bektursun kyzy"
+
+
+def test_bhutanese_and_moroccan_titles_and_a_given_name_that_ends_like_an_occupation(nlp):
+    text = ("Gup Ugyen Tshewang said the fence would be finished by March.\n\n"
+            "Tshogpa Kinzang Lhamo said the boars came every night. Aum Dema, 67, said she had lost half her maize.\n\n"
+            "Hajj Moha Ait Yidir said the channel had never run dry.\n\n"
+            "Olman Cubillo Matarrita, a member of the council, said the council would ask for a study.\n\n"
+            "Cubillo Matarrita said the developer had not answered.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "fence")["speaker"] == "Ugyen Tshewang"
+    assert row_with(quotes, "every night")["speaker"] == "Kinzang Lhamo"
+    assert row_with(quotes, "half her maize")["speaker"] == "Dema"
+    assert row_with(quotes, "never run dry")["speaker"] == "Moha Ait Yidir"
+    assert row_with(quotes, "ask for a study")["speaker"] == "Olman Cubillo Matarrita"
+    assert row_with(quotes, "not answered")["speaker"] == "Olman Cubillo Matarrita"

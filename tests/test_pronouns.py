@@ -97,3 +97,14 @@ def test_he_is_the_one_named_beside_a_role_noun_the_lexicon_does_not_know(nlp):
             "legal action.\n\n"
             "\"These boys had a medal taken from them in front of their parents,\" he said.")
     assert row_with(quotes_of(nlp, text), "medal taken")["speaker"] == "Winston Ashby"
+
+
+def test_mr_with_a_family_s_surname_is_not_the_one_introduced_as_a_grandmother(nlp):
+    text = ("Tariq Outerbridge, who chairs the growers' group, said the plot was too steep.\n\n"
+            "His grandmother, Eulalie Outerbridge, JP, who is 84, said she could not walk to the new site.\n\n"
+            "\"I grow my own tomatoes,\" she said.\n\n"
+            "Minister Shervonne Burchall said comments were open until the end of the month.\n\n"
+            "Mr Outerbridge said the group would take that opportunity.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "my own tomatoes")["speaker"] == "Eulalie Outerbridge"
+    assert row_with(quotes, "take that opportunity")["speaker"] == "Tariq Outerbridge"

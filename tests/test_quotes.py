@@ -160,6 +160,7 @@ def test_words_on_placards_the_crowd_carries_are_not_speech(nlp):
     text = ('Some protesters held placards reading "No water, no rates" and "Our taps are dry".\n\n'
             "About 30 members marched to the office carrying banners reading 'Water is life'.\n\n"
             'Farmers stood outside with a hand-painted board reading "The valley is not for sale".\n\n'
+            "Residents have hung a banner across the entrance to the village reading “El agua es del pueblo”.\n\n"
             '"We are tired of waiting," said Zodwa Mabandla, a pensioner.')
     quotes = quotes_of(nlp, text)
     assert quotes["quote"].tolist() == ["We are tired of waiting,"]
@@ -411,8 +412,11 @@ def test_a_paragraph_saying_who_just_spoke_names_the_speaker(nlp):
 
 
 def test_a_bare_quantifier_stands_for_the_group_named_before(nlp):
-    text = "Traders were unconvinced. Several said that they had heard the same promises in 2019."
-    assert row_with(quotes_of(nlp, text), "same promises")["speaker"] == "traders"
+    text = ("Traders were unconvinced. Several said that they had heard the same promises in 2019.\n\n"
+            "Shoppers who signed the petition were surprised. Two said they would have signed anyway.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "same promises")["speaker"] == "traders"
+    assert row_with(quotes, "signed anyway")["speaker"] == "shoppers"
 
 
 def test_one_person_of_a_kind_is_named_by_the_kind(nlp):
@@ -523,3 +527,27 @@ def test_an_interview_set_out_under_names_quotes_the_answers_only(nlp):
     quotes = quotes_of(nlp, text)
     assert [q.split(" ")[1] for q in quotes["quote"]] == ["first", "nearest"]
     assert set(quotes["speaker"]) == {"Nadiia Ostrovetska"}
+
+
+def test_an_interviewer_s_line_without_a_question_mark_is_still_a_question(nlp):
+    text = ("Mayor Ildikó Vártokai spoke to Hungary Today at the village hall.\n\n"
+            "Hungary Today: Why sell rather than reopen the bath yourselves?\n\n"
+            "Vártokai: Because we tried. We asked for state support twice.\n\n"
+            "Hungary Today: Residents say they were not consulted.\n\n"
+            "Vártokai: We held a public hearing in March. Forty people came.")
+    quotes = quotes_of(nlp, text)
+    assert [q.split(".")[0] for q in quotes["quote"]] == ["Because we tried", "We held a public hearing in March"]
+    assert set(quotes["speaker"]) == {"Ildikó Vártokai"}
+
+
+def test_a_single_quote_opened_mid_paragraph_runs_on_into_the_next(nlp):
+    text = ("‘I am not asking for a new harbour,’ Gervais d’Arvelle told Nation. ‘I am asking for twenty metres of "
+            "concrete.\n\n"
+            "‘These men have waited since February.’\n\n"
+            "The ministry's spokesman said the slipway was on the list.")
+    quotes = quotes_of(nlp, text)
+    rows = quotes[quotes["kind"] == "direct"]
+    assert rows["quote"].tolist() == ["I am not asking for a new harbour,",
+                                      "I am asking for twenty metres of concrete.",
+                                      "These men have waited since February."]
+    assert set(rows["speaker"]) == {"Gervais d’Arvelle"} and rows["passage"].nunique() == 1

@@ -336,3 +336,9 @@ def test_a_group_with_its_members_named_after_a_comma_is_the_group(nlp):
     text = ("The petition’s organisers, brothers Bader and Mishari Al-Tuwaijer, say the board never consulted the "
             "general assembly.")
     assert row_with(quotes_of(nlp, text), "never consulted")["speaker"].endswith("organisers")
+
+
+def test_a_capitalised_office_with_its_holder_named_after_the_place(nlp):
+    text = ("The District Administrator for Takamaka, Ms Nadège Payette, told Nation that the contract had been "
+            "awarded in June.")
+    assert row_with(quotes_of(nlp, text), "awarded in June")["speaker"] == "Nadège Payette"
