@@ -64,7 +64,7 @@ from .subjects import (
 _FIRM_ENDINGS = frozenset("""
 co co. inc inc. ltd ltd. limited corp corp. corporation company llc llp plc gmbh ag sa holdings industries
 group systems partners technologies properties enterprises
-kft kft. zrt zrt. nyrt nyrt. srl s.r.l. sa s.a. oy bv nv pty bhd
+kft kft. zrt zrt. nyrt nyrt. srl s.r.l. s.a. oy bv nv pty bhd
 """.split())
 # and of bodies that are no business: "the company" is not "Claybrook Taxpayers United"
 _NO_FIRM_ENDINGS = frozenset("""

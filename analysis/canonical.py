@@ -370,9 +370,9 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         elif title is not None:  # "Mrs. Clinton": of the Clintons, the woman, if the article tells
             wanted = TITLE_SEX.get(title.group(1).lower())  # none for "Dr"
             named = [f for f in fits if f[0] < i] or fits  # of those named so far, if any
+            # by the name and a title; else not the one a noun made the other sex ("Mr": not "His grandmother")
             fits = [f for f in named if sex(f[1], False) == wanted] \
-                or [f for f in named if sex(f[1], True) not in (None, wanted)] and \
-                [f for f in named if sex(f[1], True) in (None, wanted)] or fits  # "Mr": not "His grandmother"
+                or wanted is not None and [f for f in named if sex(f[1], True) in (None, wanted)] or fits
         pronoun = _SAYS_PRONOUN.match(text, mentions[i].end) if shared and title is None else None
         if pronoun is not None:  # "Hofstede says he will": of the Hofstedes, not the daughter
             other = "f" if pronoun.group(1).lower() == "he" else "m"

@@ -196,7 +196,7 @@ def _names_next(frame: list[Token], quoted: str) -> bool:
 
 # works whose title may follow the word: "the folk song 'Izlel e Delyo haydutin'"
 _WORKS = frozenset("song hymn anthem poem film movie book novel play album opera painting motto slogan".split())
-_ARTICLES = frozenset("the a an el la los las le les il lo der die das de het".split())
+_ARTICLES = frozenset("the a an el la los las le les il lo der die das het".split())
 
 
 def _without_full_stop(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -467,13 +467,14 @@ def _opening_name(cue: Token, frame: list[Token]) -> Token | None:
 
 # things that carry words only when a participle says so ("a board reading"; "the board said" is a body)
 _CARRIED_THINGS = frozenset("board card flag sheet cardboard".split())
+_TEXT_CARRIERS = WRITTEN_THINGS | _CARRIED_THINGS
 
 
 def _carrier(noun: Token) -> Token:
     """The thing a participle after a noun describes, past the places between them: "a
     banner across the entrance to the village reading ..." is the banner's."""
     for _ in range(3):
-        if noun.lemma_.lower() in WRITTEN_THINGS | _CARRIED_THINGS or noun.dep_ != "pobj" \
+        if noun.lemma_.lower() in _TEXT_CARRIERS or noun.dep_ != "pobj" \
                 or noun.head.dep_ != "prep" or noun.head.lower_ not in _PLACE_PREPOSITIONS:
             break
         noun = noun.head.head
@@ -485,12 +486,12 @@ _PLACE_PREPOSITIONS = frozenset("across over at on to in outside above along nea
 
 def _is_written(cue: Token, subject: Token | None) -> bool:
     """Text on a sign or banner ("a placard reading", "the sign said") is not speech."""
-    things = WRITTEN_THINGS | _CARRIED_THINGS
-    if cue.dep_ == "acl" and _carrier(cue.head).lemma_.lower() in things:
+    if cue.dep_ == "acl" and _carrier(cue.head).lemma_.lower() in _TEXT_CARRIERS:
         return True  # "protesters held placards reading ...": the placards', whoever the parse holds says it
-    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and any(c.dep_ == "dobj" and c.lemma_.lower() in things
-                                                        for c in cue.head.children):
+    if cue.dep_ == "advcl" and cue.lower_ == "reading" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TEXT_CARRIERS for c in cue.head.children):
         return True  # "hung a banner across the entrance reading ...", the participle hung on "hung"
+        # (but "waved placards, saying the council had lied" is the crowd's)
     holder = subject if subject is not None else (cue.head if cue.dep_ == "acl" else None)
     if holder is not None and holder.lower_ in ("which", "that") and holder.head.dep_ == "relcl":
         holder = holder.head.head  # "a sign which read"
