@@ -332,9 +332,12 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
                     continue
                 span = doc[first:last + 1]
                 start = parsed.offset(p, span.start_char)
-                if not blocked(start, parsed.offset(p, tok.idx), start + len(span.text)):
-                    added.append(Mention(p, parsed.sentence_id(p, first), start, start + len(span.text), span.text,
-                                         "PERSON", span.text))
+                end = start + len(span.text)
+                if not blocked(start, parsed.offset(p, tok.idx), end):
+                    # a titled person's mention it replaces keeps its weight ("Mayor Bill de Blasio")
+                    sure = any(m.sure and m.label == "PERSON" for m in overlapping(found, starts, start, end))
+                    added.append(Mention(p, parsed.sentence_id(p, first), start, end, span.text, "PERSON", span.text,
+                                         sure=sure))
     longest: list[Mention] = []
     for m in sorted(added, key=lambda m: (m.start, -m.end)):  # one mention per place, the longest
         if not longest or m.start >= longest[-1].end:

@@ -156,6 +156,15 @@ def test_a_person_title_makes_a_person_whatever_the_model_says(nlp):
     assert "Mayor Elena Marsh" not in found
 
 
+def test_a_titled_name_keeps_its_weight_when_its_surname_alone_opens_a_sentence(nlp):
+    text = ("De Blasio says Chelsea explosion was an 'intentional act.'\n\n"
+            "Twenty-nine people were injured tonight by an explosion that Mayor Bill de Blasio described as "
+            "\u201can intentional act.\u201d\n\n"
+            "De Blasio said that there did not appear to be any connection to the explosions in New Jersey.")
+    found = entities_of(analyze(text, "blast.txt", nlp=nlp))
+    assert found["Bill de Blasio"][0] == "PERSON"
+
+
 def test_occupations_and_leading_words_before_a_name_go(nlp):
     text = ("Farmer Colin Hebden said the harvest was poor.\n\n"
             "Economist Jane Muir warned of a slowdown. Colin Hebden disagreed, and Hebden left.")
