@@ -350,11 +350,9 @@ class Resolver:
                 != "person":  # "The District Administrator for Takamaka, Ms Nadège Payette,"
             return None
         base = self.parsed.offset(p, 0)
-        for obj in (o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
-            for name in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
-                m = self.mention_at(base + name.idx, base + name.idx + len(name))
-                if m is not None and m.label == "PERSON":
-                    return self._speaker_from(m, p, tok)
+        m = self._person_on_object(base, tok)
+        if m is not None:
+            return self._speaker_from(m, p, tok)
         # "A salt trader, who asked to be identified by the pseudonym Ko Zeyar Phyo, said"
         # (the parser may hang "who" on a place: "A salt trader in Pyapon, who ...")
         owners = [tok, *(o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")]
@@ -364,6 +362,16 @@ class Resolver:
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
                 if m is not None and m.label == "PERSON":
                     return self._speaker_from(m, p, tok)
+        return None
+
+    def _person_on_object(self, base: int, tok: Token) -> Named | None:
+        """A person named in apposition to the object of a noun's preposition, where the parser
+        hangs the name of the noun's holder: "The director of Ak-Sai Komur, Erkin Sabyrov,"."""
+        for obj in (o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
+            for name in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
+                m = self.mention_at(base + name.idx, base + name.idx + len(name))
+                if m is not None and m.label == "PERSON":
+                    return m
         return None
 
     def _named_next_sentence(self, p: int, tok: Token) -> Speaker | None:
@@ -542,11 +550,10 @@ class Resolver:
                     return m  # "the U.S. government" is the U.S.; "the Indiana governor" is not Indiana
         if noun_kind(tok.lemma_.lower()) == "person":
             # "His former partner at Lenox, Lawrence B. Cummings,": the parser hangs the name on Lenox
+            m = self._person_on_object(base, tok)
+            if m is not None:
+                return m
             for obj in (o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
-                for name in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
-                    m = self.mention_at(base + name.idx, base + name.idx + len(name))
-                    if m is not None and m.label == "PERSON":
-                        return m
                 # "Speaker of the House Rep. Paul Ryan (R-WI) said", "Governor of Tsenkher soum
                 # Sh. Purevsuren said": the office, then the holder after its words, parsed as
                 # the office's object (not "A friend of Ana Ruiz")

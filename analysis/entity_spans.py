@@ -24,7 +24,7 @@ from .lexicon import (
     PERSON_ROLES,
     PERSON_TITLES,
     TITLES,
-    TITLES_BEFORE_FULL_NAMES,
+    address_before_full_name,
     noun_kind,
     occupation,
 )
@@ -494,7 +494,7 @@ def _strip_titles(name: str, *, occupations: bool = True) -> str:
     # an occupation's shape, but a given name before a patronymic: "Kamarulzaman bin Baharom"
     while len(words) > 1 and not _given_name_before_initial(words) and (
             words[0].lower() in TITLES or words[0].lower().removesuffix("s") in PERSON_TITLES
-            or len(words) >= TITLES_BEFORE_FULL_NAMES.get(words[0], 99)  # "Don Eleuterio Bañuelos Cota"
+            or address_before_full_name(words[0], len(words))  # "Don Eleuterio Bañuelos Cota"
             # "Talant Jumabek uulu": two names and "son of"; not "Olman Cubillo Matarrita"
             or occupations and len(words) - (words[-1] in PATRONYMIC_AFTER) > 2
             and occupation(words[0].lower(), before=words[1]) and words[1].lower() not in PARTICLES

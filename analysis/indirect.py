@@ -251,12 +251,11 @@ def _innermost(p: int, found: list) -> list[Quote]:
     """Reports nested in another's clause are rows of their own, the outer speaker their
     channel; a speaker's report of her own report ("said she agreed that") is one row."""
     inside = _reports_inside(found)
-    outer_of: dict[int, int] = {}
+    held_by: list[list[int]] = [[] for _ in found]  # the reports, in reading order, holding k's cue
     for j, held in enumerate(inside):
         for k in held:
-            outer_of.setdefault(k, j)  # the first report, in reading order, holding k's cue
+            held_by[k].append(j)
     parenthetical = [s <= c.idx < e for c, s, e, _ in found]  # the clause holds its own cue
-    held_by = [[j for j, held in enumerate(inside) if k in held] for k in range(len(found))]
     out = []
     for k, (cue, start, end, who) in enumerate(found):
         if any(parenthetical[j] for j in inside[k]):
@@ -264,7 +263,7 @@ def _innermost(p: int, found: list) -> list[Quote]:
         if cue.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in cue.children) and any(
                 found[j][0] == cue.head and found[j][3].speaker.name == who.speaker.name for j in held_by[k]):
             continue  # "said she agreed that ...": one report of hers, told whole by the outer row
-        outer = found[outer_of[k]][3] if k in outer_of else None
+        outer = found[held_by[k][0]][3] if held_by[k] else None
         if outer is not None and outer.speaker is not None and outer.speaker.name != who.speaker.name:
             who = Attribution(who.cue, who.speaker, outer.speaker.name)
         out.append(Quote(p, start, end, "indirect", who))

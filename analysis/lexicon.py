@@ -95,6 +95,12 @@ DIGRAPH_INITIALS = ("Ch", "Kh", "Sh", "Ts", "Zh", "Ya", "Ye", "Yo", "Yu")
 # Thiri Naing" and "Ko Zeyar Phyo" (not "Ma Ying-jeou", "Ko Wen-je"), Cook Islands "Papa
 # Tuaivi Ngatupuna" and "Mama Teuira Arona"
 TITLES_BEFORE_FULL_NAMES = {"Don": 4, "Ma": 3, "Ko": 3, "Papa": 3, "Mama": 3}
+
+
+def address_before_full_name(word: str, words: int) -> bool:
+    """Whether `word`, opening a name of `words` words (itself counted), is a word of address
+    there ("Ma Thiri Naing"), not a name ("Ma Ying-jeou")."""
+    return words >= TITLES_BEFORE_FULL_NAMES.get(word, words + 1)
 # "son of", "daughter of" after a father's name (Kyrgyz, Kazakh, Azerbaijani, Uzbek): "Talant
 # Jumabek uulu", "Nurzada Bektursun kyzy"
 PATRONYMIC_AFTER = frozenset("uulu kyzy uly qyzy ogly oglu qizi o'g'li".split())

@@ -26,7 +26,7 @@ from .lexicon import (
     LOCAL_OFFICES,
     PERSON_TITLES,
     TITLES,
-    TITLES_BEFORE_FULL_NAMES,
+    address_before_full_name,
     occupation,
 )
 from .nlp import Parsed, holds, tokens_where, word_ids
@@ -202,7 +202,7 @@ def _name_ending_at(doc: Doc, head: Token) -> Span | None:
             doc[first - 1].is_title or doc[first - 1].lower_ in PARTICLES) and doc[first - 1].pos_ in ("PROPN", "ADJ"):
         first -= 1
     while head.i - first >= 2 and (doc[first].lower_ in TITLES
-                                   or head.i - first + 1 >= TITLES_BEFORE_FULL_NAMES.get(doc[first].text, 99)):
+                                   or address_before_full_name(doc[first].text, head.i - first + 1)):
         first += 1  # "The District Natural Resources Officer, Ms Upendo Mtenga,": her name; "Ma Thiri Naing"
     span = doc[first:head.i + 1]
     if len(span) < 2 or not shaped_like_a_name(span) or span[0].lower_ in PARTICLES or span[0].lower_ in _NAME_JOINERS \
@@ -354,7 +354,7 @@ def _name_start(doc: Doc, i: int, last: int) -> int:
         j -= 1
     given = 0
     while j > 0 and given < 2 and given_word(doc[j - 1]) \
-            and last - j + 2 < TITLES_BEFORE_FULL_NAMES.get(doc[j - 1].text, 99):
+            and not address_before_full_name(doc[j - 1].text, last - j + 2):
         j, given = j - 1, given + 1
     if given:
         return j

@@ -185,9 +185,9 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
         carried = bool(spans) and spans[-1].runs_on
         answer = _ANSWER.match(text) if p and _QUESTION.match(texts[p - 1]) else None
         if answer is None and p:
-            answer = labelled_answer(text, texts[p - 1], askers)
-            if answer is not None:
-                askers.add(_LABEL.match(texts[p - 1]).group(1))
+            answer, asker = labelled_answer(text, texts[p - 1], askers)
+            if asker:
+                askers.add(asker)
         if answer is not None and answer.end() < len(text.rstrip()):
             # "Q: Why horses?" then "A: My father did it.": the answer is quoted whole, marks and all
             spans = [QuoteSpan(p, 0, len(text), answer.end(), len(text.rstrip()), answer=True)]
@@ -206,16 +206,17 @@ _ANSWER = re.compile(r"A[:.]\s+(?=\S)")
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s+(?=\S)")
 
 
-def labelled_answer(text: str, before: str, askers: set[str] | frozenset[str] = frozenset()) -> re.Match | None:
-    """The label of an answer set out under its speaker's name, right after a question set
-    out under another name (a question, or anything said under a name already seen asking:
-    "Hungary Today: Residents say they were not consulted."); group 1 is the name."""
+def labelled_answer(text: str, before: str, askers: set[str]) -> tuple[re.Match | None, str]:
+    """The label of an answer set out under its speaker's name (group 1 is the name), right
+    after a question set out under another name (a question, or anything said under a name
+    already seen asking: "Hungary Today: Residents say they were not consulted."), and the
+    asker's name; (None, "") for any other paragraph."""
     answer = name_label(text)
     question = _LABEL.match(before)
     if answer is None or question is None or question.group(1) == answer.group(1) \
             or not (before.rstrip().endswith("?") or question.group(1) in askers):
-        return None
-    return answer
+        return None, ""
+    return answer, question.group(1)
 
 
 def name_label(text: str) -> re.Match | None:
