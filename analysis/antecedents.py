@@ -38,6 +38,8 @@ class Candidate:
     sentence: int = -1
     reported: bool = False  # the subject of what someone is reported to say ("Furlong said Hegarty had ...")
     unnamed: bool = False  # one person the article does not name ("A nurse at the clinic, who asked not to be named")
+    asked: bool = False  # the one a question was put to ("X asked Kimbrough whether ...")
+    near: bool = False  # a subject for its own paragraph and the next only ("criticism from Des Fahey, who ...")
 
 
 class Antecedents:
@@ -50,6 +52,9 @@ class Antecedents:
         self.candidates = candidates
         self.offsets = [c.offset for c in candidates]
         self.gender = gender
+        # subject pronouns that stand for someone other than the latest subject (see _as_before)
+        self._turned: dict[tuple[int, int], Candidate] = {}
+        self._resolved: set[tuple[int, Token]] = set()
 
     def of_pronoun(self, p: int, tok: Token) -> Candidate | None:
         """The candidate paragraph p's pronoun (or bare quantifier) `tok` stands for."""
@@ -59,8 +64,11 @@ class Antecedents:
             want = lambda c: _personish(c) and self._sex(c) != other  # noqa: E731
             at = self.parsed.offset(p, tok.idx)
             found = self.look_back(p, at, want)
-            return self._topic_since(found, p, want, _SAME_SEX[low]) or self._known_sex_since(found, p, at, other) \
-                or found
+            turned = self._answering(found, p, tok, want) or self._topic_since(found, p, want, _SAME_SEX[low]) \
+                or self._known_sex_since(found, p, at, other) or self._as_before(found, p, tok)
+            if turned is not None and tok.dep_ == "nsubj":
+                self._turned[p, tok.i] = turned
+            return turned or found
         elif low in GROUP_PRONOUNS or low in BARE_QUANTIFIERS:  # "Traders were unconvinced. Several said"
             sentence = self.parsed.sentence_id(p, tok.i)
             # "Clinton's campaign is seeking to contrast her approach with what they call ...": a body
@@ -76,6 +84,48 @@ class Antecedents:
         else:
             return None
         return self.look_back(p, self.parsed.offset(p, tok.idx), want)
+
+    def _as_before(self, found: Candidate | None, p: int, tok: Token) -> Candidate | None:
+        """"She said it would not. '...,' she said.": the same pronoun as subject goes on with
+        whoever the text made the last one stand for, where that was someone other than the
+        latest subject (the one asked, the one the story turned to)."""
+        if found is None or tok.dep_ != "nsubj":
+            return None
+        earlier = self._same_pronoun_before(found, p, tok)
+        if earlier is None:
+            return None
+        if earlier not in self._resolved:
+            self._resolved.add(earlier)
+            self.of_pronoun(*earlier)
+        return self._turned.get((earlier[0], earlier[1].i))
+
+    def _same_pronoun_before(self, found: Candidate, p: int, tok: Token) -> tuple[int, Token] | None:
+        """The latest subject pronoun of `tok`'s form before it, outside quotes, after `found`."""
+        for q in range(p, max(found.paragraph, p - 2) - 1, -1):
+            doc = self.parsed.docs[q]
+            for t in reversed(doc[:tok.i] if q == p else doc):
+                if self.parsed.offset(q, t.idx) <= found.offset:
+                    return None
+                if t.lower_ == tok.lower_ and t.dep_ == "nsubj" and not self.in_quote(q, t.idx):
+                    return q, t
+        return None
+
+    def _answering(self, found: Candidate | None, p: int, tok: Token, want: Callable[[Candidate], bool]
+                   ) -> Candidate | None:
+        """"Sen. Clayborne Tappscott asked Solórzano-Arriola whether the fee would apply to
+        geothermal plants. She said it would not.": the one asked, answering in the next
+        sentence, where the one who asked is the latest subject and the pronoun fits the one
+        asked at least as well ("Rep. Honoria Pettigrew asked Kimbrough whether ... He said")."""
+        if found is None or tok.dep_ != "nsubj":
+            return None
+        sentence = self.parsed.sentence_id(p, tok.i)
+        if found.sentence != sentence - 1:
+            return None
+        i = bisect_left(self.offsets, found.offset)
+        asked = next((c for c in self.candidates[i + 1:i + 8] if c.asked and c.sentence == found.sentence), None)
+        if asked is None or not want(asked) or self._sex(found) is not None and self._sex(asked) is None:
+            return None
+        return asked
 
     def _known_sex_since(self, found: Candidate | None, p: int, at: int, other: str) -> Candidate | None:
         """A person of the pronoun's sex named in its paragraph, before it and in a later
@@ -110,7 +160,7 @@ class Antecedents:
         kind = self.parsed.kinds[p]
         i = bisect_left(self.offsets, before)
         window = [c for c in self.candidates[max(0, i - 60):i] if want(c) and _same_flow(kind, c, p, self.parsed)]
-        subjects = [c for c in window if c.subject]
+        subjects = [c for c in window if c.subject and (not c.near or p - c.paragraph <= 1)]
         if subjects and p - subjects[-1].paragraph <= 3:
             last = subjects[-1]
             if last.reported:  # "Furlong said Hegarty had earned a start. '...,' he said": Furlong

@@ -16,12 +16,14 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Token
 
 from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
+from .canonical import ORG_ENDINGS
 from .cues import INDIRECT_LEMMAS, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import Named, mention_layer
 from .lexicon import (
     GENERIC_ORG_NOUNS,
     HONORIFICS_AFTER,
+    JURISDICTIONS,
     NAME_NOUNS,
     ORG_NOUNS,
     PEOPLE_ENDINGS,
@@ -48,6 +50,7 @@ from .subjects import (
     NAMES_AND_NOUNS,
     NSUBJ,
     before_subjectless_verb,
+    brought_in_by_who,
     introduced,
     name_before_letters,
     named_by,
@@ -222,26 +225,49 @@ class Resolver:
     def _collect_candidates(self) -> list[Candidate]:
         """Every subject outside quotes, and every named mention, in reading order."""
         out: dict[int, Candidate] = {}
+        brought_in: list[Candidate] = []
         for m in self._mentions:
             p = m.paragraph
             local = m.start - self.parsed.article.paragraphs[p].start
             lo, hi = self._datelines[p]
             if not self.in_quote(p, local) and not lo <= local < hi:
-                out[m.start] = Candidate(m.start, m.entity, m.label, m.label in GROUP_LABELS, False, p)
+                asked = self._asked(p, local, m.end - m.start)
+                out[m.start] = Candidate(m.start, m.entity, m.label, m.label in GROUP_LABELS, False, p,
+                                         asked if asked is not None else -1, asked=asked is not None)
         for p, doc in enumerate(self.parsed.docs):
             for tok in tokens_where(doc, (POS, NAMES_AND_NOUNS), (DEP, NSUBJ)):  # each test below wants one
                 named = after_participle(tok) if tok.dep_ == "nsubj" else tok  # "Prosecuting, Yelland said"
                 tok, given = named, named is not tok
-                if (given or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN")
-                        or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
-                        and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
-                        or introduced(tok) or stranded_subject(tok) or speaks_in_relative(tok)
-                        or before_subjectless_verb(tok)) \
-                        and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
+                subject = given or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") \
+                    or tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" \
+                    and any(t.pos_ in ("VERB", "AUX") for t in tok.sent) \
+                    or introduced(tok) or stranded_subject(tok) or speaks_in_relative(tok) \
+                    or before_subjectless_verb(tok)
+                whom = not subject and brought_in_by_who(tok)
+                if (subject or whom) and not self.in_quote(p, tok.idx) and not self._in_dateline(p, tok):
                     cand = self._subject_candidate(p, tok)
-                    if cand is not None:
-                        out[cand.offset] = cand
+                    if cand is not None and (not whom or cand.label == "PERSON"):  # "R-Cedar Flats, who" is no one
+                        out[cand.offset] = replace(cand, subject=not whom) if whom else cand
+                        if whom:
+                            brought_in.append(cand)
+        # one a "who" brings in is a subject where no person is one in that sentence, for the
+        # next paragraph's "he" ("The plan drew criticism from Cllr Des Fahey, who ..."; not
+        # "Trump mentioned ... Jared Kushner, who")
+        people = {c.sentence for c in out.values() if c.subject and c.label == "PERSON"}
+        for cand in brought_in:
+            if cand.sentence not in people:
+                out[cand.offset] = replace(cand, near=True)
         return sorted(out.values(), key=lambda c: c.offset)
+
+    def _asked(self, p: int, local: int, length: int) -> int | None:
+        """The sentence in which the mention at paragraph p's characters [local, local +
+        length) is the one a question is put to ("asked Kimbrough whether", "asked her about"),
+        or None."""
+        span = self.parsed.docs[p].char_span(local, local + length, alignment_mode="expand")
+        if span is None or span.root.dep_ != "dobj" or span.root.head.lemma_ not in _ASKING \
+                or span.end >= len(span.doc) or span.doc[span.end].lower_ not in _QUESTION_WORDS:
+            return None
+        return self.parsed.sentence_id(p, span.root.i)
 
     def _subject_candidate(self, p: int, tok: Token) -> Candidate | None:
         tok = name_before_letters(gathered(tok))
@@ -342,15 +368,16 @@ class Resolver:
             or self.organisation(p, tok) or self.noun_phrase(p, tok)
 
     def _named_after_office(self, p: int, tok: Token) -> Speaker | None:
-        """"The director of Ak-Sai Komur, Erkin Sabyrov, told": the person named right there
-        (the parser hangs the name on the body), not the director the article named before;
+        """"The director of Ak-Sai Komur, Erkin Sabyrov, told", "The Governor of the Bank of
+        England Andrew Bailey said": the person named right there (the parser hangs the name
+        on the body), not the director or governor the article named before;
         and the name a described person's own clause gives them ("who asked to be identified
         as ...")."""
         if tok.pos_ not in ("NOUN", "PROPN") or noun_kind(tok.lower_ if tok.pos_ == "PROPN" else tok.lemma_.lower()) \
                 != "person":  # "The District Administrator for Takamaka, Ms Nadège Payette,"
             return None
         base = self.parsed.offset(p, 0)
-        m = self._person_on_object(base, tok)
+        m = self._person_on_object(base, tok) or self._named_last(base, tok)
         if m is not None:
             return self._speaker_from(m, p, tok)
         # "A salt trader, who asked to be identified by the pseudonym Ko Zeyar Phyo, said"
@@ -367,7 +394,10 @@ class Resolver:
     def _person_on_object(self, base: int, tok: Token) -> Named | None:
         """A person named in apposition to the object of a noun's preposition, where the parser
         hangs the name of the noun's holder: "The director of Ak-Sai Komur, Erkin Sabyrov,"."""
-        for obj in (o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
+        if tok.tag_ == "NNS":
+            return None  # "Parents in Bois Mangé, Micoud, say": a place's district
+        for obj in (o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")
+                    for o in c.children if o.dep_ == "pobj"):
             for name in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
                 m = self.mention_at(base + name.idx, base + name.idx + len(name))
                 if m is not None and m.label == "PERSON":
@@ -499,6 +529,32 @@ class Resolver:
             # "His neighbour, Annika Roe, said": a name NER missed
             return self._unnamed_proper(p, appos)
         return None
+
+    def _named_last(self, base: int, tok: Token) -> Named | None:
+        """"Chairman of the Zenith Bank board Ade Okoro said", "The Governor of the Bank of
+        England Andrew Bailey said": the person whose name ends an office's phrase, right
+        before its verb (see missed_names.people_after_office)."""
+        doc = tok.doc
+        if not tok.i + 3 < tok.head.i or doc[tok.i + 1].lower_ not in ("of", "for") or tok.tag_ == "NNS":
+            return None
+        last = doc[tok.head.i - 1]
+        if last.pos_ != "PROPN" or last.i > tok.right_edge.i:
+            return None
+        m = self.mention_at(base + last.idx, base + last.idx + len(last))
+        if m is None or m.label != "PERSON" or " " not in self.parsed.article.text[m.start:m.end].strip():
+            return None  # "the cycling union Fietsersbond"
+        t = last
+        while t.i != tok.i and t.head.i != t.i and t.dep_ not in ("acl", "relcl", "advcl", "agent", "ccomp"):
+            t = t.head
+        if t.i != tok.i:
+            return None  # "A panel of reporters led by MSNBC's Chris Matthews agreed"
+        between = [t for t in doc[tok.i + 2:tok.head.i - 1] if base + t.idx < m.start]
+        # a body or a place between ("the Zenith Bank board"), and no person's noun right before
+        # the name: not "A friend of Hillary Clinton", "A spokesman for candidate Hillary Clinton"
+        if not between or not any(t.ent_type_ in ("ORG", "GPE", "LOC", "FAC") or t.lemma_.lower() in _BODY_WORDS
+                                  for t in between) or noun_kind(between[-1].lemma_.lower()) == "person":
+            return None
+        return m
 
     def _named_as_a_name(self, base: int, tok: Token) -> Named | None:
         """"One seamstress, who asked to be identified only by her first name, Valdirene,
@@ -805,6 +861,12 @@ class Resolver:
         return Speaker(found.name, start, start + len(tok), tok.text, found.label)
 
 
+# what names a body or a place between an office and its holder's name ("Chairman of the
+# Zenith Bank board Ade Okoro", "Akim of At-Bashy district Azamat Imanaliev")
+_BODY_WORDS = ORG_NOUNS | ORG_ENDINGS | JURISDICTIONS
+# verbs that put a question to their object, and the words that open the question after it
+_ASKING = frozenset("ask question press".split())
+_QUESTION_WORDS = frozenset("whether if about why how what when where who".split())
 # verbs by which a described person's clause gives their name: "asked to be identified as",
 # "by the pseudonym", "asked to be called"
 _NAMING_VERBS = frozenset("identify name call".split())

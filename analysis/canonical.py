@@ -7,6 +7,7 @@ Surnames and titled forms go with the full name ("Xi", "Chinese President Xi Jin
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -15,7 +16,18 @@ from typing import TYPE_CHECKING
 
 from .body_or_person import bodies_for_words
 from .known_as import known_as
-from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, PATRONYMIC_AFTER, TITLE_SEX, TITLES, occupation, sex_in_name
+from .lexicon import (
+    GENDERED_NOUNS,
+    GIVEN_NAME_OPENERS,
+    GIVEN_NAMES,
+    PATRONYMIC_AFTER,
+    SURNAMES_FIRST,
+    TITLE_SEX,
+    TITLES,
+    TITLES_BEFORE_FULL_NAMES,
+    occupation,
+    sex_in_name,
+)
 
 if TYPE_CHECKING:
     from .spans import Mention
@@ -52,6 +64,9 @@ heights center centre hall square bridge port harbor harbour point mountain moun
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al|dos|das")
 # words that open a surname: "Leonel de la Peña" is "de la Peña" alone
 PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin binti ibn al el af dos das".split())
+# words that open a surname and are given names too: "Nurit Ben Dor" is no "Ben Dor" with an epithet
+_SURNAME_OPENERS = PARTICLES | frozenset("ben bar abu".split())
+_NO_ADDRESS = frozenset(GIVEN_NAMES) | SURNAMES_FIRST | GIVEN_NAME_OPENERS | PARTICLES
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 SMALL_WORDS = {"the", "of", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "a", "an", "at", "to",
                "by", "with", "from", "as", "or", "nor", "but", "vs", "vs.", "into", "over", "amid", "after"}
@@ -65,13 +80,62 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     names = [acronyms.get(n, n) for n in names]
     names = _drop_stray_words(mentions, names)
     names = _merge_middle_initials(mentions, names)
+    address = address_words(mentions, names)
+    names = _without_address_words(names, address)
     mentions, names = _bodies_for_surnames(mentions, names, text)
     names = _merge_person_parts(mentions, names, text)
+    names = _address_and_given_name(mentions, names, address)
     also = known_as(mentions, names, text)  # "a widow known in the village as Bana Mwenya"
     names = [also.get(n, n) for n in names]
     titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
     names = _merge_org_parts(names, _labels(mentions, names), titled, _shortened_later(mentions, names, text))
     return names, _labels(mentions, names)
+
+
+def address_words(mentions: list[Mention], names: list[str]) -> set[str]:
+    """Words of address the article itself shows, whatever the word lists know: a word
+    that opens the full names of two people or more ("Dasho Karma Tshering" and "Dasho
+    Pema Wangdi", "Papa Tuaivi Ngatupuna" and "Papa Rongo Tairea") and is never a name
+    alone, nor a surname, a common given name or a family name written first ("Tan
+    Chuan Jin" and "Tan See Leng"); a given name before an initial stays ("Viktor F.
+    Yanukovych" and "Viktor A. Yushchenko")."""
+    tails: dict[str, set[str]] = defaultdict(set)
+    for m, n in zip(mentions, names):
+        words = n.split()
+        if m.label == "PERSON" and len(words) >= 3 and words[1][:1].isupper() and not words[1].endswith("."):
+            tails[words[0]].add(" ".join(words[1:]))
+    if not any(len(t) >= 2 for t in tails.values()):
+        return set()
+    named = {w for n in names for w in (n.split()[-1], n)}
+    return {w for w, t in tails.items() if len(t) >= 2 and w.isalpha() and w[:1].isupper() and w not in named
+            and not {w.lower(), _ascii(w.lower())} & _NO_ADDRESS}
+
+
+def _ascii(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def _without_address_words(names: list[str], drop: set[str]) -> list[str]:
+    """Names of three words or more without the word of address that opens them (see
+    address_words): "Dasho Karma Tshering" is "Karma Tshering"."""
+    if not drop:
+        return names
+    return [n.split(" ", 1)[1] if n.split(" ", 1)[0] in drop and n.count(" ") >= 2 else n for n in names]
+
+
+def _address_and_given_name(mentions: list[Mention], names: list[str], address: set[str]) -> list[str]:
+    """A word of address and a given name ("Don Ernesto", "Papa Tuaivi") stand for the one
+    person of the article whose full name opens with that given name ("Ernesto del Pozo")."""
+    pairs = {n for n in names if n.count(" ") == 1 and (
+        n.split()[0] in address or n.split()[0] in TITLES_BEFORE_FULL_NAMES or n.split()[0].lower() in TITLES)}
+    if not pairs:
+        return names
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m, n in zip(mentions, names):
+        if m.label == "PERSON" and n.count(" ") >= 1 and n not in pairs:
+            owners[n.split()[0]].add(n)
+    one = {n: next(iter(owners[n.split()[1]])) for n in pairs if len(owners.get(n.split()[1], ())) == 1}
+    return [one.get(n, n) for n in names]
 
 
 def _bodies_for_surnames(mentions: list[Mention], names: list[str], text: str
@@ -311,8 +375,11 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
             parts.add(" ".join(words[:2]))  # "Ahmad Zaki" of "Ahmad Zaki Hashim"
             if _NAME_WORD.fullmatch(words[1]) and words[1].lower() not in PARTICLES:
                 parts.add(words[1])  # a Spanish paternal surname: "Venegas" of "Matías Venegas Rubilar"
-        if len(words) >= 4 or any(w.lower() in PARTICLES for w in words[1:-1]):
-            # "Amílcar Viegas" of "Amílcar dos Reis Viegas" (not "George Bush" of "George W. Bush")
+        if len(words) >= 4 or any(w.lower() in PARTICLES for w in words[1:-1]) \
+                or len(words) == 3 and _NAME_WORD.fullmatch(words[1]) and len(words[1]) > 2:
+            # "Amílcar Viegas" of "Amílcar dos Reis Viegas", "Mubarak al-Hajjaji" of "Mubarak Khamis
+            # al-Hajjaji", "Hillary Clinton" of "Hillary Rodham Clinton" (not "George Bush" of
+            # "George W. Bush")
             parts.add(f"{words[0]} {words[-1]}")
         parts |= {" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k].lower() in PARTICLES}
         parts |= {w.split("-", 1)[1] for w in words[1:] if w.split("-", 1)[0].lower() in PARTICLES and "-" in w}
@@ -344,7 +411,7 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         fits = [f for f in by_word.get(_key(n), ()) if f[1] != n] if short else None
         if not fits:
             continue
-        shared = len({f[1] for f in fits}) > 1 and " " not in n
+        shared = len({f[1] for f in fits}) > 1 and (" " not in n or n.split()[0].lower() in PARTICLES)  # "al Maamari"
         if shared and by_given_name:  # "Alemu said": Alemu Gudeta, not Dereje Alemu (his father's name)
             fits = [f for f in fits if _key(f[1].split()[0]) == _key(n)] or fits
             shared = len({f[1] for f in fits}) > 1
@@ -363,7 +430,10 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
         title = _TITLED.search(text, max(0, mentions[i].start - 9), mentions[i].start) if shared else None
         if title is not None and title.group(1).lower() in _AGES:  # "the younger Bynoe": the daughter
             child = title.group(1).lower() == "younger"
-            fits = [f for f in fits if (_kin_of(f[1], text) in _CHILDREN) == child] or fits
+            # the one the article calls a son, else any but the one it calls a father ("His
+            # father, Saif bin Rashid al Maamari, ...": "the younger al Maamari" is the other)
+            fits = [f for f in fits if (kin(f[1]) in _CHILDREN) == child] \
+                or [f for f in fits if kin(f[1]) not in (_PARENTS if child else _CHILDREN)] or fits
             others = {f[1] for f in by_word.get(_key(n), ()) if f[1] not in {g[1] for g in fits}}
             if child and len(others) == 1:  # and "Bynoe" alone is then the other, the elder
                 settled.setdefault(_key(n), others.pop())
@@ -433,6 +503,7 @@ _KIN = frozenset("""wife husband son daughter brother sister mother father nephe
 grandmother grandfather cousin uncle aunt stepson stepdaughter partner widow widower""".split())
 # what makes one of a family the younger: "the younger Bynoe" is the daughter, not the father
 _CHILDREN = frozenset("son daughter nephew niece grandson granddaughter stepson stepdaughter".split())
+_PARENTS = frozenset("father mother grandfather grandmother uncle aunt stepfather stepmother".split())
 _AGES = frozenset(["younger", "elder", "older"])
 # a title just before a mention: "Ms Gilhooly", "Mr. Edwards"; or "the younger" of a family
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|younger|elder|older)\.?\s+$")
@@ -505,7 +576,7 @@ def _drop_leading_words(names: list[str], people: set[str]) -> list[str]:
         last = len(words) - 2 - (words[-1] in PATRONYMIC_AFTER)  # "Jumabek uulu" is no name without "Talant"
         for k in range(last, 0, -1):
             tail = " ".join(words[k:])
-            epithet = words[k].lower() in GIVEN_NAMES and words[k].lower() not in PARTICLES \
+            epithet = words[k].lower() in GIVEN_NAMES and words[k].lower() not in _SURNAME_OPENERS \
                 and not any(w.lower() in GIVEN_NAMES for w in words[:k])  # "Lieve Van Roosbroeck" stays whole
             if tail in people and (epithet or all(w.lower() in TITLES or occupation(w.lower(), before=words[j + 1])
                                                   for j, w in enumerate(words[:k]))):

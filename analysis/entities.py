@@ -18,13 +18,16 @@ from .entity_spans import POSSESSIVE, model_mentions
 from .lexicon import (
     PORTFOLIO_WORDS,
     TITLES,
+    occupation,
 )
 from .missed_names import (
     bodies_in_apposition,
+    bodies_written_longer,
     bracketed_acronyms,
     completed_names,
     known_outlets,
     patterned_orgs,
+    people_after_office,
     people_in_apposition,
     people_who,
     repeats,
@@ -60,10 +63,12 @@ def extract_mentions(parsed: Parsed) -> pd.DataFrame:
     titles = title_lines(parsed)
     titled, cut_short = titled_people(parsed, raw)
     raw = sorted([m for m in raw if m not in cut_short] + titled + known_outlets(parsed, raw), key=lambda m: m.start)
-    raw = [_double_barrelled(m, parsed.article.text) for m in completed_names(parsed, raw)]
+    raw = people_after_office(parsed, [_double_barrelled(m, parsed.article.text) for m in completed_names(parsed, raw)])
+    raw = bodies_written_longer(parsed, raw)
     raw = _given_and_surname(sorted(raw + repeats(parsed, raw, titles), key=lambda m: m.start),
                              parsed.article.text, titles)
     raw = _after_office_of(raw, parsed.article.text)
+    raw = [_district(m, parsed.article.text) for m in raw]
     known = {m.name for m in raw if not _inside(m, titles)}
     longest = max((len(n.split()) for n in known), default=1)
     mentions = [by_use(parsed, m) for mention in raw for m in _fit_title_line(mention, known, titles, longest)]
@@ -131,30 +136,63 @@ def _after_office_of(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_PARTY_DISTRICT = re.compile(r"[RDI]-(?=[A-Z])")
+
+
+def _district(m: Mention, text: str) -> Mention:
+    """"Assemblyman Stanislaw Raskin, R-Cedar Flats, said": a member's party letter and
+    district after their name, which the model may take for a person's name, is the place."""
+    if _PARTY_DISTRICT.match(m.text) is None or not (text[:m.start].endswith((", ", "("))):
+        return m
+    return replace(m, start=m.start + 2, text=m.text[2:], name=m.name[2:] if _PARTY_DISTRICT.match(m.name) else m.name,
+                   label="GPE", sure=True)
+
+
 def _given_and_surname(mentions: list[Mention], text: str, titles: Spans) -> list[Mention]:
     """"[Rushane] [Pennycooke]": a given name the model found and a surname found as a
     repeat of another's name, with only a space between, are one person's name (not in a
-    title-case line, where "Clinton Trump Debate" runs names together)."""
+    title-case line, where "Clinton Trump Debate" runs names together); and so are names
+    a word of descent joins ("[Muna] bint [Saleh al Habsiyah]")."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and _one_name(prev, m, text) and not _inside(prev, titles):
+        if prev is not None and (_one_name(prev, m, text) or _descent(prev, m, text)) and not _inside(prev, titles):
             label = "PERSON" if "PERSON" in (prev.label, m.label) else ""
-            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], name=text[prev.start:m.end], label=label)
+            given = prev.name.split()[-1]  # not the title or the occupation before it
+            start = prev.start + max(0, prev.text.rfind(given))
+            out[-1] = replace(prev, start=start, end=m.end, text=text[start:m.end],
+                              name=f"{given}{text[prev.end:m.start]}{m.name}", label=label)
         else:
             out.append(m)
     return out
 
 
+# "son of", "daughter of" between a given name and a father's: "Muna bint Saleh al Habsiyah"
+_DESCENT = re.compile(r" (?:bin|bint|binti|ibn|bte|ould|mint) ")
+
+
+def _descent(first: Mention, second: Mention, text: str) -> bool:
+    """"[Dr Muna] bint [Saleh al Habsiyah]": two people's mentions a word of descent apart
+    in one sentence are one person's name."""
+    labels = {first.label, second.label}
+    return "PERSON" in labels and labels <= {"PERSON", ""} and first.sentence == second.sentence \
+        and _DESCENT.fullmatch(text, first.end, second.start) is not None
+
+
 def _one_name(first: Mention, second: Mention, text: str) -> bool:
-    """Two one-word mentions, a space apart in one paragraph, that read as one person's name:
+    """Two one-word mentions (or a given name and two surnames: "[Saturnino] [Apaza Torres]"),
+    a space apart in one paragraph, that read as one person's name:
     each a person's or unlabelled, or a given name the model took for a people ("[Marthese]
     [Zerafa]", NORP as if -ese; a people's adjective, "Russian Vladimir Putin", is no
     mention by now); the first no title."""
     labels_fit = second.label in ("PERSON", "") and (
         first.label in ("PERSON", "") or first.label == "NORP" and second.label == "PERSON")
-    return labels_fit and " " not in first.name and " " not in second.name and first.paragraph == second.paragraph \
-        and text[first.end:second.start] == " " and first.name.lower() not in TITLES
+    two_surnames = first.label == second.label == "PERSON" and second.name.count(" ") == 1
+    given = first.name.split()  # after a title or an occupation: "[Veterinarian Saturnino] [Apaza Torres]"
+    return labels_fit and all(w.lower() in TITLES or occupation(w.lower()) for w in given[:-1]) \
+        and (" " not in second.name or two_surnames) \
+        and first.paragraph == second.paragraph and text[first.end:second.start] == " " \
+        and first.name.lower() not in TITLES
 
 
 _BARREL = re.compile(r"-[A-Z][\w'’]+")

@@ -485,7 +485,8 @@ def _given_name_before_initial(words: list[str]) -> bool:
 
 def _strip_titles(name: str, *, occupations: bool = True) -> str:
     """Without titles and (with `occupations`) occupations before the name, nor a party
-    word before a title ("Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock")."""
+    word ("Independent TD Máiréad Corkery", "Republican Sen. Dana Whitlock", "Democrat
+    Alistair Pendleworth")."""
     words = name.split()
     office = next((k for k in range(1, len(words) - 2) if words[k].lower() in LOCAL_OFFICES | TITLES
                    and words[k][:1].isupper() and words[k - 1].lower() in JURISDICTIONS), None)
@@ -498,6 +499,6 @@ def _strip_titles(name: str, *, occupations: bool = True) -> str:
             # "Talant Jumabek uulu": two names and "son of"; not "Olman Cubillo Matarrita"
             or occupations and len(words) - (words[-1] in PATRONYMIC_AFTER) > 2
             and occupation(words[0].lower(), before=words[1]) and words[1].lower() not in PARTICLES
-            or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[1].lower() in TITLES):
+            or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[0][:1].isupper()):
         words.pop(0)
     return " ".join(words)

@@ -25,7 +25,7 @@ TITLES = {
     "detective", "attorney", "sir", "dame", "lord", "lady", "rev.", "reverend", "father",
     "sister", "brother", "coach", "manager", "premier", "speaker", "deputy", "foreign",
     "defense", "defence", "state", "former", "late", "candidate", "nominee", "house",
-    "senate", "majority", "minority", "whip", "head", "adviser", "advisor", "st.",
+    "senate", "majority", "minority", "whip", "head", "adviser", "advisor", "st.", "first",
 }
 
 # Occupations written like titles before a name ("Farmer Colin Hebden", "Economist Jane
@@ -84,7 +84,8 @@ PERSON_TITLES = {
     "u", "daw",  # Mr, Mrs (Myanmar; "Ma" and "Ko" are names too: entity_spans)
     "akim",  # the head of a district or a village (Kazakhstan, Kyrgyzstan)
     "gup", "mangmi", "tshogpa", "dasho", "lopen", "aum",  # a gewog's head and deputy, a village member; Mrs (Bhutan)
-    "hajj", "hadj",  # a pilgrim (Morocco, Algeria)
+    "hajj", "hadj", "hadji", "elhadji",  # a pilgrim (Morocco, Algeria; Senegal, Mali, "El Hadji")
+    "selectman", "selectwoman", "selectperson",  # a New England town's elected officer ("First Selectman")
 }
 TITLES |= PERSON_TITLES
 # initials of names romanised from Cyrillic, where one letter is written with two ("Ts.
@@ -101,6 +102,23 @@ def address_before_full_name(word: str, words: int) -> bool:
     """Whether `word`, opening a name of `words` words (itself counted), is a word of address
     there ("Ma Thiri Naing"), not a name ("Ma Ying-jeou")."""
     return words >= TITLES_BEFORE_FULL_NAMES.get(word, words + 1)
+# Family names written first, common enough that two people of one article share them
+# ("Tan Chuan Jin" and "Tan See Leng", "Nguyen Van Thanh" and "Nguyen Thi Lan"), and
+# words that open a compound given name ("Abdul Rahman", "Siti Aminah", Balinese "Ni Made
+# Wartini" and "I Wayan Sudarsana", see BALINESE_ORDER_NAMES): a word that opens
+# several names is no word of address when it is one of these (canonical.address_words)
+SURNAMES_FIRST = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie song tang
+han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao
+tan lim goh ng ong teo koh chua yeo low chan wong cheung leung lau ho chow tsang yip lam kwok fung tse lai
+kim lee park choi jung jeong kang cho yoon jang im oh seo shin kwon hwang ahn song ryu hong jeon moon
+nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong ly trinh dinh mai truong
+""".split())
+GIVEN_NAME_OPENERS = frozenset("""
+abdul abdel abd abdur abu ahmad ahmed mohamed mohammed muhammad mohammad mohd muhammed mohamad ali syed sayed
+said mir nur noor siti sri muhamad md umm bint bin ibn al el sheikh hajj
+jean marie anne mary john joão joao josé jose maría maria juan ana luis carlos pedro i ni
+""".split())
 # "son of", "daughter of" after a father's name (Kyrgyz, Kazakh, Azerbaijani, Uzbek): "Talant
 # Jumabek uulu", "Nurzada Bektursun kyzy"
 PATRONYMIC_AFTER = frozenset("uulu kyzy uly qyzy ogly oglu qizi o'g'li".split())
@@ -291,6 +309,12 @@ def occupation(word: str, *, before: str | None = None) -> bool:
         return True
     return names_a_person(word) and word not in GIVEN_NAMES \
         and (before is None or not word.endswith(_GIVEN_ENDINGS) or before.lower() in GIVEN_NAMES)
+
+
+# English nouns of the shapes names_a_person reads (data/make_person_shaped_nouns.py):
+# a word of those shapes that is none ("Aitor", "Hollister") right before a surname the
+# article knows is a given name (missed_names.completed_names)
+PERSON_SHAPED_NOUNS = frozenset((Path(__file__).parent / "data" / "person_shaped_nouns.txt").read_text().split())
 
 
 def names_a_person(lemma: str) -> bool:

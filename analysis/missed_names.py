@@ -22,9 +22,15 @@ from spacy.vocab import Vocab
 from .canonical import ORG_ENDINGS, PARTICLES, ends_like_no_person, initials, looks_like_a_name
 from .lexicon import (
     GIVEN_NAMES,
+    JURISDICTIONS,
     KNOWN_ORGS,
     LOCAL_OFFICES,
+    OCCUPATIONS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_SHAPED_NOUNS,
     PERSON_TITLES,
+    PORTFOLIO_WORDS,
     TITLES,
     address_before_full_name,
     occupation,
@@ -47,6 +53,8 @@ _LETTERS_NOT_TITLES = frozenset("pa sr br".split())
 # a run of capitalised words ending in a word organisations end in: "Tillamere Outdoor
 # Gear Inc.", "Northern Lakes Transit Users Group", "Bank of England" is the model's
 _POSSESSIVE = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}
+# the small words of places' and people's names in Romance and Dutch ("Lance aux Lapins")
+_NAME_PARTICLES = frozenset("aux au de du des la le les da do dos das del della di van von der den ter ten".split())
 # bodies named "X of Y": "Chamber of Commerce", "Department of Health"
 _OF_BODIES = frozenset("""
 chamber department ministry bureau board council institute society association federation union
@@ -61,6 +69,9 @@ ORG_NAME_PATTERNS = [
     # "Karnataka App-Based Workers’ Collective": a hyphenated pair among the words
     [{"IS_TITLE": True, "OP": "+"}, {"ORTH": "-"}, {"IS_TITLE": True, "OP": "+"}, {**_POSSESSIVE, "OP": "?"},
      {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": sorted(ORG_ENDINGS)}, "IS_TITLE": True}],
+    # "Lance aux Lapins Community Group": a place's name with its particles among the words
+    [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": sorted(_NAME_PARTICLES)}, "OP": "+"},
+     {"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": sorted(ORG_ENDINGS)}, "IS_TITLE": True}],
     # "Drumcassel Chamber of Commerce", "Department of Homeland Security"
     [{"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": sorted(_OF_BODIES)}, "IS_TITLE": True}, {"LOWER": "of"},
      {"IS_TITLE": True, "OP": "+"}],
@@ -163,6 +174,63 @@ def people_who(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     return _names_found(parsed, found, "PERSON", names, lambda m: True)
 
 
+def people_after_office(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """The holder named at the end of an office's phrase, right before its verb: "Akim of
+    At-Bashy district Azamat Imanaliev said", "Governor of Lagos State Babajide Sanwo-Olu
+    said", "Deputy of the Jogorku Kenesh Cholpon Mamyrova wrote". The model runs the place
+    or the body into the name, or takes the name for a place; the name is the capitalised
+    words after the last word of the body's (a place's kind, a portfolio, a body's word, a
+    word in lower case), and of a longer run of capitalised words the last two. What the
+    model found in the office's phrase across the name is replaced by it."""
+    def names(doc: Doc) -> Iterator[Span | None]:
+        for subject in tokens_where(doc, (POS, _NOUN_AND_PROPER_IDS)):
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i > subject.i:
+                yield _holder_named_last(doc, subject)
+
+    people = {(m.start, m.end) for m in found if m.label == "PERSON"}
+    added = []
+    for p, doc in enumerate(parsed.docs):
+        for span in filter(None, names(doc)):
+            start, end = parsed.offset(p, span.start_char), parsed.offset(p, span.end_char)
+            if (start, end) not in people:  # else the model's reading stands
+                added.append(Mention(p, parsed.sentence_id(p, span.start), start, end, span.text, "PERSON", span.text,
+                                     sure=True))
+    return replace_inside(found, added)
+
+
+# words that end a body's or a place's name before its holder's: "Lagos State", "At-Bashy
+# district", "Minister of Finance"
+_OFFICE_BOUNDS = JURISDICTIONS | PORTFOLIO_WORDS | ORG_ENDINGS | ORG_NOUNS | _OF_BODIES | TITLES | frozenset(
+    "province region municipality ward constituency governorate prefecture oblast island islands".split())
+
+
+def _holder_named_last(doc: Doc, subject: Token) -> Span | None:
+    """The name that ends the phrase of `subject` right before its verb, where the phrase
+    opens with an office ("The Governor") and "of" or "for" (see people_after_office)."""
+    office = doc[subject.left_edge.i + (subject.left_edge.lower_ == "the")]
+    last = doc[subject.head.i - 1]
+    if office.i + 3 > last.i or not office.is_title or doc[office.i + 1].lower_ not in ("of", "for") \
+            or not (office.lower_ in PERSON_TITLES or people_only(office.lemma_.lower())) \
+            or last.pos_ != "PROPN" or not last.is_title or not subject.left_edge.i <= last.i <= subject.right_edge.i:
+        return None
+    prep = doc[office.i + 1]
+    words: list[int] = []  # where each word of the name starts ("Sanwo-Olu" one word)
+    i = last.i
+    while i > prep.i + 1:
+        tok = doc[i]
+        if i > prep.i + 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            i -= 2
+            continue  # "Sanwo-Olu": on to the word's first part
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ in _OFFICE_BOUNDS:
+            break
+        words.append(i)
+        i -= 1
+    if len(words) < 2 or len(words) == 3 and doc[words[-1]].ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "NORP"):
+        return None  # "Kampala Erias Lukwago" only where the article names the place alone (entities)
+    span = doc[words[1]:last.i + 1]
+    return None if ends_like_no_person(span.text.split()) else span
+
+
 # what a member of which is a person: "The area's Member of Parliament, Wendall Rolle,"
 _LEGISLATURES = frozenset("parliament congress house assembly senate legislature council knesset dáil".split())
 
@@ -201,9 +269,10 @@ def _name_ending_at(doc: Doc, head: Token) -> Span | None:
     while first > 0 and first <= doc[first - 1].head.i <= head.i and (
             doc[first - 1].is_title or doc[first - 1].lower_ in PARTICLES) and doc[first - 1].pos_ in ("PROPN", "ADJ"):
         first -= 1
-    while head.i - first >= 2 and (doc[first].lower_ in TITLES
+    while head.i - first >= 2 and (doc[first].lower_ in TITLES or doc[first].lower_ in PARTY_WORDS
                                    or address_before_full_name(doc[first].text, head.i - first + 1)):
-        first += 1  # "The District Natural Resources Officer, Ms Upendo Mtenga,": her name; "Ma Thiri Naing"
+        first += 1  # "The District Natural Resources Officer, Ms Upendo Mtenga,": her name; "Ma Thiri Naing";
+        # "His challenger, Democrat Alistair Pendleworth,"
     span = doc[first:head.i + 1]
     if len(span) < 2 or not shaped_like_a_name(span) or span[0].lower_ in PARTICLES or span[0].lower_ in _NAME_JOINERS \
             or ends_like_no_person([t.text for t in span]):
@@ -300,6 +369,10 @@ def completed_names(parsed: Parsed, found: list[Mention]) -> list[Mention]:
     votes = Counter((m.name, m.label == "PERSON") for m in found)  # "Corran Hill" a place thrice, a person once
     short = {m.name for m in found if m.label == "PERSON" and len(m.name.split()) <= 2 and m.name[:1].isupper()
              and votes[m.name, True] >= votes[m.name, False]}
+    # the surname of a family the article names in full: "Aitor Urkiaga", where the model
+    # found only "His daughter, Arantxa Urkiaga"
+    short |= {m.name.split()[-1] for m in found if m.label == "PERSON" and len(m.name.split()) == 2
+              and m.name.split()[-1][:1].isupper() and votes[m.name, True] >= votes[m.name, False]}
     # "Du Plooy said", whatever the model took it for: a surname whose particle opens a
     # sentence, looked for with the particle in lower case after a given name ("Anneliese du Plooy")
     short |= {f"{m.name[:1].lower()}{m.name[1:]}" for m in found if len(m.name.split()) == 2
@@ -353,7 +426,7 @@ def _name_start(doc: Doc, i: int, last: int) -> int:
     while j > 0 and doc[j - 1].lower_ in PARTICLES:
         j -= 1
     given = 0
-    while j > 0 and given < 2 and given_word(doc[j - 1]) \
+    while j > 0 and given < 2 and given_word(doc[j - 1], english=given == 0 and i == last) \
             and not address_before_full_name(doc[j - 1].text, last - j + 2):
         j, given = j - 1, given + 1
     if given:
@@ -364,12 +437,77 @@ def _name_start(doc: Doc, i: int, last: int) -> int:
     return i
 
 
-def given_word(tok: Token) -> bool:
+def given_word(tok: Token, *, english: bool = False) -> bool:
     """A capitalised proper noun that may open a name: not a title or an occupation
-    ("Treasurer"), nor their plural ("Commissioners Dorian Pettifer and Leona Sowerby")."""
+    ("Treasurer"), nor their plural ("Commissioners Dorian Pettifer and Leona Sowerby").
+    With `english` (right before a surname the article knows), only an English noun is an
+    occupation for its shape: "Herder Ts. Oyunbileg", but "Aitor Urkiaga", "First
+    Selectman Hollister Farrisford"."""
     word = tok.lower_
     return tok.pos_ == "PROPN" and tok.is_alpha and tok.text.istitle() and "\n" not in tok.whitespace_ \
-        and not any(w in TITLES or w in LOCAL_OFFICES or occupation(w) for w in {word, word.removesuffix("s")})
+        and word not in _NOT_GIVEN and not any(
+            w in TITLES or w in LOCAL_OFFICES or occupation(w) and (not english or _english_noun(w))
+            for w in {word, word.removesuffix("s")})
+
+
+# words of bodies' names and portfolios in title case, never a given name: "Coalition Against
+# Trump", "Team Trump", "Director of Government Affairs Phil Smith"
+_NOT_GIVEN = ORG_NOUNS | ORG_ENDINGS | _NAME_JOINERS | PORTFOLIO_WORDS | frozenset(
+    "against with to in on at from by team friends citizens people".split())
+
+
+def _english_noun(word: str) -> bool:
+    return word in OCCUPATIONS or word in PERSON_NOUNS or word in PERSON_SHAPED_NOUNS
+
+
+def bodies_written_longer(parsed: Parsed, found: list[Mention]) -> list[Mention]:
+    """"In a statement, Even HaNof said", "that Frigo Planina had honoured": a capitalised
+    word the model left out beside a body's name is part of the name where the article
+    writes the two together twice or more, once at least inside a sentence. Every place the
+    article writes the fuller name is then the body's mention, joined with what the model
+    found across it ("[Even] HaNof Quarries" opening a sentence). One PhraseMatcher over
+    the paragraphs counts and finds the fuller names: linear in the article."""
+    people = {m.name for m in found if m.label == "PERSON"}
+    names: set[str] = set()
+    for m in found:
+        if m.label != "ORG" or m.name.count(" ") > 2 or m.name in people:  # "Team Trump" is no fuller Trump
+            continue
+        base = parsed.article.paragraphs[m.paragraph].start
+        span = parsed.docs[m.paragraph].char_span(m.start - base, m.end - base)
+        if span is None or sum(t.is_lower for t in span.sent) < 3:
+            continue  # not "These Are the People Who Died in the EgyptAir Crash"
+        before = span.doc[span.start - 1] if span.start > span.sent.start + 1 else None  # not a sentence's first word
+        after = span.doc[span.end] if span.end < span.sent.end else None
+        names |= {name for word, name in ((before, f"{before} {m.text}"), (after, f"{m.text} {after}"))
+                  if word is not None and _left_out(word)}
+    if not names:
+        return found
+    matcher = PhraseMatcher(parsed.docs[0].vocab)
+    make_doc = parsed.make_doc or (lambda text: Doc(matcher.vocab, words=text.split()))
+    for name in names:
+        matcher.add(name, [make_doc(name)])
+    hits = [(p, span) for p, doc in enumerate(parsed.docs) for span in _leftmost_longest(matcher(doc, as_spans=True))]
+    twice = {name for name, n in Counter(span.label_ for _, span in hits).items() if n >= 2}
+    starts = [m.start for m in found]
+    added: list[Mention] = []
+    for p, span in hits:
+        if span.label_ not in twice:
+            continue
+        start, end = parsed.offset(p, span.start_char), parsed.offset(p, span.end_char)
+        across = overlapping(found, starts, start, end)
+        if any(m.label not in ("ORG", "") or m.paragraph != p for m in across):
+            continue
+        start, end = min([start, *(m.start for m in across)]), max([end, *(m.end for m in across)])
+        text = parsed.article.text[start:end]
+        added.append(Mention(p, parsed.sentence_id(p, span.start), start, end, text, "ORG", text))
+    return replace_inside(found, added)
+
+
+def _left_out(word: Token) -> bool:
+    """A capitalised word beside a body's name that may be a word of the name the model
+    left out: no title, no entity's word, no small word."""
+    return word.is_title and word.is_alpha and not word.ent_type_ and word.lower_ not in TITLES \
+        and word.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM")
 
 
 def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention]:

@@ -114,8 +114,9 @@ def scan_paragraph(text: str, *, carried_on: bool = False) -> tuple[list[tuple[i
     A stack of open marks: a closing mark closes the innermost open mark of its own kind
     (double or single); single closers that match nothing are apostrophes. A single mark
     left open counts where a quote plainly starts: opening the paragraph, after a colon,
-    or as a curly opening mark after a sentence's end when the next paragraph opens with a
-    quote mark too (`carried_on`: a quotation running on, British style).
+    or as an opening mark (curly or straight) after a sentence's end when the next
+    paragraph opens with a quote mark too (`carried_on`: a quotation running on, British
+    style).
     """
     text = _normalised(text)
     stack: list[tuple[str, int]] = []
@@ -145,7 +146,7 @@ def scan_paragraph(text: str, *, carried_on: bool = False) -> tuple[list[tuple[i
             stack.append((kind, i))
     left = None
     if stack and (stack[0][0] == "d" or stack[0][1] == 0 or text[:stack[0][1]].rstrip().endswith(":")
-                  or carried_on and text[stack[0][1]] == "‘" and _SENTENCE_BEFORE.search(text, 0, stack[0][1])):
+                  or carried_on and text[stack[0][1]] in "‘'" and _SENTENCE_BEFORE.search(text, 0, stack[0][1])):
         left = stack[0][1]  # a single mark left open counts only where a quote plainly starts
     return pairs, left
 
@@ -163,7 +164,9 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
     """Quote spans of each paragraph, in order; empty passages are dropped."""
     out: list[list[QuoteSpan]] = []
     carried = False
-    askers: set[str] = set()  # the names an interview's questions are set out under
+    # the names an interview's questions are set out under: any that asks a question anywhere
+    # ("Island Times: Some fishermen say three years is too long." before its "...?")
+    askers = {m.group(1) for t in texts if t.rstrip().endswith("?") and (m := name_label(t)) is not None}
     for p, text in enumerate(texts):
         carried_on = p + 1 < len(texts) and texts[p + 1].lstrip().startswith(tuple(_SINGLE))
         pairs, left = scan_paragraph(text, carried_on=carried_on)
@@ -185,9 +188,7 @@ def find_quotes(texts: list[str]) -> list[list[QuoteSpan]]:
         carried = bool(spans) and spans[-1].runs_on
         answer = _ANSWER.match(text) if p and _QUESTION.match(texts[p - 1]) else None
         if answer is None and p:
-            answer, asker = labelled_answer(text, texts[p - 1], askers)
-            if asker:
-                askers.add(asker)
+            answer = labelled_answer(text, texts[p - 1], askers)
         if answer is not None and answer.end() < len(text.rstrip()):
             # "Q: Why horses?" then "A: My father did it.": the answer is quoted whole, marks and all
             spans = [QuoteSpan(p, 0, len(text), answer.end(), len(text.rstrip()), answer=True)]
@@ -206,17 +207,17 @@ _ANSWER = re.compile(r"A[:.]\s+(?=\S)")
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s+(?=\S)")
 
 
-def labelled_answer(text: str, before: str, askers: set[str]) -> tuple[re.Match | None, str]:
+def labelled_answer(text: str, before: str, askers: set[str]) -> re.Match | None:
     """The label of an answer set out under its speaker's name (group 1 is the name), right
     after a question set out under another name (a question, or anything said under a name
-    already seen asking: "Hungary Today: Residents say they were not consulted."), and the
-    asker's name; (None, "") for any other paragraph."""
+    that asks the article's questions: "Hungary Today: Residents say they were not
+    consulted."); None for any other paragraph."""
     answer = name_label(text)
     question = _LABEL.match(before)
     if answer is None or question is None or question.group(1) == answer.group(1) \
             or not (before.rstrip().endswith("?") or question.group(1) in askers):
-        return None, ""
-    return answer, question.group(1)
+        return None
+    return answer
 
 
 def name_label(text: str) -> re.Match | None:

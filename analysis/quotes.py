@@ -91,6 +91,7 @@ def _split_pair(parsed: Parsed, a: Quote, b: Quote) -> bool:
 def _direct_quotes(parsed: Parsed, texts: list[str], spans: list[list[QuoteSpan]], resolver: Resolver,
                    indirect: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
+    glosses: dict[tuple[int, int], tuple[int, int]] = {}  # a translation -> the quote it translates
     chain = -1
     for p, paragraph_spans in enumerate(spans):
         if _no_speech(parsed, p):
@@ -111,11 +112,16 @@ def _direct_quotes(parsed: Parsed, texts: list[str], spans: list[list[QuoteSpan]
                 who = out[-1].who  # "called it “X” and “Y”": one sentence, one cue
             if gloss and out[-1].who is None and out[-1].kind == "direct":
                 out[-1] = replace(out[-1], who=who)  # '"El mar no se vende" ("The sea ..."), said X'
+            if gloss:
+                glosses[p, span.start] = (out[-1].paragraph, out[-1].start)
             out.append(Quote(p, span.start, span.end, kind, who, chain))
         _cue_after_next(text, paragraph_spans, out)
     out = share_chain_speakers(out)
     out = take_turns(parsed, inherit_speakers(parsed, out, spans, resolver, indirect), resolver)
-    return [q for q in out if _is_speech(parsed, q, resolver.token_starts[q.paragraph])]
+    speech = [q for q in out if _is_speech(parsed, q, resolver.token_starts[q.paragraph])]
+    kept = {(q.paragraph, q.start) for q in speech}
+    # a translation is speech only if what it translates is ('Chanting "Sunu fas!" ("Our horses!")')
+    return [q for q in speech if glosses.get((q.paragraph, q.start), (q.paragraph, q.start)) in kept]
 
 
 def _cue_after_next(text: str, spans: list[QuoteSpan], out: list[Quote]) -> None:

@@ -73,6 +73,18 @@ def speaks_in_relative(tok: Token) -> bool:
         for c in tok.children)
 
 
+def brought_in_by_who(tok: Token) -> bool:
+    """"The plan drew sharp criticism from Cllr Des Fahey, who runs a pharmacy": a name a
+    "who" clause after a comma brings in, a subject for the next "he" if it is a person's
+    (not a place, nor a place a person comes from: "A trader from Maxixe, who buys")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") and any(
+        c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" and w.i > 0 and w.nbor(-1).text == ","
+                                  for w in c.children)
+        for c in tok.children) and not (
+        tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN" and noun_kind(tok.head.head.lemma_.lower()) == "person"
+        or tok.dep_ == "pobj" and is_cue(tok.head.head))  # not "she said about Sanders, who"
+
+
 def stranded_subject(tok: Token) -> bool:
     """A person's name opening its sentence that the parser left without a verb to be the
     subject of: hung on a subjectless verb as a modifier ("Lapointe, wearing an orange

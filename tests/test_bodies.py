@@ -231,3 +231,14 @@ def test_a_hungarian_company_is_the_company_not_the_county(nlp):
             "Aranyhíd Wellness Kft. has offered 310 million forints. In a letter to the council, the company said it "
             "would invest two billion forints in a hotel.")
     assert speaker(nlp, text, "two billion") == "Aranyhíd Wellness Kft"
+
+
+def test_a_body_name_with_a_place_s_particles_or_a_word_the_model_left_out(nlp):
+    text = ("The Lance aux Lapins Community Group said in a statement that the new path would be twice as long.\n\n"
+            "Even HaNof Quarries, which has operated the site since 1987, wants to add 38 hectares.\n\n"
+            "In a statement, Even HaNof said it operated in full compliance with every permit.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "twice as long")["speaker"] == "Lance aux Lapins Community Group"
+    assert row_with(quotes, "full compliance")["speaker"] == "Even HaNof Quarries"
+    found = entities_of(analyze(text, nlp=nlp))
+    assert found["Even HaNof Quarries"] == ("ORG", 2)

@@ -28,3 +28,14 @@ def test_one_speakers_paragraphs_with_a_question_stay_theirs(nlp):
             "“Nobody has asked the readers.”")
     quotes = quotes_of(nlp, text)
     assert set(quotes["speaker"]) == {"Ana Ruiz"}
+
+
+def test_an_interviewer_s_first_line_without_a_question_mark_is_a_question(nlp):
+    text = ("Island Times spoke to Ngirakebou after the ceremony.\n\n"
+            "Island Times: Some fishermen say three years is too long.\n\n"
+            "Orrukem: Three years is one child going from first grade to fourth grade. It is nothing.\n\n"
+            "Island Times: What happens to families who depend on the channel?\n\n"
+            "Orrukem: The state will help them fish the outer reef.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "first grade")["speaker"] == "Orrukem"
+    assert not any("too long" in q for q in quotes["quote"])

@@ -108,3 +108,27 @@ def test_mr_with_a_family_s_surname_is_not_the_one_introduced_as_a_grandmother(n
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "my own tomatoes")["speaker"] == "Eulalie Outerbridge"
     assert row_with(quotes, "take that opportunity")["speaker"] == "Tariq Outerbridge"
+
+
+def test_a_person_a_who_clause_brings_in_is_the_next_he(nlp):
+    text = ("Director of services Ciarán Moylette told the meeting that the loop would carry through traffic.\n\n"
+            "The plan drew sharp criticism from Cllr Des Fahey, who runs a pharmacy at the top of the street.\n\n"
+            "\"The trial is a decision made by people who drive to Drumcassel,\" he said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "people who drive")["speaker"] == "Des Fahey"
+
+
+def test_the_one_asked_answers_and_the_same_pronoun_goes_on_with_them(nlp):
+    text = ("Senate Bill 318, sponsored by state Sen. Evangeline Solórzano-Arriola, would set the fee at $85.\n\n"
+            "State Sen. Clayborne Tappscott, R-Pahrump, asked Solórzano-Arriola whether the fee would also apply "
+            "to geothermal power plants. She said it would not.\n\n"
+            "\"Geothermal puts the water back in the ground,\" she said.\n\n"
+            "Tappscott said he was \"not convinced the science is there yet.\"\n\n"
+            "Rep. Honoria Pettigrew, D-Orlando, asked Tappscott whether any city had asked for the bill. "
+            "He said the request had come from the industry.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "it would not")["speaker"] == "Evangeline Solórzano-Arriola"
+    assert row_with(quotes, "back in the ground")["speaker"] == "Evangeline Solórzano-Arriola"
+    assert row_with(quotes, "not convinced")["speaker"] == "Clayborne Tappscott"
+    assert row_with(quotes, "from the industry")["speaker"] == "Clayborne Tappscott"
+    assert all(r["speaker"] != "R-Pahrump" for r in quotes.to_dict("records"))

@@ -551,3 +551,13 @@ def test_a_single_quote_opened_mid_paragraph_runs_on_into_the_next(nlp):
                                       "I am asking for twenty metres of concrete.",
                                       "These men have waited since February."]
     assert set(rows["speaker"]) == {"Gervais d’Arvelle"} and rows["passage"].nunique() == 1
+
+
+def test_a_chant_s_translation_is_no_speech_and_a_straight_quote_runs_on(nlp):
+    text = ("Chanting \"Sunu fas, sunu liggéey!\" (\"Our horses, our work!\"), about 200 drivers marched to the "
+            "town hall on Monday.\n\n"
+            "'This is not the state against the chiefs,' the governor said. 'We all eat from the same reef.\n\n"
+            "'In three years I want to see the channel full again.'")
+    quotes = quotes_of(nlp, text)
+    assert not any("Our horses" in q for q in quotes["quote"])
+    assert row_with(quotes, "same reef")["speaker"] == row_with(quotes, "not the state")["speaker"]

@@ -342,3 +342,24 @@ def test_a_capitalised_office_with_its_holder_named_after_the_place(nlp):
     text = ("The District Administrator for Takamaka, Ms Nadège Payette, told Nation that the contract had been "
             "awarded in June.")
     assert row_with(quotes_of(nlp, text), "awarded in June")["speaker"] == "Nadège Payette"
+
+
+def test_the_holder_named_at_the_end_of_an_office_phrase_is_the_speaker(nlp):
+    # the model runs the place or the body into the name, or hangs the name on the body
+    text = ("Akim of At-Bashy district Azamat Imanaliev said that the district would buy coal this week.\n\n"
+            "Deputy of the Jogorku Kenesh Cholpon Mamyrova wrote on Facebook that she had sent a request.\n\n"
+            "Governor of Lagos State Babajide Sanwo-Olu said the state would build more roads.\n\n"
+            "Chairman of the Zenith Bank board Ade Okoro said the bank would grow.\n\n"
+            "The Governor of the Bank of England Andrew Bailey said rates would stay.\n\n"
+            "A spokesman for the cycling union Fietsersbond said the plan was bad.\n\n"
+            "A spokesman for Democratic presidential candidate Hillary Clinton called the report \"outrageous.\"\n\n"
+            "A panel of reporters led by MSNBC's Chris Matthews agreed that the plan was pandering.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "outrageous")["speaker"] != "Hillary Clinton"  # her spokesman
+    assert row_with(quotes, "was pandering")["speaker"] != "Chris Matthews"  # the panel he led
+    assert row_with(quotes, "buy coal")["speaker"] == "Azamat Imanaliev"
+    assert row_with(quotes, "sent a request")["speaker"] == "Cholpon Mamyrova"
+    assert row_with(quotes, "more roads")["speaker"] == "Babajide Sanwo-Olu"
+    assert row_with(quotes, "bank would grow")["speaker"] == "Ade Okoro"
+    assert row_with(quotes, "rates would stay")["speaker"] == "Andrew Bailey"
+    assert row_with(quotes, "plan was bad")["speaker"] != "Fietsersbond"  # the union's name, not the spokesman's
