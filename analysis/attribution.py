@@ -85,6 +85,10 @@ _SELDOM_NAMED = frozenset(["campaign"])
 _NAMED_BY_THE_WORD = frozenset("municipality inspectorate directorate secretariat tribunal legislature".split())
 # nouns wire copy calls the person it follows by, once named ("the Republican front-runner")
 _EPITHETS = frozenset("candidate nominee front-runner frontrunner hopeful contender billionaire mogul".split())
+# nouns for anyone holding an office, which copy calls a person just named by a narrower one
+# ("Midagri's coordinator in Puno, engineer Hermógenes Ccahuana ... the official said"),
+# where the article has called no one else by the noun
+_OFFICE_EPITHETS = frozenset(["official"])
 # a body's voices named after it: "Department of ... spokesperson Roxanne Thériault"
 _OFFICER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())
 # nouns for a man or a woman of a nation, which sports and wire copy use for someone just named
@@ -155,6 +159,7 @@ class Resolver:
         self._gender = genders(parsed, self._persons, self.mention_at, self.in_quote)
         self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
+        self._first_noun: dict[str, tuple[int, int] | None] = {}
         self._role_holders = RoleHolders(parsed, self._mentions, self.mention_at, self.in_quote, self.token_starts)
         self._described = Descriptions(parsed, self.mention_at)
         self._antecedents: Antecedents | None = None
@@ -356,6 +361,9 @@ class Resolver:
         one = self.one_of(p, tok)
         if one is not None:
             return one
+        after_role = self._named_after_role(self.parsed.offset(p, 0), tok) if tok.pos_ == "NOUN" else None
+        if after_role is not None:  # "said the bill's sponsor, Sen. Prudence Hallowell, a ...", whatever the parse
+            return self._speaker_named(after_role)
         if has_conj(tok):
             if not one_described(tok):
                 return self.noun_phrase(p, tok)
@@ -513,7 +521,7 @@ class Resolver:
         if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one") and not owned_document(tok):
             # "one of the attorneys, Justin Bamberg,"
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok) or self._named_after_comma(p, tok) \
-                or self._named_as_a_name(base, tok)
+                or self._named_as_a_name(base, tok) or self._named_after_role(base, tok)
         elif tok.pos_ == "PROPN" and tok.lower_ in TITLES and (m is None or m.label != "PERSON"):
             m = self._named_in_apposition(base, tok) or m  # "The town's MP, Marnie Carbery, said"
         elif tok.pos_ == "PROPN" and m is None:
@@ -555,6 +563,20 @@ class Resolver:
                                   for t in between) or noun_kind(between[-1].lemma_.lower()) == "person":
             return None
         return m
+
+    def _named_after_role(self, base: int, tok: Token) -> Named | None:
+        """"said the bill's sponsor, Sen. Prudence Hallowell, a Kent County Democrat": the
+        person named right after the comma that follows a person's noun after its verb
+        (the model reads the name as a second subject, or as a conjunct)."""
+        doc = tok.doc
+        if tok.i < tok.head.i or tok.tag_ != "NN" or noun_kind(tok.lemma_.lower()) not in ("person", None) \
+                or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+            return None
+        j = tok.i + 2
+        while j + 1 < len(doc) and {doc[j].lower_, doc[j].lower_.rstrip(".")} & TITLES and doc[j].text[:1].isupper():
+            j += 1
+        m = self.mention_at(base + doc[j].idx, base + doc[j].idx + len(doc[j])) if doc[j].pos_ == "PROPN" else None
+        return m if m is not None and m.label == "PERSON" else None
 
     def _named_as_a_name(self, base: int, tok: Token) -> Named | None:
         """"One seamstress, who asked to be identified only by her first name, Valdirene,
@@ -767,13 +789,24 @@ class Resolver:
             return None  # a name; but "the MCA said" is a title the model took for a body's name, and
             # "the Florida Republican" a member of a party
         found = self._role_holders.holder(p, tok)
-        if found is None and tok.lemma_.lower() in _EPITHETS and tok.tag_ == "NN" \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if found is None and tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and (tok.lemma_.lower() in _EPITHETS
+                     or tok.lemma_.lower() in _OFFICE_EPITHETS and not self._noun_before(p, tok)):
             # "Hillary Clinton has a word for ... The Democratic presidential candidate blasted":
             # an epithet for the person the story is following, as "she" would be
             cand = self._look_back(p, start, lambda c: c.label == "PERSON" and c.subject)
             found = (cand.name, "PERSON") if cand is not None else None
         return None if found is None else Speaker(found[0], start, start + len(tok), tok.text, found[1])
+
+    def _noun_before(self, p: int, tok: Token) -> bool:
+        """Whether the article used `tok`'s noun (either number) before it, outside quotes."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self._first_noun:  # one pass per noun: linear in the article
+            self._first_noun[lemma] = next(((q, t.i) for q, doc in enumerate(self.parsed.docs) for t in doc
+                                            if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+                                            and not self.in_quote(q, t.idx)), None)
+        first = self._first_noun[lemma]
+        return first is not None and first < (p, tok.i)
 
     def member_of(self, p: int, tok: Token) -> Speaker | None:
         """"Members of the parish council", "a spokesman for the company": the body speaks."""

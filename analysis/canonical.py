@@ -98,17 +98,23 @@ def address_words(mentions: list[Mention], names: list[str]) -> set[str]:
     Pema Wangdi", "Papa Tuaivi Ngatupuna" and "Papa Rongo Tairea") and is never a name
     alone, nor a surname, a common given name or a family name written first ("Tan
     Chuan Jin" and "Tan See Leng"); a given name before an initial stays ("Viktor F.
-    Yanukovych" and "Viktor A. Yushchenko")."""
+    Yanukovych" and "Viktor A. Yushchenko"). A word that is a name too and a word of
+    address only before a full name (lexicon.TITLES_BEFORE_FULL_NAMES) is one where the
+    article also puts it before the given name alone ("Don Severino")."""
     tails: dict[str, set[str]] = defaultdict(set)
     for m, n in zip(mentions, names):
         words = n.split()
         if m.label == "PERSON" and len(words) >= 3 and words[1][:1].isupper() and not words[1].endswith("."):
             tails[words[0]].add(" ".join(words[1:]))
+    # a word of address that is a name too, before a given name alone as well as before
+    # the full name: "Don Severino Maccagnani" and "Don Severino"
+    shown = {n.split()[0] for n in names if n.count(" ") == 1 and n.split()[0] in TITLES_BEFORE_FULL_NAMES
+             and any(t.split()[0] == n.split()[1] for t in tails.get(n.split()[0], ()))}
     if not any(len(t) >= 2 for t in tails.values()):
-        return set()
+        return shown
     named = {w for n in names for w in (n.split()[-1], n)}
-    return {w for w, t in tails.items() if len(t) >= 2 and w.isalpha() and w[:1].isupper() and w not in named
-            and not {w.lower(), _ascii(w.lower())} & _NO_ADDRESS}
+    return shown | {w for w, t in tails.items() if len(t) >= 2 and w.isalpha() and w[:1].isupper() and w not in named
+                    and not {w.lower(), _ascii(w.lower())} & _NO_ADDRESS}
 
 
 def _ascii(word: str) -> str:

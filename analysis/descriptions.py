@@ -143,11 +143,13 @@ def _fuller(tok: Token) -> str | None:
     """"inspection report" for a singular noun with words before it that describe it;
     "Democratic strategist involved in the recruitment effort" for an unnamed person."""
     after = described_after(tok)
-    if not _describable(tok) or not after and not any(c.dep_ in ("compound", "amod") and c.i < tok.i
-                                                 for c in tok.children):
+    if not _describable(tok) or not after and not any(c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                                                 for c in tok.children):  # "A Ministry of Municipality official"
         return None
     words = [tok, *left_modifiers(tok), *after]
     text = without_owner(tok.doc[min(t.i for t in words):max(t.i for t in words) + 1], tok)
+    if text.count("(") != text.count(")"):
+        return None  # "the Vox Populi (Voice of the People) column": a name the parse cut in its brackets
     return text if text != tok.text else None
 
 

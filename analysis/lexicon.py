@@ -94,8 +94,10 @@ DIGRAPH_INITIALS = ("Ch", "Kh", "Sh", "Ts", "Zh", "Ya", "Ye", "Yo", "Yu")
 # words of address that are names too, titles only before a full name of so many words or
 # more (the title counted): "Don Eleuterio Bañuelos Cota" (not "Don Bacon"), Burmese "Ma
 # Thiri Naing" and "Ko Zeyar Phyo" (not "Ma Ying-jeou", "Ko Wen-je"), Cook Islands "Papa
-# Tuaivi Ngatupuna" and "Mama Teuira Arona"
-TITLES_BEFORE_FULL_NAMES = {"Don": 4, "Ma": 3, "Ko": 3, "Papa": 3, "Mama": 3}
+# Tuaivi Ngatupuna" and "Mama Teuira Arona", Kiribati "Nei Tiarite Ioane" (a woman); where
+# the article also writes the word before the given name alone ("Don Severino"), it is one
+# of address before fewer words too (canonical.address_words)
+TITLES_BEFORE_FULL_NAMES = {"Don": 4, "Ma": 3, "Ko": 3, "Papa": 3, "Mama": 3, "Nei": 3}
 
 
 def address_before_full_name(word: str, words: int) -> bool:

@@ -448,3 +448,16 @@ def test_a_given_name_and_two_surnames_the_model_split_are_one_name(nlp):
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "combined with vaccination")["speaker"] == "Saturnino Apaza Torres"
     assert row_with(quotes, "cold was worse")["speaker"] == "Saturnino Apaza Torres"
+
+
+def test_a_name_that_is_a_word_of_address_before_a_given_name_alone_is_dropped(nlp):
+    # "Don" is a given name ("Don Bacon") and an Italian priest's title; the article shows which
+    text = ("The parish priest, Don Ottavio Ferrandini, said the bells would stay.\n\n"
+            "\"The chapel is the village,\" Don Ottavio said.\n\n"
+            "Nei Taberannang Kaure said the women had asked for a ban.\n\n"
+            "Don Bacon said the bill would pass.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "bells would stay")["speaker"] == "Ottavio Ferrandini"
+    assert row_with(quotes, "chapel is the village")["speaker"] == "Ottavio Ferrandini"
+    assert row_with(quotes, "asked for a ban")["speaker"] == "Taberannang Kaure"
+    assert row_with(quotes, "bill would pass")["speaker"] == "Don Bacon"

@@ -363,3 +363,27 @@ def test_the_holder_named_at_the_end_of_an_office_phrase_is_the_speaker(nlp):
     assert row_with(quotes, "bank would grow")["speaker"] == "Ade Okoro"
     assert row_with(quotes, "rates would stay")["speaker"] == "Andrew Bailey"
     assert row_with(quotes, "plan was bad")["speaker"] != "Fietsersbond"  # the union's name, not the spokesman's
+
+
+def test_a_role_noun_after_the_verb_with_the_name_beside_it_gives_the_name(nlp):
+    # the model reads the name after the comma as a second subject, not the role's apposition
+    text = ("\"We are not asking to dredge it,\" said the bill's sponsor, Sen. Prudence Hallowell, a Kent County "
+            "Democrat. \"We are asking for a season.\"")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "not asking to dredge")["speaker"] == "Prudence Hallowell"
+    assert row_with(quotes, "asking for a season")["speaker"] == "Prudence Hallowell"
+
+
+def test_the_official_is_the_office_holder_just_named_or_the_official_described(nlp):
+    text = ("Teodoro Quispe Mamani, the ministry's coordinator in the region, explained that each store holds "
+            "grain for a year.\n\n"
+            "Quispe reported that the ministry plans to build 900 stores this year.\n\n"
+            "\"No family should lose its harvest,\" the official said.")
+    assert row_with(quotes_of(nlp, text), "lose its harvest")["speaker"] == "Teodoro Quispe Mamani"
+    text = ("Farmer Idris Kamal said the road was too narrow.\n\n"
+            "A Ministry of Transport official, who asked not to be named, told reporters that the road would "
+            "be widened.\n\n"
+            "\"Nobody will lose land,\" the official said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "Nobody will lose land")["speaker"] == "Ministry of Transport official"
+    assert row_with(quotes, "be widened")["speaker"] == "Ministry of Transport official"
