@@ -703,6 +703,8 @@ class Resolver:
         the paragraph so far (the small model labels some companies as people)."""
         noun = tok.lemma_.lower()
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), "")
+        if det in ("a", "an") and noun in _COMPANY_NOUNS and tok.tag_ == "NN":
+            return self._company_named_later(p, tok)
         if det not in ("the", "this", "that") or tok.tag_ != "NN":
             return None
         before = self.parsed.offset(p, tok.idx)
@@ -748,6 +750,25 @@ class Resolver:
             start = self.parsed.offset(p, tok.idx)
             return Speaker(named.name, start, start + len(tok), tok.text, named.label)
         return None
+
+    def _company_named_later(self, p: int, tok: Token) -> Speaker | None:
+        """"with ranchers telling lawmakers ... and a mining company warning that ...": a
+        company the headline or the lede's first two sentences leave unnamed, before the
+        article names any business, is the one business the next paragraphs name."""
+        if p > 1 or self.parsed.sentence_id(p, tok.i) - self.parsed.sentence_id(p, 0) >= 2:
+            return None
+        before = self.parsed.offset(p, tok.idx)
+        cut = bisect_left(self._starts, before)
+        if any(m.label == "ORG" and m.entity.split()[-1].lower() in _FIRM_ENDINGS for m in self._mentions[:cut]):
+            return None  # a company named before: "a company" is another one
+        later = [m for m in self._mentions[cut:] if m.label == "ORG" and m.paragraph <= p + 6]
+        firms = {m.entity for m in later if not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS
+                 and m.entity.split()[-1].lower() not in _NO_FIRM_ENDINGS and " " in m.entity}
+        firms = {e for e in firms if e.split()[-1].lower() in _FIRM_ENDINGS} or firms  # not "Bill 318"
+        if len(firms) != 1:
+            return None  # none, or several the lede may mean
+        firm = next(m for m in later if m.entity in firms)
+        return self._speaker_from(firm, p, tok)
 
     def _cited_before(self, p: int, tok: Token) -> Named | None:
         """For "according to the firm", the organisation the sentence before cited the same

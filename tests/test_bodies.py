@@ -242,3 +242,16 @@ def test_a_body_name_with_a_place_s_particles_or_a_word_the_model_left_out(nlp):
     assert row_with(quotes, "full compliance")["speaker"] == "Even HaNof Quarries"
     found = entities_of(analyze(text, nlp=nlp))
     assert found["Even HaNof Quarries"] == ("ORG", 2)
+
+
+def test_a_company_the_lede_leaves_unnamed_is_the_one_business_named_next(nlp):
+    text = ("Fee on pumped brine draws a crowd\n\n"
+            "SALT FLATS — A bill that would tax groundwater drew a packed hearing, with farmers telling lawmakers "
+            "their wells were failing and a mining company warning that the tax could push an expansion out of "
+            "state.\n\n"
+            "Senate Bill 12 would set the fee at $90 per acre-foot.\n\n"
+            "Halvard Brine Works Inc., which runs the only brine field in the county, opposed the bill.")
+    assert row_with(quotes_of(nlp, text), "push an expansion")["speaker"] == "Halvard Brine Works Inc."
+    text = ("A mining company said the tax was too high.\n\n"
+            "Halvard Brine Works Inc. and Corran Lithium Ltd. both run brine fields in the county.")
+    assert row_with(quotes_of(nlp, text), "too high")["speaker"] == "mining company"  # which of the two is not said
