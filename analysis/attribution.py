@@ -17,11 +17,12 @@ from spacy.tokens import Token
 
 from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
 from .canonical import ORG_ENDINGS
-from .cues import INDIRECT_LEMMAS, noun_cue_speaker
+from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import Named, mention_layer
 from .lexicon import (
     GENERIC_ORG_NOUNS,
+    GIVEN_NAMES,
     HONORIFICS_AFTER,
     JURISDICTIONS,
     NAME_NOUNS,
@@ -89,6 +90,15 @@ _EPITHETS = frozenset("candidate nominee front-runner frontrunner hopeful conten
 # ("Midagri's coordinator in Puno, engineer Hermógenes Ccahuana ... the official said"),
 # where the article has called no one else by the noun
 _OFFICE_EPITHETS = frozenset(["official"])
+# nouns for a person that may stand for someone new rather than the one just named:
+# a man or a woman, kin, an unnamed source, a member of a crowd, a voice of the show
+_NEW_PERSON_NOUNS = frozenset("""
+man woman person boy girl guy kid child teen teenager adult youth mother father parent son daughter wife husband
+brother sister sibling cousin uncle aunt grandmother grandfather relative friend neighbour neighbor source
+resident local citizen customer caller reader listener viewer crowd audience chorus panel jury staff crew
+individual one spokesman spokeswoman spokesperson representative member insider youngster
+announcer narrator host moderator interviewer questioner reporter
+""".split())
 # a body's voices named after it: "Department of ... spokesperson Roxanne Thériault"
 _OFFICER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())
 # nouns for a man or a woman of a nation, which sports and wire copy use for someone just named
@@ -221,7 +231,7 @@ class Resolver:
 
     def _surname(self, word: str) -> bool:
         """Whether a word is the surname of a person the article names in full."""
-        return any(n.split()[-1] == word for n in self._persons if " " in n)
+        return any(word in _surnames(n) for n in self._persons if " " in n)
 
     def in_quote(self, p: int, char: int) -> bool:
         """Whether paragraph p's character `char` lies between quote marks."""
@@ -680,7 +690,7 @@ class Resolver:
             first = tok.doc[first.i - 1]
         lo, hi = first.idx, tok.idx + len(tok)
         text = self.parsed.article.paragraphs[p].text[lo:hi]  # not Doc.text: rebuilt on each call
-        name = self._person_called(lambda n: n == text or tok.text in (n.split()[-1], n.split()[0]),
+        name = self._person_called(lambda n: n == text or tok.text == n.split()[0] or tok.text in _surnames(n),
                                    self.parsed.offset(p, lo), alone=text.lower() if first == tok else "")
         if name is None and first == tok:  # "Hearthside said" after "Hearthside Later Life": the body's first word
             name = self._body_opening_with(text, self.parsed.offset(p, lo))
@@ -811,13 +821,35 @@ class Resolver:
             # "the Florida Republican" a member of a party
         found = self._role_holders.holder(p, tok)
         if found is None and tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-                and (tok.lemma_.lower() in _EPITHETS
-                     or tok.lemma_.lower() in _OFFICE_EPITHETS and not self._noun_before(p, tok)):
+                and tok.lemma_.lower() in _EPITHETS:
             # "Hillary Clinton has a word for ... The Democratic presidential candidate blasted":
             # an epithet for the person the story is following, as "she" would be
             cand = self._look_back(p, start, lambda c: c.label == "PERSON" and c.subject)
             found = (cand.name, "PERSON") if cand is not None else None
         return None if found is None else Speaker(found[0], start, start + len(tok), tok.text, found[1])
+
+    def _role_of_the_one_just_named(self, p: int, tok: Token) -> bool:
+        """Whether "the official said", "the defendant said", "the traditional leader said"
+        stands for the person the story is following (as "he" or "she" would): a person's
+        noun the article gave no one and used nowhere before (an office the article named
+        by a narrower one: "Senior Chief Likaonga", "Procurator fiscal depute Morag Lennie")."""
+        lemma = tok.lemma_.lower()
+        past = any(c.lower_ in ("former", "retired", "ex") for c in tok.lefts)
+        if not past and any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in") for c in tok.children):
+            return False  # "The attorney general of the state of New York": an office, someone else
+        return (lemma in _OFFICE_EPITHETS or noun_kind(lemma) == "person" and lemma not in _NEW_PERSON_NOUNS) \
+            and not self._noun_before(p, tok)
+
+    def _reports(self, cand: Candidate) -> bool:
+        """Whether a candidate is the subject of a reporting verb ("Ccahuana reported", "Ms Lennie said")."""
+        q = cand.paragraph
+        doc = self.parsed.docs[q]
+        local = cand.offset - self.parsed.offset(q, 0)
+        i = bisect_left(self.token_starts[q], local)
+        tok = doc[i] if i < len(doc) else None
+        while tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i:
+            tok = tok.head  # "Morag Lennie": the name's head
+        return tok is not None and tok.dep_ == "nsubj" and is_cue(tok.head, indirect=True)
 
     def _noun_before(self, p: int, tok: Token) -> bool:
         """Whether the article used `tok`'s noun (either number) before it, outside quotes."""
@@ -865,7 +897,18 @@ class Resolver:
             # "The FEHD spokesperson" after "A spokesperson for the Food and Environmental Hygiene Department"
             if fuller and (bare or names_in(span[1:-1], fuller)):
                 text = fuller
-        return Speaker(text, start, self.parsed.offset(p, span.end_char), span.text)
+        end = self.parsed.offset(p, span.end_char)
+        if span[0].lower_ == "the" and tok.tag_ == "NN" and text.count(" ") <= 1 and text[:1].islower() \
+                and self._role_of_the_one_just_named(p, tok):
+            # "Prynne stood ... 'I'm ashamed,' the defendant said": a person's noun the article
+            # gave no one, for the person named as a subject in this paragraph or the one before
+            sentence = self.parsed.sentence_id(p, tok.i)  # not the subject of its own sentence ("Hannity said
+            # ... after the first-term senator easily won"): one the same sentence names is someone else
+            cand = self._look_back(p, start, lambda c: c.label == "PERSON" and c.subject and p - c.paragraph <= 1
+                                   and c.sentence != sentence)
+            if cand is not None and all(m.entity == cand.name for m in self._people_between(cand.offset, start)):
+                return Speaker(cand.name, start, end, span.text, "PERSON")  # no one else named since
+        return Speaker(text, start, end, span.text)
 
     def one_of(self, p: int, tok: Token) -> Speaker | None:
         """"One of the protesters said", "Three registrars testified. One of them said": one
@@ -946,6 +989,17 @@ def _dateline(text: str) -> tuple[int, int]:
     (a headline line may come before it), or its run-in heading; (0, 0) if it has none."""
     m = DATELINE.search(text, 0, 400) or RUN_IN.match(text)
     return m.span() if m is not None else (0, 0)
+
+
+def _surnames(name: str) -> tuple[str, ...]:
+    """The words a person's name may be shortened to: the last; and the first of two
+    surnames ("Quispe" for "Teodoro Quispe Mamani", as Spanish writes a paternal and a
+    maternal surname), where the middle word is no given name, initial or particle."""
+    words = name.split()
+    if len(words) == 3 and words[1][:1].isupper() and len(words[1]) > 2 and words[1].isalpha() \
+            and words[1].lower() not in GIVEN_NAMES:
+        return words[-1], words[1]
+    return words[-1:]
 
 
 def _most_named(orgs: list[Named], earlier: list[Named]) -> list[Named]:

@@ -379,7 +379,9 @@ def test_the_official_is_the_office_holder_just_named_or_the_official_described(
             "grain for a year.\n\n"
             "Quispe reported that the ministry plans to build 900 stores this year.\n\n"
             "\"No family should lose its harvest,\" the official said.")
-    assert row_with(quotes_of(nlp, text), "lose its harvest")["speaker"] == "Teodoro Quispe Mamani"
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "900 stores")["speaker"] == "Teodoro Quispe Mamani"  # the first of two surnames
+    assert row_with(quotes, "lose its harvest")["speaker"] == "Teodoro Quispe Mamani"
     text = ("Farmer Idris Kamal said the road was too narrow.\n\n"
             "A Ministry of Transport official, who asked not to be named, told reporters that the road would "
             "be widened.\n\n"
@@ -387,3 +389,17 @@ def test_the_official_is_the_office_holder_just_named_or_the_official_described(
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "Nobody will lose land")["speaker"] == "Ministry of Transport official"
     assert row_with(quotes, "be widened")["speaker"] == "Ministry of Transport official"
+
+
+def test_a_role_the_article_gave_no_one_is_the_person_just_named(nlp):
+    text = ("Wendell Ashgrove, 52, pleaded guilty in May to 11 counts of theft.\n\n"
+            "When he was given a chance to speak, Ashgrove stood and faced the gallery. \"I am sorry,\" the "
+            "defendant said.\n\n"
+            "Procurator fiscal depute Isla Rennick said the tenants had complained four times. The prosecutor "
+            "said the boiler had never been checked.\n\n"
+            "Donald Ferrier has been sued many times. The attorney general of the state of Vermont is suing "
+            "Ferrier, claiming the school is a fraud.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "I am sorry")["speaker"] == "Wendell Ashgrove"
+    assert row_with(quotes, "never been checked")["speaker"] == "Isla Rennick"
+    assert row_with(quotes, "is a fraud")["speaker"] != "Donald Ferrier"  # an office: someone else
