@@ -119,6 +119,10 @@ member spokesman spokeswoman spokesperson representative staff lawyer attorney
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
                       r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
                       r"\s*(?:\([\w .]+\))?\s*(?:(?:--|[―—–-])\s|[―—](?=[A-Z]))")
+# "Rabat - Palm growers ... say", "Kaolack (PANA) - Horse-cart drivers": a city in title
+# case, an agency in brackets, a spaced dash, then a capital
+TITLE_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s+[A-Z][\w.]*)?\s*(?:\([A-Z][\w .]*\)\s*)?"
+                            r"(?:--|[―—–-])\s+(?=[A-Z])")
 # "The Gap Goes On: It was under Mr. Ban's watch ...": a run-in heading, opened by an
 # article or a question word so that it is never a speaker's name before a colon
 RUN_IN = re.compile(r"^(?:The|A|An|Why|What|How|Where|When|Who)"
@@ -167,7 +171,7 @@ class Resolver:
                     self._person_starts["alone", written.lower()].append((m.start, m.entity))
         self._quoted = [QuotedRanges(ranges) for ranges in quoted]
         self._gender = genders(parsed, self._persons, self.mention_at, self.in_quote)
-        self._datelines = [_dateline(para.text) for para in parsed.article.paragraphs]
+        self._datelines = [_dateline(para.text, lede=k <= 2) for k, para in enumerate(parsed.article.paragraphs)]
         self.token_starts = [[t.idx for t in doc] for doc in parsed.docs]
         self._first_noun: dict[str, tuple[int, int] | None] = {}
         self._role_holders = RoleHolders(parsed, self._mentions, self.mention_at, self.in_quote, self.token_starts)
@@ -883,7 +887,8 @@ class Resolver:
         article, a quantifier or an owner named before it ("the council's own assessment"
         is "assessment"). A bare "the report" takes the fuller name the article gave a
         report earlier ("an inspection report")."""
-        words = [tok, *np_modifiers(tok), *described_after(tok)]
+        dated = self._datelines[p][1]  # "Rabat - Palm growers": not the dateline's city
+        words = [tok, *(t for t in np_modifiers(tok) if t.idx >= dated), *described_after(tok)]
         lo = min(t.i for t in words)
         hi = max(t.i for t in words) + 1
         span = tok.doc[lo:hi]
@@ -984,10 +989,11 @@ _INTERVIEWED = re.compile(r"\b(?:spoke|talked|speaking|talking|sat down|intervie
 _GAVE_INTERVIEW = re.compile(r",?\s+(?:spoke|talked|sat down)\s+(?:to|with)\b")
 
 
-def _dateline(text: str) -> tuple[int, int]:
+def _dateline(text: str, lede: bool = False) -> tuple[int, int]:
     """A paragraph's dateline ("WASHINGTON —"), opening a line in its first 400 characters
-    (a headline line may come before it), or its run-in heading; (0, 0) if it has none."""
-    m = DATELINE.search(text, 0, 400) or RUN_IN.match(text)
+    (a headline line may come before it), or its run-in heading; (0, 0) if it has none. In
+    the lede (the first paragraphs) also a city in title case ("Rabat - ", "Kaolack (PANA) -")."""
+    m = DATELINE.search(text, 0, 400) or RUN_IN.match(text) or (TITLE_DATELINE.match(text) if lede else None)
     return m.span() if m is not None else (0, 0)
 
 

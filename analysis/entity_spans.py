@@ -70,7 +70,7 @@ def model_mentions(parsed: Parsed):
             letters = letters or _opens_with_courtesy_title(ent)
             if letters and ent.label_ != "PERSON":
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
-            ent = _widened(_trimmed(_committee_name(_before_open_bracket(ent))))
+            ent = _widened(_trimmed(_committee_name(_before_open_bracket(_before_dateline_dash(ent)))))
             person = _named_after_title(ent) or _initialled_inside(ent)
             if person is not None:
                 ent, letters = person, True
@@ -194,6 +194,16 @@ def _before_open_bracket(ent: Span) -> Span:
         if ent[k].text == "(" and not any(t.text == ")" for t in ent[k:]):
             return Span(ent.doc, ent.start, ent.start + k, label=ent.label)
     return ent
+
+
+def _before_dateline_dash(ent: Span) -> Span:
+    """"[Rabat - Palm] growers ... say": a name the model ran across a title-case dateline's
+    spaced dash, opening the paragraph, is the dateline's place alone."""
+    if ent.start != 0 or len(ent) < 3:
+        return ent
+    dash = next((t for t in ent[1:-1] if t.text in ("-", "–", "—", "--") and t.whitespace_
+                 and ent.doc[t.i - 1].whitespace_), None)
+    return ent if dash is None else Span(ent.doc, ent.start, dash.i, label="GPE")
 
 
 def _trimmed(ent: Span) -> Span:

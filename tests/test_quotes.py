@@ -561,3 +561,16 @@ def test_a_chant_s_translation_is_no_speech_and_a_straight_quote_runs_on(nlp):
     quotes = quotes_of(nlp, text)
     assert not any("Our horses" in q for q in quotes["quote"])
     assert row_with(quotes, "same reef")["speaker"] == row_with(quotes, "not the state")["speaker"]
+
+
+def test_a_title_case_dateline_is_no_part_of_the_speaker_or_a_name(nlp):
+    # the model runs the dateline's city across the spaced dash into the first name
+    text = ("Growers say wells ran dry\n\n"
+            "Tunis - Olive growers in the village of Zarnouka say the old canal has run dry for the first time.\n\n"
+            "\"My father cleaned this canal,\" said Hedi Ben Amor.")
+    result = analyze(text, nlp=nlp)
+    assert row_with(quotes_of(nlp, text), "has run dry")["speaker"].lower() == "olive growers"
+    assert not any(" - " in e for e in result.entities["entity"])
+    text = ("Trump accepts nomination\n\n"
+            "CLEVELAND - Donald Trump said on Thursday that he alone could fix the system.")
+    assert row_with(quotes_of(nlp, text), "alone could fix")["speaker"] == "Donald Trump"
