@@ -120,6 +120,10 @@ def named_next(parsed: Parsed, p: int, span: QuoteSpan, after: tuple[int, int],
     if text[span.end - 1:span.end] not in ".!?":
         return None
     tokens = tokens_between(parsed.docs[p], resolver.token_starts[p], *after)
+    how = _said_how(tokens)
+    if how is not None:
+        who = resolver.speaker(p, how[1])
+        return Attribution(how[0].text, who) if who is not None and who.label == "PERSON" else None
     come = next((t for t in tokens if t.lemma_.lower() == "come" and t.dep_ == "ROOT"), None)
     if come is None or come.sent.start != tokens[0].i:
         return None
@@ -131,6 +135,17 @@ def named_next(parsed: Parsed, p: int, span: QuoteSpan, after: tuple[int, int],
         return None
     who = resolver.speaker(p, whom)
     return Attribution(come.text, who) if who is not None else None
+
+
+def _said_how(tokens: list[Token]) -> tuple[Token, Token] | None:
+    """"That is how Lizbeth Anaya, a tax auditor, described her years", "That was how
+    Radovan Petrovic put it": the verb and its subject, in a sentence right after the quote."""
+    if len(tokens) < 4 or tokens[0].lower_ not in ("that", "this") or tokens[1].lemma_ != "be" \
+            or tokens[2].lower_ != "how" or tokens[0].sent.start != tokens[0].i:
+        return None
+    verb = tokens[2].head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (verb, subject) if verb.dep_ == "ccomp" and subject is not None and subject.pos_ == "PROPN" else None
 
 
 def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[int, int],

@@ -574,3 +574,14 @@ def test_a_title_case_dateline_is_no_part_of_the_speaker_or_a_name(nlp):
     text = ("Trump accepts nomination\n\n"
             "CLEVELAND - Donald Trump said on Thursday that he alone could fix the system.")
     assert row_with(quotes_of(nlp, text), "alone could fix")["speaker"] == "Donald Trump"
+
+
+def test_that_is_how_a_person_put_it_names_the_quote_before(nlp):
+    text = ("Growers block the road\n\n"
+            "\"Nobody here is asking for a gift.\" That was how Dragoljub Vasic, who grows raspberries near the "
+            "pass, put it on Monday.\n\n"
+            "\"The ships wait for the tide.\" That is how Obinna Ekwueme, who runs a terminal in Camden, "
+            "described the berth. He said bookings had fallen.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "asking for a gift")["speaker"] == "Dragoljub Vasic"
+    assert row_with(quotes, "wait for the tide")["speaker"] == "Obinna Ekwueme"
