@@ -53,6 +53,18 @@ service assembly observer times post journal herald tribune gazette chronicle ne
 examiner inquirer courier telegraph bulletin creamery dairy brewery distillery winery
 solutions technologies enterprises ventures logistics pharmaceuticals motors laboratories labs municipality
 """.split())
+# First words that make a name of the shape "<body> of ..." an organisation's, in the
+# languages that put the body's word first ("Asociación de Tejedoras Wila Apacheta",
+# "Coopérative des femmes ... de Kpangbassou", "Fundasaun Naroman ba Foho")
+ORG_OPENERS = frozenset("""
+association asociación associação associazione asociatia cooperative cooperativa coopérative cooperativa
+sindicato syndicat sindicat sindikat federation federación federação fédération federazione
+foundation fundación fundação fondation fondazione fundasaun comité comitato comisión comissão
+confederación confédération unión união unione institut instituto istituto sociedad sociedade société
+società compañía companhia compagnie grupo groupe union society committee council
+""".split())
+# the word after such an opener: "of", and its forms in those languages
+ORG_OPENER_JOINS = frozenset("of for de des du da do del della di dos das ba pour para per".split())
 # what a name may end in and stay the same body ("Brackenmoor United FC", "Corvane Ltd")
 _LEGAL_SUFFIXES = frozenset("inc inc. ltd ltd. limited plc llc llp co co. corp corp. fc afc gmbh ag sa".split())
 

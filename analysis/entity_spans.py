@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from .canonical import ACRONYM, ORG_ENDINGS, PLACE_ENDINGS, ends_like_no_person
+from .canonical import ACRONYM, ORG_ENDINGS, ORG_OPENER_JOINS, ORG_OPENERS, PLACE_ENDINGS, ends_like_no_person
 from .lexicon import (
     BALINESE_ORDER_NAMES,
     DIGRAPH_INITIALS,
@@ -89,6 +89,8 @@ def model_mentions(parsed: Parsed):
                     mention = replace(mention, label="ORG", sure=True)  # "Politico reported"
                 elif mention.name.split()[-1].lower() in ORG_ENDINGS and " " in mention.name:
                     mention = replace(mention, label="ORG", sure=True)  # "Keswick Boatworks Ltd"
+                elif _opens_like_a_body(mention.name.split()):
+                    mention = replace(mention, label="ORG", sure=True)  # "Asociación de Tejedoras Wila Apacheta"
                 elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):
                     mention = replace(mention, label="GPE", sure=True)  # "homes in Aldmoor"
                 elif mention.label == "PERSON" and ent[0].text in _SAINT and len(ent) > 1:
@@ -194,6 +196,12 @@ def _before_open_bracket(ent: Span) -> Span:
         if ent[k].text == "(" and not any(t.text == ")" for t in ent[k:]):
             return Span(ent.doc, ent.start, ent.start + k, label=ent.label)
     return ent
+
+
+def _opens_like_a_body(words: list[str]) -> bool:
+    """"Asociación de Tejedoras ...", "Fundasaun Naroman ba Foho", "Association of Cart
+    Drivers of Keur Mbissane": a body's word, then "of" in some language, then more."""
+    return len(words) > 2 and words[0].lower() in ORG_OPENERS and words[1].lower() in ORG_OPENER_JOINS
 
 
 def _before_dateline_dash(ent: Span) -> Span:

@@ -86,6 +86,11 @@ PERSON_TITLES = {
     "gup", "mangmi", "tshogpa", "dasho", "lopen", "aum",  # a gewog's head and deputy, a village member; Mrs (Bhutan)
     "hajj", "hadj", "hadji", "elhadji",  # a pilgrim (Morocco, Algeria; Senegal, Mali, "El Hadji")
     "selectman", "selectwoman", "selectperson",  # a New England town's elected officer ("First Selectman")
+    # academic and professional titles written before the name (Austria, Germany; Spanish and
+    # Italian copy): an engineer's, a master's, a double doctorate, a graduate, an architect, a lawyer
+    "dipl.-ing.", "mag.", "mmag.", "ddr.", "univ.-prof.", "ing.", "lic.", "arq.", "abg.",
+    "sra.", "srta.", "mme", "mlle",  # Mrs, Miss (Spanish, French)
+    "nanan",  # a chief or king (Akan, Côte d'Ivoire)
 }
 TITLES |= PERSON_TITLES
 # initials of names romanised from Cyrillic, where one letter is written with two ("Ts.

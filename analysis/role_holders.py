@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named
-from .lexicon import PERSON_TITLES, US_STATES, noun_kind, occupation
+from .lexicon import PERSON_TITLES, TITLES, US_STATES, noun_kind, occupation
 from .nlp import Parsed
 from .roles import Roles, find_roles
 
@@ -35,6 +35,12 @@ def _party_tag(party: str, place: str) -> re.Pattern:
         return re.compile(rf",?\s*\(?{party}-{re.escape(place)}\b")
     forms = "|".join(re.escape(f) for f in (place, *US_STATES[place]))
     return re.compile(rf",?\s*\(?{party}-(?:{forms})(?![\w.])")
+
+
+def _titles_only(between: str) -> bool:
+    """Whether the words between a role and a name are titles only, or none ("the chief of
+    Kpangbassou, Nanan Kouassi Ahoussou III")."""
+    return all(w.lower() in TITLES or w.lower().rstrip(".") in TITLES for w in between.split())
 
 
 # a legislator's title right before a name
@@ -119,7 +125,7 @@ class RoleHolders:
             for hit in word.finditer(self.parsed.article.text):
                 i = bisect_left(self._starts, hit.end())
                 m = self._mentions[i] if i < len(self._mentions) else None
-                if m is not None and m.start == hit.end() and m.label == "PERSON" \
+                if m is not None and _titles_only(self.parsed.article.text[hit.end():m.start]) and m.label == "PERSON" \
                         and not self.in_quote(m.paragraph, m.start - self.parsed.offset(m.paragraph, 0)):
                     found.append(m)
             self._named_after[tok.lower_] = [m.start for m in found], found

@@ -255,3 +255,11 @@ def test_a_company_the_lede_leaves_unnamed_is_the_one_business_named_next(nlp):
     text = ("A mining company said the tax was too high.\n\n"
             "Halvard Brine Works Inc. and Corran Lithium Ltd. both run brine fields in the county.")
     assert row_with(quotes_of(nlp, text), "too high")["speaker"] == "mining company"  # which of the two is not said
+
+
+def test_a_name_opening_with_a_body_s_word_and_of_is_an_organisation(nlp):
+    text = ("Weavers accuse fashion house\n\n"
+            "The Asociación de Tejedoras Wila Pampa said the jacket copies a design of the community.")
+    result = analyze(text, nlp=nlp)
+    assert entities_of(result)["Asociación de Tejedoras Wila Pampa"][0] == "ORG"
+    assert row_with(result.quotes, "copies a design")["speaker_kind"] == "organisation"

@@ -461,3 +461,18 @@ def test_a_name_that_is_a_word_of_address_before_a_given_name_alone_is_dropped(n
     assert row_with(quotes, "chapel is the village")["speaker"] == "Ottavio Ferrandini"
     assert row_with(quotes, "asked for a ban")["speaker"] == "Taberannang Kaure"
     assert row_with(quotes, "bill would pass")["speaker"] == "Don Bacon"
+
+
+def test_academic_and_local_titles_before_a_name_are_dropped(nlp):
+    text = ("The managing director, Mag. Reinhold Hartl, said the ski area would not survive.\n\n"
+            "Ing. Carlos Mendoza Paz said the bridge was safe.\n\n"
+            "Nanan Kouame Boa said the law must speak.\n\n"
+            "Mme Awa Traoré said the basin was too big.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "not survive")["speaker"] == "Reinhold Hartl"
+    assert row_with(quotes, "bridge was safe")["speaker"] == "Carlos Mendoza Paz"
+    assert row_with(quotes, "law must speak")["speaker"] == "Kouame Boa"
+    assert row_with(quotes, "basin was too big")["speaker"] == "Awa Traoré"
+    text = ("The chief of Kpangbassou, Nanan Kouassi Ahoussou III, said he had received the complaint.\n\n"
+            "\"The law must speak,\" the chief declared.")
+    assert row_with(quotes_of(nlp, text), "law must speak")["speaker"] == "Kouassi Ahoussou III"

@@ -144,6 +144,19 @@ def test_the_name_a_person_is_known_by_is_that_person(nlp):
     assert "Mutinta Hamweemba" not in set(analysis.tables()["mentions"].query("text == 'Lukanga'")["entity"])
 
 
+def test_a_name_the_village_calls_a_person_or_a_name_of_war_is_that_person(nlp):
+    text = ("Village boycotts generator\n\n"
+            "Fadi Haddad, who has run the generator by the school since 2009 and whom everyone in the "
+            "village calls Abu Karim, charges 80 cents.\n\n"
+            "Abu Karim, asked on Monday whether he would cut the cables, said he had not decided.\n\n"
+            "The chief of the suku, Agostinho Soares Belo, better known by his resistance name \"Rai Mean\", "
+            "said the line stops three kilometres away.\n\n"
+            "Rai Mean added that the young men would dig the holes.")
+    quotes = analyze(text, "t.txt", nlp=nlp).quotes
+    assert row_with(quotes, "had not decided")["speaker"] == "Fadi Haddad"
+    assert row_with(quotes, "dig the holes")["speaker"] == "Agostinho Soares Belo"
+
+
 def test_a_name_beside_a_body_s_noun_is_the_body_that_the_company_stands_for(nlp):
     text = ("Fishers appeal desalination permit\n\n"
             "The plant is being built by Aguas Serranas Sur, a consortium that says it will supply six towns.\n\n"
