@@ -117,7 +117,8 @@ member spokesman spokeswoman spokesperson representative staff lawyer attorney
 # "TACLOBAN CITY—": a place in capitals, maybe its state, a date and a wire, opening a story;
 # the parser often makes the place the first verb's subject
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
-                      r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+                      r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?"
+                      r"|,\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)?"  # "DILI, 3 December 2026 (TATOLI)—"
                       r"\s*(?:\([\w .]+\))?\s*(?:(?:--|[―—–-])\s|[―—](?=[A-Z]))")
 # "Rabat - Palm growers ... say", "Kaolack (PANA) - Horse-cart drivers": a city in title
 # case, an agency in brackets, a spaced dash, then a capital

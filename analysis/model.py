@@ -6,6 +6,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.util import compile_infix_regex
 
 from .attribute_rules import index_attribute_ruler
 from .lemma_memo import memo_lemmatizer
@@ -23,6 +24,9 @@ def load_model() -> Language:
     # "Ts." one token, as spaCy keeps "D." whole: the model reads it with the name that follows
     for letters in DIGRAPH_INITIALS:
         nlp.tokenizer.add_special_case(f"{letters}.", [{ORTH: f"{letters}."}])
+    # "(TATOLI)—Families": a dash right after a closing bracket splits, and so does the bracket
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*nlp.Defaults.infixes, r"(?<=[^\W\d_])\)(?=[—–―])", r"(?<=\))[—–―](?=[^\W\d_])"]).finditer
     return nlp
 
 

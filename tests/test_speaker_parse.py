@@ -433,6 +433,9 @@ def test_a_hyphenated_modifier_stays_with_its_group(nlp):
 def test_a_wire_dateline_with_a_date_is_not_the_speaker(nlp):
     assert DATELINE.match("SINGAPORE, Dec 3 (Reuters) - Singapore-listed shipbuilder")
     assert DATELINE.match("TACLOBAN CITY\u2014More than 3,000 relief packs").group() == "TACLOBAN CITY\u2014"
+    dated = "DILI, 3 December 2026 (TATOLI)\u2014Families in Suku Raimeta say they still live by candlelight."
+    assert DATELINE.match(dated).group() == "DILI, 3 December 2026 (TATOLI)\u2014"  # the day before the month
+    assert "Families" in [t.text for t in nlp(dated)]  # not "TATOLI)\u2014Families", one token
     text = ("Tarrowind Offshore delays vessels\n\n"
             "SINGAPORE, Dec 3 (Reuters) - Singapore-listed shipbuilder Tarrowind Offshore said on Thursday it would "
             "deliver three liquefied natural gas bunkering vessels up to nine months late because of a shortage of "
