@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
 from .canonical import ORG_ENDINGS
-from .cues import INDIRECT_LEMMAS, is_cue, noun_cue_speaker
+from .cues import INDIRECT_LEMMAS, noun_cue_speaker
 from .descriptions import Descriptions, genders
 from .entities import Named, mention_layer
 from .lexicon import (
@@ -30,6 +30,7 @@ from .lexicon import (
     PEOPLE_ENDINGS,
     PERSON_TITLES,
     TITLES,
+    is_title,
     noun_kind,
 )
 from .missed_names import name_after_comma
@@ -86,10 +87,6 @@ _SELDOM_NAMED = frozenset(["campaign"])
 _NAMED_BY_THE_WORD = frozenset("municipality inspectorate directorate secretariat tribunal legislature".split())
 # nouns wire copy calls the person it follows by, once named ("the Republican front-runner")
 _EPITHETS = frozenset("candidate nominee front-runner frontrunner hopeful contender billionaire mogul".split())
-# nouns for anyone holding an office, which copy calls a person just named by a narrower one
-# ("Midagri's coordinator in Puno, engineer Hermógenes Ccahuana ... the official said"),
-# where the article has called no one else by the noun
-_OFFICE_EPITHETS = frozenset(["official"])
 # nouns for a person that may stand for someone new rather than the one just named:
 # a man or a woman, kin, an unnamed source, a member of a crowd, a voice of the show
 _NEW_PERSON_NOUNS = frozenset("""
@@ -588,7 +585,7 @@ class Resolver:
                 or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
             return None
         j = tok.i + 2
-        while j + 1 < len(doc) and {doc[j].lower_, doc[j].lower_.rstrip(".")} & TITLES and doc[j].text[:1].isupper():
+        while j + 1 < len(doc) and is_title(doc[j].text) and doc[j].text[:1].isupper():
             j += 1
         m = self.mention_at(base + doc[j].idx, base + doc[j].idx + len(doc[j])) if doc[j].pos_ == "PROPN" else None
         return m if m is not None and m.label == "PERSON" else None
@@ -747,11 +744,7 @@ class Resolver:
         nearby = [m for m in reversed(earlier) if m.label == "ORG" and p - m.paragraph <= 8]
         if noun in _COMPANY_NOUNS:  # "the company": the business the story is about, not a ministry or a court,
             # however far back the story named it
-            nearby = _most_named([m for m in reversed(earlier) if m.label == "ORG"
-                                  and not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS
-                                  and m.entity.split()[-1].lower() not in _NO_FIRM_ENDINGS], earlier)
-            firms = [m for m in nearby if m.entity.split()[-1].lower() in _FIRM_ENDINGS]
-            nearby = firms or nearby  # "Coteau Grain Co." before the heritage society
+            nearby = _businesses(_most_named([m for m in reversed(earlier) if m.label == "ORG"], earlier))
         elif noun in _CLUB_NOUNS:  # "the club": a sports club the story named, however far back
             nearby = [m for m in reversed(earlier) if m.label == "ORG"
                       and m.entity.split()[-1].lower() in _CLUB_ENDINGS] or nearby
@@ -776,14 +769,11 @@ class Resolver:
         cut = bisect_left(self._starts, before)
         if any(m.label == "ORG" and m.entity.split()[-1].lower() in _FIRM_ENDINGS for m in self._mentions[:cut]):
             return None  # a company named before: "a company" is another one
-        later = [m for m in self._mentions[cut:] if m.label == "ORG" and m.paragraph <= p + 6]
-        firms = {m.entity for m in later if not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS
-                 and m.entity.split()[-1].lower() not in _NO_FIRM_ENDINGS and " " in m.entity}
-        firms = {e for e in firms if e.split()[-1].lower() in _FIRM_ENDINGS} or firms  # not "Bill 318"
-        if len(firms) != 1:
+        later = _businesses([m for m in self._mentions[cut:]
+                             if m.label == "ORG" and m.paragraph <= p + 6 and " " in m.entity])  # not "Bill 318"
+        if len({m.entity for m in later}) != 1:
             return None  # none, or several the lede may mean
-        firm = next(m for m in later if m.entity in firms)
-        return self._speaker_from(firm, p, tok)
+        return self._speaker_from(later[0], p, tok)
 
     def _cited_before(self, p: int, tok: Token) -> Named | None:
         """For "according to the firm", the organisation the sentence before cited the same
@@ -825,8 +815,8 @@ class Resolver:
             return None  # a name; but "the MCA said" is a title the model took for a body's name, and
             # "the Florida Republican" a member of a party
         found = self._role_holders.holder(p, tok)
-        if found is None and tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-                and tok.lemma_.lower() in _EPITHETS:
+        if found is None and tok.lemma_.lower() in _EPITHETS and tok.tag_ == "NN" \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             # "Hillary Clinton has a word for ... The Democratic presidential candidate blasted":
             # an epithet for the person the story is following, as "she" would be
             cand = self._look_back(p, start, lambda c: c.label == "PERSON" and c.subject)
@@ -842,19 +832,7 @@ class Resolver:
         past = any(c.lower_ in ("former", "retired", "ex") for c in tok.lefts)
         if not past and any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in") for c in tok.children):
             return False  # "The attorney general of the state of New York": an office, someone else
-        return (lemma in _OFFICE_EPITHETS or noun_kind(lemma) == "person" and lemma not in _NEW_PERSON_NOUNS) \
-            and not self._noun_before(p, tok)
-
-    def _reports(self, cand: Candidate) -> bool:
-        """Whether a candidate is the subject of a reporting verb ("Ccahuana reported", "Ms Lennie said")."""
-        q = cand.paragraph
-        doc = self.parsed.docs[q]
-        local = cand.offset - self.parsed.offset(q, 0)
-        i = bisect_left(self.token_starts[q], local)
-        tok = doc[i] if i < len(doc) else None
-        while tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i:
-            tok = tok.head  # "Morag Lennie": the name's head
-        return tok is not None and tok.dep_ == "nsubj" and is_cue(tok.head, indirect=True)
+        return noun_kind(lemma) == "person" and lemma not in _NEW_PERSON_NOUNS and not self._noun_before(p, tok)
 
     def _noun_before(self, p: int, tok: Token) -> bool:
         """Whether the article used `tok`'s noun (either number) before it, outside quotes."""
@@ -1007,6 +985,15 @@ def _surnames(name: str) -> tuple[str, ...]:
             and words[1].lower() not in GIVEN_NAMES:
         return words[-1], words[1]
     return words[-1:]
+
+
+def _businesses(orgs: list[Named]) -> list[Named]:
+    """Of organisations (in their order), the businesses: no public body's word in the name
+    and no association's ending; those with a firm's ending first and alone, if any
+    ("Coteau Grain Co." before the heritage society)."""
+    found = [m for m in orgs if not set(m.entity.lower().split()) & _PUBLIC_BODY_WORDS
+             and m.entity.split()[-1].lower() not in _NO_FIRM_ENDINGS]
+    return [m for m in found if m.entity.split()[-1].lower() in _FIRM_ENDINGS] or found
 
 
 def _most_named(orgs: list[Named], earlier: list[Named]) -> list[Named]:

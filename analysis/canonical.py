@@ -57,11 +57,11 @@ solutions technologies enterprises ventures logistics pharmaceuticals motors lab
 # languages that put the body's word first ("Asociación de Tejedoras Wila Apacheta",
 # "Coopérative des femmes ... de Kpangbassou", "Fundasaun Naroman ba Foho")
 ORG_OPENERS = frozenset("""
-association asociación associação associazione asociatia cooperative cooperativa coopérative cooperativa
+association asociación associação associazione asociatia cooperative cooperativa coopérative
 sindicato syndicat sindicat sindikat federation federación federação fédération federazione
 foundation fundación fundação fondation fondazione fundasaun comité comitato comisión comissão
-confederación confédération unión união unione institut instituto istituto sociedad sociedade société
-società compañía companhia compagnie grupo groupe union society committee council
+confederación confédération union unión união unione institut instituto istituto sociedad sociedade
+société società compañía companhia compagnie grupo groupe society committee council
 """.split())
 # the word after such an opener: "of", and its forms in those languages
 ORG_OPENER_JOINS = frozenset("of for de des du da do del della di dos das ba pour para per".split())

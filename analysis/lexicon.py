@@ -105,6 +105,12 @@ DIGRAPH_INITIALS = ("Ch", "Kh", "Sh", "Ts", "Zh", "Ya", "Ye", "Yo", "Yu")
 TITLES_BEFORE_FULL_NAMES = {"Don": 4, "Ma": 3, "Ko": 3, "Papa": 3, "Mama": 3, "Nei": 3}
 
 
+def is_title(word: str) -> bool:
+    """Whether a word is a title, written with its full stop or without ("Sen.", "Mag.", "Nanan")."""
+    low = word.lower()
+    return low in TITLES or low.rstrip(".") in TITLES
+
+
 def address_before_full_name(word: str, words: int) -> bool:
     """Whether `word`, opening a name of `words` words (itself counted), is a word of address
     there ("Ma Thiri Naing"), not a name ("Ma Ying-jeou")."""

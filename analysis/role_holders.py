@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from .cues import is_cue
 from .entities import Named
-from .lexicon import PERSON_TITLES, TITLES, US_STATES, noun_kind, occupation
+from .lexicon import PERSON_TITLES, US_STATES, is_title, noun_kind, occupation
 from .nlp import Parsed
 from .roles import Roles, find_roles
 
@@ -40,7 +40,7 @@ def _party_tag(party: str, place: str) -> re.Pattern:
 def _titles_only(between: str) -> bool:
     """Whether the words between a role and a name are titles only, or none ("the chief of
     Kpangbassou, Nanan Kouassi Ahoussou III")."""
-    return all(w.lower() in TITLES or w.lower().rstrip(".") in TITLES for w in between.split())
+    return all(is_title(w) for w in between.split())
 
 
 # a legislator's title right before a name
