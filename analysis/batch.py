@@ -117,17 +117,21 @@ def _runs(ready: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def _analyse_run(run: list[tuple[Item, str]]) -> list[Result]:
     """The results of articles parsed together; should parsing them together fail, each
     is analysed alone, so that the error is its own article's."""
-    try:
-        parsed = parse_articles([(item.name, text) for item, text in run])
-    except Exception:  # noqa: BLE001 - each article is tried again alone just below
-        parsed = [None] * len(run)
-    results = []
-    for (item, text), one in zip(run, parsed, strict=True):
+    from .model import load_model, memory_zone
+
+    with memory_zone(load_model()):  # the run's words are forgotten after: a corpus's vocabulary is not kept
         try:
-            analysis = analyze(text, item.name) if one is None else analyze_parsed(one)
-            results.append(Result(item, analysis.tables(), None))
-        except Exception as exc:  # noqa: BLE001 - reported on stderr, never hidden
-            results.append(Result(item, None, f"analysis failed: {type(exc).__name__}: {exc}"))
+            parsed = parse_articles([(item.name, text) for item, text in run])
+        except Exception:  # noqa: BLE001 - each article is tried again alone just below
+            parsed = [None] * len(run)
+        results = []
+        for (item, text), one in zip(run, parsed, strict=True):
+            try:
+                analysis = analyze(text, item.name) if one is None else analyze_parsed(one)
+                results.append(Result(item, analysis.tables(), None))
+            except Exception as exc:  # noqa: BLE001 - reported on stderr, never hidden
+                results.append(Result(item, None, f"analysis failed: {type(exc).__name__}: {exc}"))
+        del parsed  # its Docs go with the zone
     return results
 
 

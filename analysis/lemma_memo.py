@@ -31,6 +31,7 @@ class MemoLemmatizer:
     def __init__(self, stock):
         self.stock = stock
         self._seen: dict[tuple[int, int, int], int] = {}
+        self._fresh: list[tuple[int, int, int]] = []  # keys remembered since forget_freed
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -48,10 +49,20 @@ class MemoLemmatizer:
                 lemma = strings.add(self.stock.lemmatize(doc[i])[0])
                 if len(self._seen) > SEEN:
                     self._seen.clear()
+                    self._fresh.clear()
                 self._seen[key] = lemma
+                self._fresh.append(key)
             lemmas[i] = lemma
         doc.from_array([LEMMA], lemmas)
         return doc
+
+    def forget_freed(self, strings) -> None:
+        """Forget the lemmas whose strings a memory zone has just freed (see
+        model.memory_zone): their ids would name nothing in a later Doc."""
+        for key in self._fresh:
+            if key in self._seen and self._seen[key] not in strings:
+                del self._seen[key]
+        self._fresh.clear()
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:

@@ -302,8 +302,11 @@ def name_after_comma(doc: Doc, noun: Token) -> Span | None:
 
 @cache
 def _org_name_matcher(vocab: Vocab) -> Matcher:
-    """ORG_NAME_PATTERNS compiled once per pipeline, not once per article."""
+    """ORG_NAME_PATTERNS compiled once per pipeline, not once per article (its labels
+    outlive a memory zone it may be built in)."""
     matcher = Matcher(vocab)
+    for label in ("ORG", "COMMITTEE"):
+        vocab.strings.add(label, allow_transient=False)
     matcher.add("ORG", ORG_NAME_PATTERNS, greedy="LONGEST")
     matcher.add("COMMITTEE", COMMITTEE_NAME_PATTERNS, greedy="LONGEST")
     return matcher

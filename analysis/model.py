@@ -1,6 +1,8 @@
 """The spaCy pipeline, loaded once per process."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import spacy
@@ -28,6 +30,21 @@ def load_model() -> Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex(
         [*nlp.Defaults.infixes, r"(?<=[^\W\d_])\)(?=[—–―])", r"(?<=\))[—–―](?=[^\W\d_])"]).finditer
     return nlp
+
+
+@contextmanager
+def memory_zone(nlp: Language) -> Iterator[None]:
+    """A stretch of work (a batch of articles) whose words the pipeline forgets at its end:
+    spaCy's vocabulary otherwise keeps every word, number and name of every text it has
+    read, and a process reading a corpus grows without bound. Nothing made inside (Docs,
+    Tokens, Spans) may be used after; plain Python results may. Components that remember
+    string ids of their own (the lemma memo) drop those whose strings went with the zone."""
+    with nlp.memory_zone():
+        yield
+    strings = nlp.vocab.strings
+    for _, pipe in nlp.pipeline:
+        if hasattr(pipe, "forget_freed"):
+            pipe.forget_freed(strings)
 
 
 def stock_model() -> Language:

@@ -151,9 +151,11 @@ def _counterparts(roles: list[Role]) -> list[Role]:
 
 @cache
 def _apposition_matcher(vocab: Vocab) -> DependencyMatcher:
-    """PATTERNS compiled once per pipeline, not once per article."""
+    """PATTERNS compiled once per pipeline, not once per article (its keys outlive a
+    memory zone it may be built in)."""
     matcher = DependencyMatcher(vocab)
     for key, pattern in PATTERNS.items():
+        vocab.strings.add(key, allow_transient=False)
         matcher.add(key, [pattern])
     return matcher
 

@@ -70,3 +70,24 @@ def test_parallel_run_matches_serial(tmp_path):
 def test_nothing_to_read(tmp_path, capsys):
     assert main([str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "no .txt, .md, .html, .docx or .pdf articles" in capsys.readouterr().err
+
+
+def test_articles_analysed_in_memory_zones_get_the_same_tables_and_leave_no_words(nlp):
+    """A batch's words are forgotten after it (model.memory_zone), so a worker's vocabulary
+    does not grow over a corpus; what the engine builds once and keeps (matchers, memos)
+    must outlive the zone it was first built in."""
+    from analysis.engine import analyze
+    from analysis.ingest import read_article
+    from analysis.model import load_model, memory_zone
+
+    fresh = load_model.__wrapped__()  # nothing built yet for its vocabulary
+    articles = [SAMPLE, *sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))[:3]]
+    known = None
+    for path in articles * 2:
+        text = read_article(path)[1]
+        with memory_zone(fresh):
+            zoned = analyze(text, path.name, nlp=fresh).tables()
+        for table, frame in analyze(text, path.name, nlp=nlp).tables().items():
+            assert zoned[table].equals(frame), (path.name, table)
+        known = known or len(fresh.vocab.strings)
+        assert len(fresh.vocab.strings) == known

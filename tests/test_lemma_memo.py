@@ -5,7 +5,7 @@ import pytest
 
 from analysis import lemma_memo
 from analysis.lemma_memo import MemoLemmatizer, memo_lemmatizer
-from analysis.model import stock_model
+from analysis.model import memory_zone, stock_model
 
 # The same words as different parts of speech, and with different morphology, so a memo
 # keyed on less than word, part of speech and morphology would give one of them the
@@ -68,3 +68,11 @@ def test_a_lemmatizer_in_another_mode_is_left_as_it_was(monkeypatch):
 
 def test_an_empty_text_passes_through(nlp):
     assert len(nlp("")) == 0
+
+
+def test_lemmas_of_words_a_memory_zone_forgot_are_made_again():
+    nlp = memo_lemmatizer(stock_model())
+    text = "The zorblaxes were glimmerating over the quintavels."
+    for _ in range(2):  # the second zone must not be handed the first zone's freed ids
+        with memory_zone(nlp):
+            assert [t.lemma_ for t in nlp(text)][1:5] == ["zorblaxe", "be", "glimmerate", "over"]
