@@ -27,9 +27,9 @@ __all__ = ["COLUMNS", "KINDS", "TABLES", "TONE_KINDS", "Analysis", "ArticleError
 
 if TYPE_CHECKING:
     from .engine import Analysis, analyze, analyze_file
-    from .ingest import ArticleError, read_article, text_from_bytes
-    from .model import load_model
-    from .paragraphs import KINDS, TONE_KINDS
+    from .reading.ingest import ArticleError, read_article, text_from_bytes
+    from .pipeline.model import load_model
+    from .reading.paragraphs import KINDS, TONE_KINDS
     from .schema import COLUMNS, TABLES
     from .tone import Tone, load_tone_model, tone_of, tone_toward
 

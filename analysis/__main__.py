@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .ingest import FORMATS, MAX_FILE_BYTES
+from .reading.ingest import FORMATS, MAX_FILE_BYTES
 from .schema import TABLES
 
 DESCRIPTION = f"""\
@@ -78,14 +78,14 @@ def _stop(signum, frame) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    from .batch import expand  # after --help: the rest loads pandas and, in run(), the models
+    from .corpus.batch import expand  # after --help: the rest loads pandas and, in run(), the models
 
     items = expand(args.articles)
     if not items:
         print(f"python -m analysis: no {FORMATS} articles found in the arguments", file=sys.stderr)
         return 2
-    from .cluster import SchedulerError
-    from .store import is_store
+    from .corpus.cluster import SchedulerError
+    from .corpus.store import is_store
 
     previous = signal.signal(signal.SIGTERM, _stop) if _main_thread() else None
     try:
@@ -109,8 +109,8 @@ def _cluster(args: argparse.Namespace, articles: int) -> Iterator[object | None]
     if not (args.dask or args.scheduler):
         yield None
         return
-    from .batch import workers
-    from .cluster import connect
+    from .corpus.batch import workers
+    from .corpus.cluster import connect
 
     with connect(args.scheduler, workers=workers(args.jobs, articles)) as client:
         yield client
@@ -119,28 +119,28 @@ def _cluster(args: argparse.Namespace, articles: int) -> Iterator[object | None]
 def _run(args: argparse.Namespace, items: list, client) -> Iterator:
     """Every item's result in input order, from local worker processes or the Dask cluster."""
     if client is None:
-        from .batch import run
+        from .corpus.batch import run
 
         return run(items, args.jobs)
-    from .cluster import run
+    from .corpus.cluster import run
 
     return run(items, client)
 
 
 def _workers(args: argparse.Namespace, articles: int, client) -> int:
     if client is None:
-        from .batch import workers
+        from .corpus.batch import workers
 
         return workers(args.jobs, articles)
-    from .cluster import threads
+    from .corpus.cluster import threads
 
     return threads(client)
 
 
 def _to_folder(args: argparse.Namespace, items: list, client) -> int:
-    from .cluster import SchedulerError
-    from .output import TableWriter
-    from .progress import Progress
+    from .corpus.cluster import SchedulerError
+    from .corpus.output import TableWriter
+    from .corpus.progress import Progress
 
     try:
         writer = TableWriter(args.out, args.format)
@@ -172,9 +172,9 @@ def _to_folder(args: argparse.Namespace, items: list, client) -> int:
 
 
 def _to_store(args: argparse.Namespace, items: list, client) -> int:
-    from .cluster import SchedulerError
-    from .progress import Progress
-    from .store import CorpusStore, Stored, article_key
+    from .corpus.cluster import SchedulerError
+    from .corpus.progress import Progress
+    from .corpus.store import CorpusStore, Stored, article_key
 
     try:
         store = CorpusStore(args.out)

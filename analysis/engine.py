@@ -6,13 +6,13 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.language import Language
 
-from .entities import entity_table, extract_mentions
-from .ingest import make_article, read_article
-from .model import load_model
-from .nlp import Parsed, parse, parse_many
-from .quotes import extract_quotes, resolved_pronouns
+from .entities.mentions import entity_table, extract_mentions
+from .reading.ingest import make_article, read_article
+from .pipeline.model import load_model
+from .pipeline.nlp import Parsed, parse, parse_many
+from .quotes.extract import extract_quotes, resolved_pronouns
 from .schema import TABLES
-from .speakers import speaker_table
+from .speakers.table import speaker_table
 from .tables import paragraph_table, sentence_table
 from .tone.columns import with_paragraph_tone, with_tone
 

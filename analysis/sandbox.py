@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from . import Analysis, analyze
-from .ingest import ArticleError, text_from_bytes
+from .reading.ingest import ArticleError, text_from_bytes
 
 PID = struct.Struct("!i")
 

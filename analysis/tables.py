@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .nlp import Parsed
+from .pipeline.nlp import Parsed
 from .schema import frame
 from .sentiment import score, score_joined
 

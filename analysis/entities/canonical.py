@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .body_or_person import bodies_for_words
 from .known_as import known_as
-from .lexicon import (
+from ..lexicon import (
     GENDERED_NOUNS,
     GIVEN_NAME_OPENERS,
     GIVEN_NAMES,

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .schema import COLUMNS, TABLES
+from ..schema import COLUMNS, TABLES
 
 if TYPE_CHECKING:
     import pandas as pd

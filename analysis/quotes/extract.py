@@ -1,9 +1,9 @@
 """Quotes and their speakers: direct, mixed and indirect speech, one row per quote.
 
-The steps live in their own modules: quote marks (analysis.quotemarks), the reporting-verb
-lexicon (analysis.cues), the text around a quote that names its speaker (analysis.frames),
-unquoted reported speech (analysis.indirect), who a subject stands for
-(analysis.attribution) and whose words a quote with no cue continues (analysis.continued).
+The steps live in their own modules: quote marks (analysis.quotes.quotemarks), the reporting-verb
+lexicon (analysis.quotes.cues), the text around a quote that names its speaker (analysis.quotes.frames),
+unquoted reported speech (analysis.quotes.indirect), who a subject stands for
+(analysis.speakers.attribution) and whose words a quote with no cue continues (analysis.quotes.continued).
 This module puts them together; names, titles, headings and scare quotes are dropped. It
 works on the spaCy parse already made, one pass over the tokens, no re-parsing; pandas
 only for the returned table.
@@ -18,17 +18,17 @@ from itertools import islice
 import pandas as pd
 from spacy.tokens import Doc
 
-from .antecedents import PRONOUNS
-from .attribution import Resolver, Speaker
+from ..speakers.antecedents import PRONOUNS
+from ..speakers.attribution import Resolver, Speaker
 from .continued import inherit_speakers, named, share_chain_speakers, take_turns
 from .cues import is_cue
 from .frames import Attribution, Quote, attribute, frames_of, is_headline, named_next
 from .indirect import indirect_quotes
-from .nlp import Parsed
+from ..pipeline.nlp import Parsed
 from .quotemarks import QuoteSpan, find_quotes, name_label, transcript_start
-from .schema import frame
-from .sentiment import score
-from .speaker_kinds import kind_in_article
+from ..schema import frame
+from ..sentiment import score
+from ..speakers.speaker_kinds import kind_in_article
 
 EXTRA = ("channel", "speaker_text", "speaker_label", "speaker_kind", "passage")
 _PASSAGE_GAP_WORDS = 12
@@ -48,7 +48,7 @@ def extract_quotes(parsed: Parsed) -> pd.DataFrame:
     extract_mentions left on `parsed`'s Docs. The contract's columns, plus `channel` (who passed the
     quote on: "CCTV" in "Xi said, according to CCTV"), `speaker_text` (the words the
     cue attaches to), `speaker_label` (the speaker's entity label, if any), `speaker_kind`
-    (person, organisation, group or source: analysis.speaker_kinds) and `passage` (rows of
+    (person, organisation, group or source: analysis.speakers.speaker_kinds) and `passage` (rows of
     one quotation split by its attribution or by paragraphs share a number)."""
     texts = [p.text for p in parsed.article.paragraphs]
     spans = find_quotes(texts)

@@ -16,8 +16,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from .ingest import SUFFIXES, ArticleError, read_article
-from .lifetime import exit_with_parent
+from ..reading.ingest import SUFFIXES, ArticleError, read_article
+from ..lifetime import exit_with_parent
 
 AHEAD = 2  # tasks queued per worker: one running, one ready; few results held at once
 # Articles per task at most: their paragraphs are parsed together, so spaCy's batches of 64
@@ -117,7 +117,7 @@ def _runs(ready: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def _analyse_run(run: list[tuple[Item, str]]) -> list[Result]:
     """The results of articles parsed together; should parsing them together fail, each
     is analysed alone, so that the error is its own article's."""
-    from .model import load_model, memory_zone
+    from ..pipeline.model import load_model, memory_zone
 
     with memory_zone(load_model()):  # the run's words are forgotten after: a corpus's vocabulary is not kept
         try:
@@ -137,26 +137,26 @@ def _analyse_run(run: list[tuple[Item, str]]) -> list[Result]:
 
 # The engine, imported in the worker that runs it, not by `python -m analysis --help`.
 def analyze(text: str, name: str):
-    from .engine import analyze as engine
+    from ..engine import analyze as engine
 
     return engine(text, name)
 
 
 def parse_articles(articles: list[tuple[str, str]]) -> list:
-    from .engine import parse_articles as engine
+    from ..engine import parse_articles as engine
 
     return engine(articles)
 
 
 def analyze_parsed(parsed):
-    from .engine import analyze_parsed as engine
+    from ..engine import analyze_parsed as engine
 
     return engine(parsed)
 
 
 def load_models() -> None:
-    from .model import load_model
-    from .tone import load_tone_model
+    from ..pipeline.model import load_model
+    from ..tone import load_tone_model
 
     load_model()
     load_tone_model()

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .export import csv_text
-from .lifetime import alive
-from .schema import COLUMNS, TABLES
+from ..export import csv_text
+from ..lifetime import alive
+from ..schema import COLUMNS, TABLES
 
 FORMATS = ("csv", "parquet")
 _TEMP = re.compile(r"\.(?P<table>\w+)\.(?P<format>csv|parquet)\.partial-(?P<pid>\d+)")

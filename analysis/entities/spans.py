@@ -1,5 +1,5 @@
 """A mention as the entity steps pass it along, and sets of article spans asked what
-overlaps: the shared ground of analysis.entities and analysis.missed_names."""
+overlaps: the shared ground of analysis.entities.mentions and analysis.entities.missed_names."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right

@@ -1,6 +1,6 @@
 """Questions across a corpus store, answered by DuckDB (never by loading the corpus into pandas).
 
-Each view is one SQL query over the store's tables (analysis.store); only its answer, at
+Each view is one SQL query over the store's tables (analysis.corpus.store); only its answer, at
 most `limit` rows, comes back as a DataFrame. A text `search` narrows every view to the
 articles whose text (any paragraph, headline and captions included) or file name holds its
 words: whole words ("tax" is not "taxi", but is in "fares_tax.txt"), in any case, with any
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .store import sql_type
-from .tone import GROUP_THRESHOLD
+from ..tone import GROUP_THRESHOLD
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -142,7 +142,7 @@ class Corpus:
 
     def _check(self) -> None:
         """The store's tables are tables with the columns the views read, of the types the
-        command line gives them (analysis.store)."""
+        command line gives them (analysis.corpus.store)."""
         kinds = dict(self.con.execute(
             "SELECT table_name, table_type FROM information_schema.tables "
             "WHERE table_schema = 'main' AND table_catalog = current_database()").fetchall())

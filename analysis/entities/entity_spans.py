@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from .canonical import ACRONYM, ORG_ENDINGS, ORG_OPENER_JOINS, ORG_OPENERS, PLACE_ENDINGS, ends_like_no_person
-from .lexicon import (
+from ..lexicon import (
     BALINESE_ORDER_NAMES,
     DIGRAPH_INITIALS,
     HONORIFICS_AFTER,
@@ -29,7 +29,7 @@ from .lexicon import (
     occupation,
 )
 from .missed_names import PARTICLES, PARTY_WORDS, given_word
-from .nlp import Parsed
+from ..pipeline.nlp import Parsed
 from .spans import Mention
 from .type_evidence import after_body_noun
 

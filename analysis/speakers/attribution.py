@@ -16,11 +16,11 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Token
 
 from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
-from .canonical import ORG_ENDINGS
-from .cues import INDIRECT_LEMMAS, noun_cue_speaker
+from ..entities.canonical import ORG_ENDINGS
+from ..quotes.cues import INDIRECT_LEMMAS, noun_cue_speaker
 from .descriptions import Descriptions, genders
-from .entities import Named, mention_layer
-from .lexicon import (
+from ..entities.mentions import Named, mention_layer
+from ..lexicon import (
     GENERIC_ORG_NOUNS,
     GIVEN_NAMES,
     HONORIFICS_AFTER,
@@ -33,8 +33,8 @@ from .lexicon import (
     is_title,
     noun_kind,
 )
-from .missed_names import name_after_comma
-from .nlp import Parsed, tokens_where
+from ..entities.missed_names import name_after_comma
+from ..pipeline.nlp import Parsed, tokens_where
 from .noun_phrases import (
     after_participle,
     described_after,
@@ -46,7 +46,7 @@ from .noun_phrases import (
     one_described,
     without_owner,
 )
-from .quotemarks import QuotedRanges
+from ..quotes.quotemarks import QuotedRanges
 from .role_holders import RoleHolders
 from .subjects import (
     NAMES_AND_NOUNS,

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .paragraphs import TONE_KINDS
-from .schema import frame
+from ..reading.paragraphs import TONE_KINDS
+from ..schema import frame
 from .speaker_kinds import kind_of_speaker
-from .tone import Tone, load_tone_model
+from ..tone import Tone, load_tone_model
 
 _EXTRA = ("label",)
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from .canonical import SMALL_WORDS, canonicalise
 from .entity_spans import POSSESSIVE, model_mentions
-from .lexicon import (
+from ..lexicon import (
     PORTFOLIO_WORDS,
     TITLES,
     occupation,
@@ -34,10 +34,10 @@ from .missed_names import (
     spelled_acronyms,
     titled_people,
 )
-from .nlp import Parsed
-from .schema import frame
+from ..pipeline.nlp import Parsed
+from ..schema import frame
 from .spans import Mention, Spans
-from .tone.columns import counts, summary
+from ..tone.columns import counts, summary
 from .type_evidence import by_use
 
 _NAME_RUN = re.compile(r"\w[\w.'’&-]*")  # a word of a name, with its inner dots and apostrophes

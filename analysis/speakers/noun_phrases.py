@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import COLLECTIVE_NOUNS, QUANTIFIERS, noun_kind
+from ..lexicon import COLLECTIVE_NOUNS, QUANTIFIERS, noun_kind
 
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod")
 _QUANTIFIER_DETS = frozenset("the a an some many several most few".split())

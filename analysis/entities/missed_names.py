@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .canonical import ORG_ENDINGS, PARTICLES, ends_like_no_person, initials, looks_like_a_name
-from .lexicon import (
+from ..lexicon import (
     GIVEN_NAMES,
     JURISDICTIONS,
     KNOWN_ORGS,
@@ -35,7 +35,7 @@ from .lexicon import (
     address_before_full_name,
     occupation,
 )
-from .nlp import Parsed, holds, tokens_where, word_ids
+from ..pipeline.nlp import Parsed, holds, tokens_where, word_ids
 from .spans import Mention, Spans, overlapping, replace_inside
 from .type_evidence import people_only, shaped_like_a_name
 

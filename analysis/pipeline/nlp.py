@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .ingest import Article
-from .paragraphs import classify
+from ..reading.ingest import Article
+from ..reading.paragraphs import classify
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from .antecedents import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
 from .attribution import Speaker
-from .lexicon import PERSON_TITLES, noun_kind
-from .nlp import Parsed
+from ..lexicon import PERSON_TITLES, noun_kind
+from ..pipeline.nlp import Parsed
 from .noun_phrases import has_conj, nominal_conj, of_whom, one_described
 
 KINDS = ("person", "organisation", "group", "source")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
-from .lexicon import noun_kind
-from .nlp import word_ids
+from ..lexicon import noun_kind
+from ..pipeline.nlp import word_ids
 
 # verbs that report what was said, and take a "that"-clause as what was said
 INDIRECT_LEMMAS = frozenset("""

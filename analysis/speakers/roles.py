@@ -20,9 +20,9 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from .entities import Named
-from .lexicon import HONORIFICS_AFTER, LOCAL_OFFICES, OCCUPATIONS, TITLES, names_a_person
-from .nlp import Parsed, holds, tokens_where, word_ids
+from ..entities.mentions import Named
+from ..lexicon import HONORIFICS_AFTER, LOCAL_OFFICES, OCCUPATIONS, TITLES, names_a_person
+from ..pipeline.nlp import Parsed, holds, tokens_where, word_ids
 
 PATTERNS = {
     # "Andrea Fulton, Corvane's chief executive"

@@ -13,9 +13,9 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from .canonical import ALIAS_OF, ORG_ENDINGS
-from .lexicon import GENDERED_NOUNS, GIVEN_NAMES, ORG_NOUNS, noun_kind
-from .nlp import Parsed
+from ..entities.canonical import ALIAS_OF, ORG_ENDINGS
+from ..lexicon import GENDERED_NOUNS, GIVEN_NAMES, ORG_NOUNS, noun_kind
+from ..pipeline.nlp import Parsed
 
 PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("they them".split())

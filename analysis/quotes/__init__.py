@@ -1,0 +1,1 @@
+"""Quotes: quote marks, reporting cues, attribution frames, indirect and continued speech."""
