@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 # name -> the module that defines it
 _LAZY = {
     "Analysis": "engine", "analyze": "engine", "analyze_file": "engine",
-    "ArticleError": "ingest", "read_article": "ingest", "text_from_bytes": "ingest", "make_article": "ingest",
-    "load_model": "model",
-    "KINDS": "paragraphs", "TONE_KINDS": "paragraphs",
+    "ArticleError": "reading.ingest", "read_article": "reading.ingest", "text_from_bytes": "reading.ingest",
+    "make_article": "reading.ingest",
+    "load_model": "pipeline.model",
+    "KINDS": "reading.paragraphs", "TONE_KINDS": "reading.paragraphs",
     "COLUMNS": "schema", "TABLES": "schema",
     "Tone": "tone", "load_tone_model": "tone", "tone_of": "tone", "tone_toward": "tone",
 }
@@ -27,8 +28,8 @@ __all__ = ["COLUMNS", "KINDS", "TABLES", "TONE_KINDS", "Analysis", "ArticleError
 
 if TYPE_CHECKING:
     from .engine import Analysis, analyze, analyze_file
-    from .reading.ingest import ArticleError, read_article, text_from_bytes
     from .pipeline.model import load_model
+    from .reading.ingest import ArticleError, read_article, text_from_bytes
     from .reading.paragraphs import KINDS, TONE_KINDS
     from .schema import COLUMNS, TABLES
     from .tone import Tone, load_tone_model, tone_of, tone_toward

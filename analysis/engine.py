@@ -7,10 +7,10 @@ import pandas as pd
 from spacy.language import Language
 
 from .entities.mentions import entity_table, extract_mentions
-from .reading.ingest import make_article, read_article
 from .pipeline.model import load_model
 from .pipeline.nlp import Parsed, parse, parse_many
 from .quotes.extract import extract_quotes, resolved_pronouns
+from .reading.ingest import make_article, read_article
 from .schema import TABLES
 from .speakers.table import speaker_table
 from .tables import paragraph_table, sentence_table

@@ -186,7 +186,7 @@ def bare_pipe(files: list[Path]) -> dict:
     attribute ruler the engine replaces by a faster one), and of the tone model reading
     their sentences (the two models the engine runs; everything else is the engine's own)."""
     code = ("import resource, sys\nfrom pathlib import Path\n"
-            "from analysis.model import stock_model\nfrom analysis.ingest import make_article\n"
+            "from analysis.pipeline.model import stock_model\nfrom analysis.reading.ingest import make_article\n"
             "from analysis.tone import load_tone_model\n"
             "nlp = stock_model()\ntone = load_tone_model()\n"
             "paras = [p.text for f in sys.argv[1:] for p in make_article(Path(f).read_text(encoding='utf-8'), f)"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis.ingest import clean_markdown  # noqa: E402
+from analysis.reading.ingest import clean_markdown  # noqa: E402
 
 UNITS = ("[a ", "![a ", "[a](b ", "**a ", "__a ", "*a ")
 

@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import load_model  # noqa: E402
-from analysis.entities import extract_mentions  # noqa: E402
-from analysis.ingest import make_article  # noqa: E402
-from analysis.nlp import parse  # noqa: E402
+from analysis.entities.mentions import extract_mentions  # noqa: E402
+from analysis.pipeline.nlp import parse  # noqa: E402
+from analysis.reading.ingest import make_article  # noqa: E402
 
 FIRST = ["Ana", "Tom", "Lena", "Omar", "Ivy", "Raj", "Mia", "Leo", "Zoe", "Kai"]
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import analyze, load_model, read_article  # noqa: E402
-from analysis.ingest import make_article  # noqa: E402
+from analysis.reading.ingest import make_article  # noqa: E402
 from analysis.sentiment import assessments  # noqa: E402
 from analysis.tone import load_tone_model  # noqa: E402
 

@@ -24,12 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import load_model, load_tone_model  # noqa: E402
-from analysis.entities import entity_table, extract_mentions  # noqa: E402
-from analysis.ingest import make_article  # noqa: E402
-from analysis.nlp import parse  # noqa: E402
-from analysis.quotes import extract_quotes, resolved_pronouns  # noqa: E402
+from analysis.entities.mentions import entity_table, extract_mentions  # noqa: E402
+from analysis.pipeline.nlp import parse  # noqa: E402
+from analysis.quotes.extract import extract_quotes, resolved_pronouns  # noqa: E402
+from analysis.reading.ingest import make_article  # noqa: E402
 from analysis.sentiment import _opinions  # noqa: E402
-from analysis.speakers import speaker_table  # noqa: E402
+from analysis.speakers.table import speaker_table  # noqa: E402
 from analysis.tables import paragraph_table, sentence_table  # noqa: E402
 from analysis.tone.columns import with_paragraph_tone, with_tone  # noqa: E402
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import duckdb
 
-from analysis.corpus import NEEDED
-from analysis.store import sql_type
+from analysis.corpus.queries import NEEDED
+from analysis.corpus.store import sql_type
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "sample_data" / "demo_corpus.duckdb"

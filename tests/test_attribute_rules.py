@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.attribute_rules import IndexedAttributeRuler, index_attribute_ruler
-from analysis.model import stock_model
+from analysis.pipeline.attribute_rules import IndexedAttributeRuler, index_attribute_ruler
+from analysis.pipeline.model import stock_model
 
 from .conftest import SAMPLE
 

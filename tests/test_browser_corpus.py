@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from analysis.corpus import Corpus
+from analysis.corpus.queries import Corpus
 
 from .corpus_stores import DEMO, replicate, tiny
 from .test_browser import ARGS, ARTIFACTS, CHROMIUM, READY_S, _free_port, _need_chromium, _wait_healthy

@@ -77,8 +77,8 @@ def test_articles_analysed_in_memory_zones_get_the_same_tables_and_leave_no_word
     does not grow over a corpus; what the engine builds once and keeps (matchers, memos)
     must outlive the zone it was first built in."""
     from analysis.engine import analyze
-    from analysis.ingest import read_article
-    from analysis.model import load_model, memory_zone
+    from analysis.pipeline.model import load_model, memory_zone
+    from analysis.reading.ingest import read_article
 
     fresh = load_model.__wrapped__()  # nothing built yet for its vocabulary
     articles = [SAMPLE, *sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))[:3]]

@@ -14,12 +14,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import analysis.batch
-import analysis.ingest
+import analysis.corpus.batch
+import analysis.reading.ingest
 from analysis.__main__ import main
-from analysis.batch import GROUP, Item, analyse_items, expand, tasks, workers
+from analysis.corpus.batch import GROUP, Item, analyse_items, expand, tasks, workers
 from analysis.engine import analyze
-from analysis.ingest import read_article
+from analysis.reading.ingest import read_article
 from analysis.schema import COLUMNS, TABLES
 from bench.kill_rerun import kill_and_rerun
 
@@ -70,7 +70,7 @@ def test_special_and_huge_files_are_refused_by_name(tmp_path, capsys, monkeypatc
     os.mkfifo(fifo)
     big = tmp_path / "big.txt"
     big.write_text("Headline\n\n" + "Word " * 240_000, encoding="utf-8")
-    monkeypatch.setattr(analysis.ingest, "MAX_FILE_BYTES", 1_000_000)
+    monkeypatch.setattr(analysis.reading.ingest, "MAX_FILE_BYTES", 1_000_000)
     out = tmp_path / "out"
     started = time.monotonic()
     status = main([str(fifo), "/dev/zero", str(big), str(HARBOUR), "--out", str(out), "--jobs", "1"])
@@ -156,7 +156,7 @@ needs_fork = pytest.mark.skipif(
 def _dies(marker_dir: Path, *, always: bool):
     """An analyze_parsed() whose worker process is killed (SIGKILL, as by the OOM killer) on
     story03, once (a marker file remembers) or on every attempt."""
-    real = analysis.batch.analyze_parsed
+    real = analysis.corpus.batch.analyze_parsed
 
     def analyze_parsed(parsed):
         marker = marker_dir / f"killed-{parsed.article.name}"
@@ -171,7 +171,7 @@ def _dies(marker_dir: Path, *, always: bool):
 @needs_fork
 def test_a_killed_worker_is_replaced_and_its_articles_tried_again(tmp_path, monkeypatch):
     paths = corpus(tmp_path / "in", 8)
-    monkeypatch.setattr(analysis.batch, "analyze_parsed", _dies(tmp_path, always=False))
+    monkeypatch.setattr(analysis.corpus.batch, "analyze_parsed", _dies(tmp_path, always=False))
     out = tmp_path / "out"
     assert main([str(tmp_path / "in"), "--out", str(out), "--jobs", "2", "--quiet"]) == 0
     assert (tmp_path / "killed-story03.txt").exists()  # the worker did die once
@@ -183,7 +183,7 @@ def test_a_killed_worker_is_replaced_and_its_articles_tried_again(tmp_path, monk
 @needs_fork
 def test_an_article_that_kills_every_worker_is_reported_and_the_rest_kept(tmp_path, monkeypatch, capsys):
     paths = corpus(tmp_path / "in", 6)
-    monkeypatch.setattr(analysis.batch, "analyze_parsed", _dies(tmp_path, always=True))
+    monkeypatch.setattr(analysis.corpus.batch, "analyze_parsed", _dies(tmp_path, always=True))
     out = tmp_path / "out"
     assert main([str(tmp_path / "in"), "--out", str(out), "--jobs", "2"]) == 1
     assert "story03.txt: analysis failed: its worker process died twice" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Views across a corpus store (analysis.corpus), answered by DuckDB queries."""
+"""Views across a corpus store (analysis.corpus.queries), answered by DuckDB queries."""
 from __future__ import annotations
 
 import shutil
@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 import analysis.__main__ as cli
-from analysis.corpus import Corpus, StoreError, _pattern
+from analysis.corpus.queries import Corpus, StoreError, _pattern
 
 from .conftest import ROOT
 from .corpus_stores import DEMO, from_newer_duckdb, replicate, tiny

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.corpus import Corpus
+from analysis.corpus.queries import Corpus
 from analysis.export import csv_bytes
 from ui.corpus import source, tables
 

@@ -21,7 +21,7 @@ import pytest
 from distributed import Client, WorkerPlugin
 
 from analysis.__main__ import main
-from analysis.cluster import local_cluster
+from analysis.corpus.cluster import local_cluster
 from analysis.schema import TABLES
 
 from .conftest import ROOT
@@ -39,9 +39,9 @@ class DiesOn(WorkerPlugin):
         self.marker_dir = str(marker_dir)
 
     def setup(self, worker) -> None:
-        import analysis.batch
+        import analysis.corpus.batch
 
-        real, markers = analysis.batch.analyze_parsed, Path(self.marker_dir)
+        real, markers = analysis.corpus.batch.analyze_parsed, Path(self.marker_dir)
 
         def analyze_parsed(parsed):
             name = parsed.article.name
@@ -51,7 +51,7 @@ class DiesOn(WorkerPlugin):
                 os.kill(os.getpid(), signal.SIGKILL)
             return real(parsed)
 
-        analysis.batch.analyze_parsed = analyze_parsed
+        analysis.corpus.batch.analyze_parsed = analyze_parsed
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +144,7 @@ def test_an_unreachable_scheduler_is_one_line_and_status_2(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     out = tmp_path / "out"
-    code = ("import runpy, sys\nimport analysis.cluster\nanalysis.cluster.CONNECT_SECONDS = 1\n"
+    code = ("import runpy, sys\nimport analysis.corpus.cluster\nanalysis.corpus.cluster.CONNECT_SECONDS = 1\n"
             f"sys.argv = ['analysis', {str(HARBOUR)!r}, '--out', {str(out)!r}, '--scheduler', "
             f"'tcp://127.0.0.1:{port}']\nrunpy.run_module('analysis', run_name='__main__')")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)

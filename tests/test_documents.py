@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from analysis import ArticleError, analyze
-from analysis.ingest import text_from_bytes
+from analysis.reading.ingest import text_from_bytes
 
 HEADLINE = "Council backs harbour bridge"
 BODY = [

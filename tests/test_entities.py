@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 
 from analysis import analyze
-from analysis.entities import Mention, canonicalise, entity_table
+from analysis.entities.mentions import Mention, canonicalise, entity_table
 
 
 def entities_of(result) -> dict[str, tuple[str, int]]:
@@ -221,9 +221,9 @@ def test_a_name_described_as_a_person_is_a_person(nlp):
 
 
 def test_the_mention_layer_lives_on_the_docs_with_canonical_names(nlp):
-    from analysis.entities import MENTIONS, extract_mentions, mention_layer
-    from analysis.ingest import make_article
-    from analysis.nlp import parse
+    from analysis.entities.mentions import MENTIONS, extract_mentions, mention_layer
+    from analysis.pipeline.nlp import parse
+    from analysis.reading.ingest import make_article
 
     parsed = parse(make_article("Judge Eleanor Vance ruled.\n\nVance said the wells were unsafe.", "w.txt"), nlp)
     table = extract_mentions(parsed)
@@ -397,7 +397,7 @@ def test_a_party_word_before_a_title_goes_with_the_title(nlp):
 
 def test_an_acronym_two_names_could_spell_goes_to_the_first_named_on_every_run():
     # set order changes with each process's hash seed; the answer must not
-    script = ("from analysis.entities import Mention, canonicalise\n"
+    script = ("from analysis.entities.mentions import Mention, canonicalise\n"
               "text = 'Associated Press and Armenian Patriarchate. AP said.'\n"
               "ms = [Mention(0, 0, 0, 16, 'Associated Press', 'ORG', 'Associated Press'),\n"
               "      Mention(0, 0, 21, 42, 'Armenian Patriarchate', 'ORG', 'Armenian Patriarchate'),\n"

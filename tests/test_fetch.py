@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from analysis import ArticleError
-from analysis.fetch import fetch_article
-from analysis.ingest import text_from_bytes
+from analysis.reading.fetch import fetch_article
+from analysis.reading.ingest import text_from_bytes
 
 from .conftest import HTML
 

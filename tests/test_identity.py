@@ -1,8 +1,8 @@
-"""One name per person or organisation across articles (analysis.identity), and the
+"""One name per person or organisation across articles (analysis.entities.identity), and the
 Compare tab reading them as one."""
 from __future__ import annotations
 
-from analysis.identity import corpus_names
+from analysis.entities.identity import corpus_names
 
 from .apptest import open_tab, upload
 

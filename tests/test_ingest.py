@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from analysis.ingest import (
+from analysis.reading.ingest import (
     ArticleError,
     clean_markdown,
     decode,
@@ -141,7 +141,7 @@ def test_tiny_html_falls_back_to_block_text():
 def test_markdown_markup_is_looked_for_over_a_bounded_span():
     """Each link or emphasis is sought over at most a few hundred characters, so unclosed
     markup cannot make the clean-up quadratic (bench/markdown_scaling.py times it)."""
-    from analysis.ingest import _MARKUP_SPAN, clean_markdown
+    from analysis.reading.ingest import _MARKUP_SPAN, clean_markdown
 
     near = "**" + "word " * 20 + "end**"
     far = "**" + "word " * (_MARKUP_SPAN // 5 + 10) + "end**"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.ingest import text_from_bytes
+from analysis.reading.ingest import text_from_bytes
 
 from .test_documents import BODY, HEADLINE, docx_bytes, pdf_bytes
 

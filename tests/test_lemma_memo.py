@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import lemma_memo
-from analysis.lemma_memo import MemoLemmatizer, memo_lemmatizer
-from analysis.model import memory_zone, stock_model
+from analysis.pipeline import lemma_memo
+from analysis.pipeline.lemma_memo import MemoLemmatizer, memo_lemmatizer
+from analysis.pipeline.model import memory_zone, stock_model
 
 # The same words as different parts of speech, and with different morphology, so a memo
 # keyed on less than word, part of speech and morphology would give one of them the

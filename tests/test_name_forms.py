@@ -194,7 +194,7 @@ def test_an_article_that_calls_people_by_given_name_does_so_for_a_name_that_is_a
 def test_a_given_name_the_tagger_calls_an_adverb_stays_in_the_name(nlp):
     from spacy.tokens import Doc, Span
 
-    from analysis.entity_spans import _trimmed
+    from analysis.entities.entity_spans import _trimmed
 
     def trimmed(words: list[str], pos: list[str], start: int) -> str:
         doc = Doc(nlp.vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
@@ -218,10 +218,10 @@ def test_a_plural_title_is_no_given_name_and_a_surname_alone_is_whom_it_stood_fo
 
 
 def test_a_surname_the_model_missed_is_whom_it_last_stood_for_alone(nlp):
-    from analysis.attribution import Resolver
     from analysis.engine import make_article
-    from analysis.entities import extract_mentions
-    from analysis.nlp import parse
+    from analysis.entities.mentions import extract_mentions
+    from analysis.pipeline.nlp import parse
+    from analysis.speakers.attribution import Resolver
 
     text = ("County votes on jail tax\n\n"
             "Commissioners Dorian Pettifer and Leona Sowerby voted yes.\n\n"

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-import analysis.output
-from analysis.output import TableWriter, marker_name, recover, temp_name
+import analysis.corpus.output
+from analysis.corpus.output import TableWriter, marker_name, recover, temp_name
 from analysis.schema import COLUMNS, TABLES, frame
 
 
@@ -88,7 +88,7 @@ def test_a_commit_interrupted_between_renames_is_finished(tmp_path, sample, monk
             raise KeyboardInterrupt  # Ctrl-C between the second and third rename
         real_replace(src, dst)
 
-    monkeypatch.setattr(analysis.output.os, "replace", interrupted_once)
+    monkeypatch.setattr(analysis.corpus.output.os, "replace", interrupted_once)
     with pytest.raises(KeyboardInterrupt), TableWriter(tmp_path) as writer:
         writer.write(sample.tables())
         writer.commit()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.paragraphs import classify, has_photo_credit, is_credit, is_short_title
+from analysis.reading.paragraphs import classify, has_photo_credit, is_credit, is_short_title
 
 BODY = ("The harbour board met on Monday to discuss the new ferry timetable, which "
         "residents say leaves the island cut off after eight in the evening.")

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis import analyze
-from analysis.quotemarks import find_quotes
+from analysis.quotes.quotemarks import find_quotes
 
 
 def quotes_of(nlp, text: str) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from analysis import ArticleError, analyze, text_from_bytes
 from analysis.export import csv_bytes
-from analysis.ingest import clean_markdown, split_paragraphs
+from analysis.reading.ingest import clean_markdown, split_paragraphs
 
 from .invariants import FORMULA_START, assert_contract_columns, assert_csv_cells_cannot_run, assert_invariants
 

@@ -188,7 +188,7 @@ def test_cli_folder_with_good_and_bad_files(tmp_path, capsys, nlp):
 
 
 def test_cli_survives_an_article_that_breaks_the_engine(tmp_path, capsys, nlp, monkeypatch):
-    import analysis.batch as batch
+    import analysis.corpus.batch as batch
 
     real = batch.analyze_parsed
 
@@ -223,7 +223,7 @@ def test_a_stray_nul_at_the_end_of_a_good_article_is_dropped_not_refused():
 def test_long_paragraphs_are_parsed_a_few_at_a_time():
     """spaCy's memory grows with the text parsed together: batches hold at most BATCH_CHARS
     characters (and always one paragraph), in order."""
-    from analysis.nlp import BATCH_CHARS, _batches
+    from analysis.pipeline.nlp import BATCH_CHARS, _batches
 
     texts = ["x" * 20_000] * 5 + ["short"] * 3 + ["y" * (BATCH_CHARS + 1)]
     batches = _batches(texts, 64, BATCH_CHARS)

@@ -7,8 +7,8 @@ and a group whose noun opens a sentence."""
 from __future__ import annotations
 
 from analysis.engine import analyze
-from analysis.spans import Mention
-from analysis.type_evidence import by_use
+from analysis.entities.spans import Mention
+from analysis.entities.type_evidence import by_use
 from tests.test_quotes import quotes_of, row_with
 
 
@@ -43,7 +43,7 @@ def test_a_name_the_model_read_as_a_person_is_a_body_that_speaks_of_its_own(nlp)
 
 def _first_mention(nlp, text: str, name: str, label: str) -> Mention:
     from analysis.engine import make_article
-    from analysis.nlp import parse
+    from analysis.pipeline.nlp import parse
 
     parsed = parse(make_article(text, "t.txt"), nlp)
     start = text.index(name)
@@ -206,8 +206,8 @@ def test_where_a_person_is_from_is_a_place_not_another_person(nlp):
 
 def test_a_name_the_model_missed_is_a_person_s_when_a_person_s_noun_stands_beside_it(nlp):
     from analysis.engine import make_article
-    from analysis.missed_names import people_in_apposition
-    from analysis.nlp import parse
+    from analysis.entities.missed_names import people_in_apposition
+    from analysis.pipeline.nlp import parse
 
     parsed = parse(make_article(_FERRY, "t.txt"), nlp)
     found = people_in_apposition(parsed, [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import analyze
-from analysis.speaker_kinds import KINDS, kind_of_speaker, speaker_kind
+from analysis.speakers.speaker_kinds import KINDS, kind_of_speaker, speaker_kind
 
 
 @pytest.mark.parametrize(("sentence", "who", "kind"), [

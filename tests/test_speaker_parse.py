@@ -2,7 +2,7 @@
 passives, controlled and coordinated verbs, participles, nested reports, lists of fragments."""
 from __future__ import annotations
 
-from analysis.attribution import DATELINE
+from analysis.speakers.attribution import DATELINE
 from tests.test_quotes import quotes_of, row_with
 
 
@@ -288,7 +288,7 @@ def test_one_person_described_twice_is_a_person_not_a_group(nlp):
 
 
 def test_speaker_names_lose_party_tags_and_trailing_punctuation():
-    from analysis.quotes import tidy_name
+    from analysis.quotes.extract import tidy_name
     assert tidy_name("Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.") == \
         "Jeff Merkley, Sherrod Brown and Robert Menendez"
     assert tidy_name("Patti LaBelle and Stevie Wonder,") == "Patti LaBelle and Stevie Wonder"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.schema import frame
-from analysis.speakers import speaker_table
+from analysis.speakers.table import speaker_table
 from analysis.tone import load_tone_model
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import analysis.__main__ as cli
-from analysis.progress import Progress
+from analysis.corpus.progress import Progress
 from analysis.schema import TABLES
 
 from .conftest import ROOT
@@ -81,9 +81,9 @@ def test_a_rerun_skips_what_is_stored_and_replaces_a_changed_article(corpus, tmp
 
 def test_an_interrupted_run_keeps_its_finished_batches_and_the_next_one_goes_on(corpus, tmp_path, nlp,
                                                                                    monkeypatch, capsys):
-    import analysis.batch
+    import analysis.corpus.batch
 
-    real_run = analysis.batch.run
+    real_run = analysis.corpus.batch.run
 
     def stopped_after_three(items, jobs):
         for n, result in enumerate(real_run(items, jobs)):
@@ -92,11 +92,11 @@ def test_an_interrupted_run_keeps_its_finished_batches_and_the_next_one_goes_on(
             yield result
 
     store = tmp_path / "corpus.duckdb"
-    monkeypatch.setattr(analysis.batch, "run", stopped_after_three)
+    monkeypatch.setattr(analysis.corpus.batch, "run", stopped_after_three)
     assert cli.main([str(corpus), "--out", str(store), "--jobs", "1", "--batch", "2"]) == 130
     assert "2 article(s) of this run are in" in capsys.readouterr().err
     assert len(stored(store, "articles")) == 2  # the first batch; the third article's batch was unfinished
-    monkeypatch.setattr(analysis.batch, "run", real_run)
+    monkeypatch.setattr(analysis.corpus.batch, "run", real_run)
     assert cli.main([str(corpus), "--out", str(store), "--jobs", "1", "--batch", "2"]) == 0
     assert "analysed 4 article(s), 0 failed, 2 already stored" in capsys.readouterr().err
     assert stored(store, "articles")["article"].is_unique
@@ -181,7 +181,7 @@ def _tables(article: str, text: str) -> dict[str, pd.DataFrame]:
 
 
 def test_an_article_stored_by_an_earlier_run_is_replaced_not_doubled(tmp_path):
-    from analysis.store import CorpusStore, Stored
+    from analysis.corpus.store import CorpusStore, Stored
 
     path = tmp_path / "s.duckdb"
     with CorpusStore(path) as store:
@@ -196,7 +196,7 @@ def test_an_article_stored_by_an_earlier_run_is_replaced_not_doubled(tmp_path):
 
 def test_a_store_being_written_keeps_duckdb_s_cache_small(tmp_path):
     """Left to its default, DuckDB caches the growing tables up to most of the machine's memory."""
-    from analysis.store import CorpusStore
+    from analysis.corpus.store import CorpusStore
 
     with CorpusStore(tmp_path / "s.duckdb") as store:
         limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]

@@ -63,7 +63,7 @@ def test_a_table_from_rows_has_the_contract_columns_first_and_their_types():
 def test_holds_finds_a_word_or_dependency_in_a_paragraph(nlp):
     from spacy.attrs import DEP, LOWER
 
-    from analysis.nlp import holds, word_ids
+    from analysis.pipeline.nlp import holds, word_ids
 
     doc = nlp("Ana Ruiz, the mayor, spoke to the Chamber of Commerce.")
     assert holds(doc, LOWER, word_ids(["chamber", "nothing"]))
@@ -74,7 +74,7 @@ def test_holds_finds_a_word_or_dependency_in_a_paragraph(nlp):
 def test_tokens_where_gives_the_tokens_that_pass_any_test_in_order(nlp):
     from spacy.attrs import DEP, POS
 
-    from analysis.nlp import tokens_where, word_ids
+    from analysis.pipeline.nlp import tokens_where, word_ids
 
     doc = nlp("Ana Ruiz said the council would testify.")
     assert [t.text for t in tokens_where(doc, (POS, word_ids(["VERB"])))] == ["said", "testify"]
@@ -84,8 +84,8 @@ def test_tokens_where_gives_the_tokens_that_pass_any_test_in_order(nlp):
 
 
 def test_sentence_ids_count_sentences_across_paragraphs(nlp):
-    from analysis.ingest import make_article
-    from analysis.nlp import parse
+    from analysis.pipeline.nlp import parse
+    from analysis.reading.ingest import make_article
 
     parsed = parse(make_article("One sentence here. Two here.\n\nThree there.", "a"), nlp)
     assert [parsed.sentence_id(p, t.i) for p, doc in enumerate(parsed.docs) for t in doc] == \

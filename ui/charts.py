@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analysis.paragraphs import TONE_KINDS
+from analysis.reading.paragraphs import TONE_KINDS
 from analysis.sentiment import label as tone  # one rule for tone words, engine and UI alike
 from analysis.tone import GROUP_THRESHOLD
 

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Analysis
-from analysis.identity import corpus_names
+from analysis.entities.identity import corpus_names
 
 from . import charts, summary
 from .data import Loaded, Source, entities_for, speakers_for
@@ -57,7 +57,7 @@ def render(good: list[tuple[Source, Loaded]], opts: Options) -> None:
 def one_name_each(tables: dict[str, tuple[pd.DataFrame, pd.DataFrame]],
                   analyses: list[Analysis]) -> tuple[dict[str, tuple[pd.DataFrame, pd.DataFrame]], list[Analysis]]:
     """The tables and analyses with each speaker and entity under its corpus name
-    (analysis.identity), so "Donald J. Trump" in one article and "Donald Trump" in
+    (analysis.entities.identity), so "Donald J. Trump" in one article and "Donald Trump" in
     another are one row to compare."""
     seen = set()
     for article, (speakers, entities) in tables.items():

@@ -18,11 +18,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis import TABLES, Analysis
-from analysis.entities import entity_table
+from analysis.entities.mentions import entity_table
 from analysis.export import csv_bytes, file_stem, zip_bytes
-from analysis.quotes import resolved_pronouns
+from analysis.quotes.extract import resolved_pronouns
 from analysis.sandbox import Died, Failed, OutOfTime, Sandbox, TooLong
-from analysis.speakers import speaker_table
+from analysis.speakers.table import speaker_table
 
 from .fmt import code
 

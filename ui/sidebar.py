@@ -7,8 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from analysis import KINDS, TONE_KINDS, ArticleError
-from analysis.fetch import fetch_article
-from analysis.ingest import FORMATS
+from analysis.reading.fetch import fetch_article
+from analysis.reading.ingest import FORMATS
 from analysis.tone import GROUP_THRESHOLD
 
 from . import paste

@@ -6,7 +6,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from analysis.speaker_kinds import SPEAKING_KINDS
+from analysis.speakers.speaker_kinds import SPEAKING_KINDS
 
 from . import charts, summary
 from .charts import Measure, signed

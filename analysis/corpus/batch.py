@@ -16,8 +16,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..reading.ingest import SUFFIXES, ArticleError, read_article
 from ..lifetime import exit_with_parent
+from ..reading.ingest import SUFFIXES, ArticleError, read_article
 
 AHEAD = 2  # tasks queued per worker: one running, one ready; few results held at once
 # Articles per task at most: their paragraphs are parsed together, so spaCy's batches of 64

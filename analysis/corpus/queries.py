@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .store import sql_type
 from ..tone import GROUP_THRESHOLD
+from .store import sql_type
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -18,7 +18,7 @@ OUT = Path(__file__).with_name("person_shaped_nouns.txt")
 
 def main() -> None:
     from analysis.lexicon import names_a_person
-    from analysis.model import stock_model
+    from analysis.pipeline.model import stock_model
 
     nouns = stock_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"]
     words = sorted({w for w in nouns if w.isalpha() and w.islower() and names_a_person(w)})

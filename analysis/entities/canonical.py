@@ -14,8 +14,6 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .body_or_person import bodies_for_words
-from .known_as import known_as
 from ..lexicon import (
     GENDERED_NOUNS,
     GIVEN_NAME_OPENERS,
@@ -28,6 +26,8 @@ from ..lexicon import (
     occupation,
     sex_in_name,
 )
+from .body_or_person import bodies_for_words
+from .known_as import known_as
 
 if TYPE_CHECKING:
     from .spans import Mention

@@ -11,7 +11,6 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from .canonical import ACRONYM, ORG_ENDINGS, ORG_OPENER_JOINS, ORG_OPENERS, PLACE_ENDINGS, ends_like_no_person
 from ..lexicon import (
     BALINESE_ORDER_NAMES,
     DIGRAPH_INITIALS,
@@ -28,8 +27,9 @@ from ..lexicon import (
     noun_kind,
     occupation,
 )
-from .missed_names import PARTICLES, PARTY_WORDS, given_word
 from ..pipeline.nlp import Parsed
+from .canonical import ACRONYM, ORG_ENDINGS, ORG_OPENER_JOINS, ORG_OPENERS, PLACE_ENDINGS, ends_like_no_person
+from .missed_names import PARTICLES, PARTY_WORDS, given_word
 from .spans import Mention
 from .type_evidence import after_body_noun
 

@@ -13,13 +13,16 @@ from typing import NamedTuple
 import pandas as pd
 from spacy.tokens import Span
 
-from .canonical import SMALL_WORDS, canonicalise
-from .entity_spans import POSSESSIVE, model_mentions
 from ..lexicon import (
     PORTFOLIO_WORDS,
     TITLES,
     occupation,
 )
+from ..pipeline.nlp import Parsed
+from ..schema import frame
+from ..tone.columns import counts, summary
+from .canonical import SMALL_WORDS, canonicalise
+from .entity_spans import POSSESSIVE, model_mentions
 from .missed_names import (
     bodies_in_apposition,
     bodies_written_longer,
@@ -34,10 +37,7 @@ from .missed_names import (
     spelled_acronyms,
     titled_people,
 )
-from ..pipeline.nlp import Parsed
-from ..schema import frame
 from .spans import Mention, Spans
-from ..tone.columns import counts, summary
 from .type_evidence import by_use
 
 _NAME_RUN = re.compile(r"\w[\w.'’&-]*")  # a word of a name, with its inner dots and apostrophes

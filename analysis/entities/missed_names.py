@@ -19,7 +19,6 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .canonical import ORG_ENDINGS, PARTICLES, ends_like_no_person, initials, looks_like_a_name
 from ..lexicon import (
     GIVEN_NAMES,
     JURISDICTIONS,
@@ -36,6 +35,7 @@ from ..lexicon import (
     occupation,
 )
 from ..pipeline.nlp import Parsed, holds, tokens_where, word_ids
+from .canonical import ORG_ENDINGS, PARTICLES, ends_like_no_person, initials, looks_like_a_name
 from .spans import Mention, Spans, overlapping, replace_inside
 from .type_evidence import people_only, shaped_like_a_name
 

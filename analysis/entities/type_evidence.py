@@ -9,10 +9,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from .canonical import ORG_ENDINGS, PARTICLES
-from ..quotes.cues import is_cue
 from ..lexicon import BUSINESS_NOUNS, GENDERED_NOUNS, GIVEN_NAMES, NAME_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLES
 from ..pipeline.nlp import Parsed
+from ..quotes.cues import is_cue
+from .canonical import ORG_ENDINGS, PARTICLES
 from .spans import Mention
 
 _BODY_WORDS = ORG_NOUNS | BUSINESS_NOUNS | frozenset(

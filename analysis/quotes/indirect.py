@@ -12,10 +12,10 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
+from ..pipeline.nlp import Parsed, tokens_where
 from ..speakers.attribution import Resolver
 from .cues import MAY_BE_INDIRECT_CUE, QUESTION_WORDS, cue_text, is_cue, participle_aside
 from .frames import Attribution, Quote, is_headline, names_a_speaker, subject_for_cue, whose_report
-from ..pipeline.nlp import Parsed, tokens_where
 from .quotemarks import QuotedRanges
 
 _GERUND_LEMMAS = frozenset("deny admit acknowledge recall report".split())

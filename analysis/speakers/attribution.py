@@ -15,11 +15,9 @@ from functools import cached_property
 from spacy.attrs import DEP, POS
 from spacy.tokens import Token
 
-from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
 from ..entities.canonical import ORG_ENDINGS
-from ..quotes.cues import INDIRECT_LEMMAS, noun_cue_speaker
-from .descriptions import Descriptions, genders
 from ..entities.mentions import Named, mention_layer
+from ..entities.missed_names import name_after_comma
 from ..lexicon import (
     GENERIC_ORG_NOUNS,
     GIVEN_NAMES,
@@ -33,8 +31,11 @@ from ..lexicon import (
     is_title,
     noun_kind,
 )
-from ..entities.missed_names import name_after_comma
 from ..pipeline.nlp import Parsed, tokens_where
+from ..quotes.cues import INDIRECT_LEMMAS, noun_cue_speaker
+from ..quotes.quotemarks import QuotedRanges
+from .antecedents import BARE_QUANTIFIERS, GROUP_LABELS, PRONOUNS, Antecedents, Candidate
+from .descriptions import Descriptions, genders
 from .noun_phrases import (
     after_participle,
     described_after,
@@ -46,7 +47,6 @@ from .noun_phrases import (
     one_described,
     without_owner,
 )
-from ..quotes.quotemarks import QuotedRanges
 from .role_holders import RoleHolders
 from .subjects import (
     NAMES_AND_NOUNS,

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
-from ..quotes.cues import is_cue
 from ..entities.mentions import Named
 from ..lexicon import GENDERED_NOUNS, GIVEN_NAMES, TITLE_SEX, noun_kind, sex_in_name
 from ..pipeline.nlp import Parsed, tokens_where, word_ids
+from ..quotes.cues import is_cue
 from .noun_phrases import after_participle, described_after, left_modifiers, without_owner
 
 # "Mrs Justice Gorringe", "Mr Justice Hale", "Ms Dr ...": a second title may stand between

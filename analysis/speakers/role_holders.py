@@ -13,10 +13,10 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..quotes.cues import is_cue
 from ..entities.mentions import Named
 from ..lexicon import PERSON_TITLES, US_STATES, is_title, noun_kind, occupation
 from ..pipeline.nlp import Parsed
+from ..quotes.cues import is_cue
 from .roles import Roles, find_roles
 
 _COURTESY = "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Hon|Rev|Sen|Rep|Gov|Cllr)"

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .antecedents import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
-from .attribution import Speaker
 from ..lexicon import PERSON_TITLES, noun_kind
 from ..pipeline.nlp import Parsed
+from .antecedents import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from .attribution import Speaker
 from .noun_phrases import has_conj, nominal_conj, of_whom, one_described
 
 KINDS = ("person", "organisation", "group", "source")

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..quotes.cues import is_cue
 from ..entities.entity_spans import POST_NOMINALS
 from ..lexicon import TITLES, noun_kind
 from ..pipeline.nlp import word_ids
+from ..quotes.cues import is_cue
 
 
 def unnamed_reporter(tok: Token) -> bool:

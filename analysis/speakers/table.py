@@ -9,8 +9,8 @@ import pandas as pd
 
 from ..reading.paragraphs import TONE_KINDS
 from ..schema import frame
-from .speaker_kinds import kind_of_speaker
 from ..tone import Tone, load_tone_model
+from .speaker_kinds import kind_of_speaker
 
 _EXTRA = ("label",)
 

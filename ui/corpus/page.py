@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.corpus import SPEAKER_KINDS, SPEAKING, StoreError, Totals
+from analysis.corpus.queries import SPEAKER_KINDS, SPEAKING, StoreError, Totals
 
 from ..fmt import code, label_name
 from . import entities, source, speakers, views

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.corpus import MAKE, StoreError
+from analysis.corpus.queries import MAKE, StoreError
 
 from ..fmt import code
 from . import views

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.corpus import Corpus, StoreError, Totals
+from analysis.corpus.queries import Corpus, StoreError, Totals
 
 
 # Asked again after a minute even for an unchanged file: a run of the command line that held
