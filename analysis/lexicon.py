@@ -10,8 +10,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
+
+class _GivenNames(dict):
+    """Given names -> "m", "f" or "-"; a hyphenated one is a given name when its first
+    part is one of three letters or more ("Anne-Laure", "Jean-Pierre"; not "Al-Hajjaji"),
+    of the sex its known parts agree on."""
+
+    def __contains__(self, word) -> bool:
+        return dict.__contains__(self, word) or self._compound(word) is not None
+
+    def get(self, word, default=None):
+        found = dict.get(self, word)
+        if found is None:
+            found = self._compound(word)
+        return default if found is None else found
+
+    def _compound(self, word) -> str | None:
+        if not isinstance(word, str) or "-" not in word:
+            return None
+        first, _, rest = word.partition("-")
+        if len(first) < 3 or not dict.__contains__(self, first) or not rest.isalpha():
+            return None
+        sexes = {dict.get(self, part) for part in (first, rest)} - {None}
+        return sexes.pop() if len(sexes) == 1 else "-"
+
+
 # common given names (US Census 1990, analysis/data/make_given_names.py) -> "m", "f" or "-"
-GIVEN_NAMES: dict[str, str] = dict(
+GIVEN_NAMES: dict[str, str] = _GivenNames(
     line.split() for line in (Path(__file__).parent / "data" / "given_names.txt").read_text().splitlines() if line)
 
 TITLES = {
@@ -91,6 +116,14 @@ PERSON_TITLES = {
     "dipl.-ing.", "mag.", "mmag.", "ddr.", "univ.-prof.", "ing.", "lic.", "arq.", "abg.",
     "sra.", "srta.", "mme", "mlle",  # Mrs, Miss (Spanish, French)
     "nanan",  # a chief or king (Akan, Côte d'Ivoire)
+    "shaikh", "shaykh",  # a cleric or a ruling family's member (the Gulf)
+    "awang", "awg", "dayang", "dyg", "pengiran", "pg", "hajah", "hjh", "hj",  # Mr, Ms; a noble; pilgrims (Brunei)
+    "nabadoon", "ugaas", "suldaan", "garaad",  # a peace-keeping elder; clan chiefs (Somalia)
+    "mam", "kak", "kaka",  # an elder man, an elder brother: forms of address (Kurdish)
+    # offices written before the holder's name in German-speaking copy (Switzerland, Austria, Germany)
+    "gemeindepräsident", "gemeindepräsidentin", "stadtpräsident", "stadtpräsidentin", "bürgermeister",
+    "bürgermeisterin", "landammann", "regierungsrat", "regierungsrätin", "gemeinderat", "gemeinderätin",
+    "nationalrat", "nationalrätin", "ständerat", "ständerätin", "stadtrat", "stadträtin",
 }
 TITLES |= PERSON_TITLES
 # initials of names romanised from Cyrillic, where one letter is written with two ("Ts.
@@ -102,7 +135,7 @@ DIGRAPH_INITIALS = ("Ch", "Kh", "Sh", "Ts", "Zh", "Ya", "Ye", "Yo", "Yu")
 # Tuaivi Ngatupuna" and "Mama Teuira Arona", Kiribati "Nei Tiarite Ioane" (a woman); where
 # the article also writes the word before the given name alone ("Don Severino"), it is one
 # of address before fewer words too (canonical.address_words)
-TITLES_BEFORE_FULL_NAMES = {"Don": 4, "Ma": 3, "Ko": 3, "Papa": 3, "Mama": 3, "Nei": 3}
+TITLES_BEFORE_FULL_NAMES = {"Don": 4, "Ma": 3, "Ko": 3, "Papa": 3, "Mama": 3, "Nei": 3, "Sayed": 4, "Sayyid": 4}
 
 
 def is_title(word: str) -> bool:
@@ -135,8 +168,36 @@ jean marie anne mary john joão joao josé jose maría maria juan ana luis carlo
 # "son of", "daughter of" after a father's name (Kyrgyz, Kazakh, Azerbaijani, Uzbek): "Talant
 # Jumabek uulu", "Nurzada Bektursun kyzy"
 PATRONYMIC_AFTER = frozenset("uulu kyzy uly qyzy ogly oglu qizi o'g'li".split())
+def paternal_surname(name: str) -> str | None:
+    """The first of two surnames, as Spanish and Portuguese write a father's and a mother's
+    and use the father's alone: "Quispe" of "Teodoro Quispe Mamani", "Cely" of "Jhon Fredy
+    Cely Avendaño"; not a given name, an initial or a particle in that place."""
+    words = name.split()
+    if len(words) not in (3, 4):
+        return None
+    first = words[-2]
+    if not (first[:1].isupper() and len(first) > 2 and first.isalpha()) or first.lower() in GIVEN_NAMES \
+            or words[-1].lower() in GIVEN_NAMES or not words[-1][:1].isupper():
+        return None
+    return first
+
+
+# what tells a son from his father of the same name ("Ulysse Naquin Jr."): no part of the
+# name a surname alone stands for ("Naquin said")
+GENERATION_SUFFIXES = frozenset("jr jr. sr sr. jnr jnr. snr snr.".split())
+
+
+def without_generation(name: str) -> str:
+    """The name without a closing "Jr." or "Sr."."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in GENERATION_SUFFIXES else name
+
+
 # a Buddhist monk's honorific after the name (Sri Lanka), which also stands alone ("the Thero said")
-HONORIFICS_AFTER = frozenset(["Thero", "Thera", "Himi"])
+# and forms of address after a given name, which stand alone too: a teacher, a lady, a gentleman
+# ("Tofig muallim", "Sevda khanim": Azerbaijan; "Ahmet bey": Turkey)
+HONORIFICS_AFTER = frozenset(["Thero", "Thera", "Himi", "muallim", "muallima", "khanim", "khanum", "xanım", "hanım",
+                              "bey"])
 # offices of a county or a city written before the holder's name ("Lickfork County Clerk
 # Odessa Cornett"), and the words for where they sit
 LOCAL_OFFICES = frozenset("""
@@ -200,6 +261,8 @@ biography disclosure opinion petition publication outlet page result tally avera
 speech interview testimony remark comment program programme show broadcast episode summary assessment
 minutes test tests
 submission account statistics slide presentation brief
+directive decree resolution circular bylaw by-law ordinance guideline guidelines regulation regulations statute
+schedule sampling inventory decision permit contract agreement
 """.split())
 
 # Singular nouns that stand for one person ("the minister said", "a neighbour said").
@@ -232,6 +295,11 @@ _SEX_WORDS = {**dict.fromkeys("begum khatun khatoon bibi binti bint".split(), "f
 _WOMAN_SURNAME_ENDINGS = ("ová", "ská", "cká", "ska", "cka", "dóttir", "dottir", "ienė", "aitė", "ytė", "ūtė",
                           "opoulou", "idou", "iadou")
 _PATRONYMIC_ENDINGS = (("f", ("ovna", "evna", "ichna")), ("m", ("ovich", "evich", "ovych", "evych")))
+
+
+def is_patronymic(word: str) -> bool:
+    """A Russian, Belarusian or Ukrainian father's name: "Fominichna", "Petrovich"."""
+    return word[:1].isupper() and word.lower().endswith(tuple(e for _, ends in _PATRONYMIC_ENDINGS for e in ends))
 
 
 def sex_in_name(name: str) -> str | None:

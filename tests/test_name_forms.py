@@ -476,3 +476,83 @@ def test_academic_and_local_titles_before_a_name_are_dropped(nlp):
     text = ("The chief of Kpangbassou, Nanan Kouassi Ahoussou III, said he had received the complaint.\n\n"
             "\"The law must speak,\" the chief declared.")
     assert row_with(quotes_of(nlp, text), "law must speak")["speaker"] == "Kouassi Ahoussou III"
+
+
+def test_jr_is_no_part_of_the_name_a_surname_alone_stands_for(nlp):
+    text = ("Senator Harlan B. Whitcombe Jr. opened the hearing on Tuesday.\n\n"
+            "\"This bill is late by a decade,\" Whitcombe said.\n\n"
+            "Councilman Ferris Odell Jr., whose father, Ferris Odell Sr., ran the council for years, "
+            "voted no. Odell said he would ask for a second vote.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "late by a decade")["speaker"] == "Harlan B. Whitcombe"
+    assert row_with(quotes, "second vote")["speaker"] == "Ferris Odell Jr."  # his father shares the name
+
+
+def test_a_hyphenated_given_name_makes_a_person(nlp):
+    text = ("In Val-de-Combe, canton Jura, Anne-Sophie Girardin became maire in 2024 after nobody else put "
+            "their name forward. \"I was elected with 41 votes,\" she said, laughing.\n\n"
+            "In La Combe-Marbet, Marie-Laure Chapatte became maire after nobody else stood. "
+            "\"I won by default,\" she said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "41 votes")["speaker"] == "Anne-Sophie Girardin"  # "canton Jura" is a place
+    assert row_with(quotes, "by default")["speaker"] == "Marie-Laure Chapatte"
+
+
+def test_titles_and_forms_of_address_of_more_traditions_are_no_part_of_the_name(nlp):
+    text = ("In Obertalwil, Gemeindepräsidentin Verena Aebischer took over from her father, Kurt Aebischer.\n\n"
+            "\"It is a hobby that costs me twenty hours a week,\" Aebischer said.\n\n"
+            "Dayang Hajah Norsiah binti Haji Jaludin, 71, who sells kuih at the market, said the walk was long.\n\n"
+            "Nabadoon Warsame Ali Farah, an elder of the town, said the elders wanted a delay.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "twenty hours")["speaker"] == "Verena Aebischer"
+    assert row_with(quotes, "walk was long")["speaker"] == "Norsiah binti Haji Jaludin"
+    assert row_with(quotes, "wanted a delay")["speaker"] == "Warsame Ali Farah"
+
+
+def test_a_name_the_model_cut_at_ould_takes_its_surname(nlp):
+    text = ("Kiffa (AMI) – The prefect of the moughataa, Mr. Sidi Mohamed ould Beddahane, opened a dam on Monday.\n\n"
+            "In his speech, the prefect indicated that the dam would water 300 hectares. «We waited ten years», "
+            "he stated.")
+    analysis = analyze(text, nlp=nlp)
+    quotes = analysis.quotes
+    assert row_with(quotes, "ten years")["speaker"] == "Sidi Mohamed ould Beddahane"
+    assert "Kiffa" not in set(quotes["speaker"])
+    kiffa = analysis.mentions[analysis.mentions["text"] == "Kiffa"]
+    assert set(kiffa["label"]) == {"GPE"}  # the dateline's place, not the prefect's name
+
+
+def test_a_lower_case_title_after_another_before_a_name_is_a_title(nlp):
+    text = ("Sociologist Prof. dr Jelena Vukotić of the University of Podgorica said few villages still have "
+            "schools. \"A village without children is a museum,\" she said.\n\n"
+            "The company's director, Dragan Vuksanović, did not answer calls.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "museum")["speaker"] == "Jelena Vukotić"
+
+
+def test_a_given_name_and_a_patronymic_are_the_person_of_that_given_name(nlp):
+    text = ("Pensioner Valentina Sorokina, 81, was the last to leave the village.\n\n"
+            "Valentina Grigoryevna, as the whole village calls her, admits the move was hard. \"My husband built "
+            "that house,\" she said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "My husband built")["speaker"] == "Valentina Sorokina"
+    text = ("Borough Councilman Stanislaus “Stosh” Yurkovich wants the sale put to voters.\n\n"
+            "“We agree on the pipes,” Yurkovich said. Stanislaus Yurkovich has served since 2011.")
+    quotes = quotes_of(nlp, text)  # a surname of that shape, written alone too, is a surname
+    assert row_with(quotes, "agree on the pipes")["speaker"] == "Stanislaus Yurkovich"
+
+
+def test_a_lower_case_word_of_address_is_no_part_of_the_name(nlp):
+    text = ("The aqueduct was built by hand in 1987.\n\n"
+            "\"I carried those pipes up on a mule,\" said don Eusebio Rincón Castañeda, 79, who helped build it.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "on a mule")["speaker"] == "Eusebio Rincón Castañeda"
+
+
+def test_a_name_the_lemmatizer_reads_as_say_is_no_reporting_verb(nlp):
+    text = ("Fishermen fear for their traps\n\n"
+            "Northern Municipal Council member Sayed Hashim Al Mahari, who represents the area, said he would ask "
+            "the council to demand a second survey.\n\n"
+            "\"The villagers are not asking for money,\" Sayed Hashim said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "second survey")["speaker"] == "Hashim Al Mahari"
+    assert row_with(quotes, "asking for money")["cue"] == "said"

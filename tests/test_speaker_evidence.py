@@ -357,3 +357,85 @@ def test_she_after_one_said_to_be_unnamed_and_several_after_a_group_the_tagger_c
     quotes = quotes_of(nlp, text)
     assert row_with(quotes, "Nobody told us")["speaker"] == "her sister"
     assert row_with(quotes, "never been to the Capitol")["speaker"] == "townspeople"
+
+
+def test_a_kin_noun_with_an_age_beside_it_is_the_relative_named_before(nlp):
+    text = ("Lena Brunner took over the farm from her father, Anton Brunner, who ran it for 30 years.\n\n"
+            "Her father, now 74, said he had tried to talk her out of it. \"I told her it was hard,\" he said.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "talk her out")["speaker"] == "Anton Brunner"
+    assert row_with(quotes, "it was hard")["speaker"] == "Anton Brunner"
+
+
+def test_a_news_agency_in_a_dateline_is_no_person(nlp):
+    text = ("GRODNO, 5 May (BelTA) – Six families have moved into new houses, BelTA learned from the district "
+            "committee.\n\n"
+            "\"Nobody is forced to move,\" Chairman of the district committee Pavel Lisovsky said.\n\n"
+            "According to him, each house cost Br150,000.")
+    analysis = analyze(text, nlp=nlp)
+    assert row_with(analysis.quotes, "each house cost")["speaker"] == "Pavel Lisovsky"
+    assert set(analysis.mentions.loc[analysis.mentions["text"] == "BelTA", "label"]) == {"ORG"}
+
+
+def test_the_words_are_those_of_the_person_named_after_them(nlp):
+    text = ("Growers on the hill have not been paid since May.\n\n"
+            "\"I have grown coffee here since 1979. We were paid late, but we were paid.\" The words are those "
+            "of Evariste Nduwimana, 71, the oldest grower on the hill.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "since 1979")["speaker"] == "Evariste Nduwimana"
+
+
+def test_a_sum_in_a_currency_code_is_no_speaker(nlp):
+    text = ("According to the Umuco cooperative, the station owes growers about BIF 240 million.\n\n"
+            "The cooperative also says some members have sold next year's harvest.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "next year")["speaker"] == "Umuco"
+
+
+def test_a_paragraph_of_quote_belongs_to_whom_the_next_one_says_it_is(nlp):
+    text = ("The head of the district office, Rasim Aliyev, did not answer written questions.\n\n"
+            "\"A forest a village has used for decades cannot be leased without its consent.\"\n\n"
+            "This is how Elnur Babayev, a lawyer who represents the villagers, sees the case.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "cannot be leased")["speaker"] == "Elnur Babayev"
+
+
+def test_a_dateline_s_agency_in_brackets_is_no_short_name_of_its_place(nlp):
+    text = ("Anchor clashes with candidate\n\n"
+            "Buenos Aires (AFP) – It had the drama of a soap opera: a candidate and a famous anchor.\n\n"
+            "\"We were wrong not to confront him from the start,\" Tomás Echeverría, 58, told AFP in an interview "
+            "in Buenos Aires on Monday.\n\n"
+            "\"Many governments simply did not react to the danger,\" he said.")
+    analysis = analyze(text, nlp=nlp)
+    assert row_with(analysis.quotes, "did not react")["speaker"] == "Tomás Echeverría"
+    assert set(analysis.mentions.loc[analysis.mentions["text"] == "AFP", "entity"]) == {"AFP"}
+
+
+def test_the_first_of_two_surnames_after_two_given_names_is_the_person(nlp):
+    text = ("Hamlet keeps its aqueduct\n\n"
+            "\"I will not wait for a child to get sick before I act,\" Sotaquirá mayor Wilson Andrés Cely Parra "
+            "told reporters.\n\n"
+            "Cely said he would meet the junta again in January.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "junta again")["speaker"] == "Wilson Andrés Cely Parra"  # "Cely" read as an adverb
+
+
+def test_according_to_a_rule_s_document_names_the_document(nlp):
+    text = ("Pickers say the ban took their income.\n\n"
+            "According to a directive issued by the forestry directorate in August, picking galls is banned "
+            "until 2028.\n\n"
+            "According to the fee schedule the town hall posted at the gate in March, a stall now costs 250 "
+            "gourdes a week.\n\n"
+            "According to a decree signed in May, the quarry must close.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "picking galls")["speaker"] == "directive"
+    assert row_with(quotes, "250 gourdes")["speaker"] == "fee schedule"
+    assert row_with(quotes, "must close")["speaker"] == "decree"
+
+
+def test_a_reporting_clause_between_commas_the_parser_hangs_them_on(nlp):
+    text = ("Her daughter, Fabiola Dorsainvil, 27, sells plantains on the next mat. On a good day, she said, "
+            "the two women take home about 600 gourdes between them.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "600 gourdes")["speaker"] == "Fabiola Dorsainvil"
+

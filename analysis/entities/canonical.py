@@ -23,8 +23,11 @@ from ..lexicon import (
     TITLE_SEX,
     TITLES,
     TITLES_BEFORE_FULL_NAMES,
+    is_patronymic,
     occupation,
+    paternal_surname,
     sex_in_name,
+    without_generation,
 )
 from .body_or_person import bodies_for_words
 from .known_as import known_as
@@ -67,15 +70,22 @@ société società compañía companhia compagnie grupo groupe society committee
 ORG_OPENER_JOINS = frozenset("of for de des du da do del della di dos das ba pour para per".split())
 # what a name may end in and stay the same body ("Brackenmoor United FC", "Corvane Ltd")
 _LEGAL_SUFFIXES = frozenset("inc inc. ltd ltd. limited plc llc llp co co. corp corp. fc afc gmbh ag sa".split())
+# a company's legal form, written after its name and before any other ("Aguas de Chiscavita
+# S.A. E.S.P.", "Visoki Katun d.o.o."): the name is a business's
+LEGAL_FORMS = frozenset("""ltd ltd. inc inc. llc llp plc gmbh ag s.a. s.a.s. sas e.s.p. s.r.l. srl s.p.a. spa
+d.o.o. doo a.d. b.v. bv n.v. nv pty bhd sdn s.a.r.l. sarl s.l. kft zrt nyrt oy ab as a/s ltda ltda. cía c.a.""".split())
 
 # Last words of places that open with a given name ("Virginia Beach", "Austin Street")
 PLACE_ENDINGS = frozenset("""
 beach city county street road avenue park valley springs falls hill hills island islands lake river bay
 heights center centre hall square bridge port harbor harbour point mountain mountains creek village
 """.split())
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|da|di|del|la|le|bin|al|dos|das")
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+"  # "Anne-Laure" too
+                        r"|de|van|von|da|di|del|la|le|bin|al|dos|das")
 # words that open a surname: "Leonel de la Peña" is "de la Peña" alone
-PARTICLES = frozenset("von van der den de ter ten da di du del della la le bin binti ibn al el af dos das".split())
+# ("ould", "mint": son, daughter of, in Mauritania)
+PARTICLES = frozenset("""von van der den de ter ten da di du del della la le bin binti binte bint ibn al el af dos das
+ould mint""".split())
 # words that open a surname and are given names too: "Nurit Ben Dor" is no "Ben Dor" with an epithet
 _SURNAME_OPENERS = PARTICLES | frozenset("ben bar abu".split())
 _NO_ADDRESS = frozenset(GIVEN_NAMES) | SURNAMES_FIRST | GIVEN_NAME_OPENERS | PARTICLES
@@ -92,16 +102,40 @@ def canonicalise(mentions: list[Mention], text: str) -> tuple[list[str], dict[st
     names = [acronyms.get(n, n) for n in names]
     names = _drop_stray_words(mentions, names)
     names = _merge_middle_initials(mentions, names)
+    names = _without_generation(mentions, names)
     address = address_words(mentions, names)
     names = _without_address_words(names, address)
     mentions, names = _bodies_for_surnames(mentions, names, text)
     names = _merge_person_parts(mentions, names, text)
     names = _address_and_given_name(mentions, names, address)
+    names = _given_name_and_patronymic(mentions, names)
     also = known_as(mentions, names, text)  # "a widow known in the village as Bana Mwenya"
     names = [also.get(n, n) for n in names]
     titled = {n for m, n in zip(mentions, names) if m.sure and m.label == "PERSON"}
     names = _merge_org_parts(names, _labels(mentions, names), titled, _shortened_later(mentions, names, text))
     return names, _labels(mentions, names)
+
+
+def _without_generation(mentions: list[Mention], names: list[str]) -> list[str]:
+    """A person's name without "Jr." or "Sr." ("Joseph R. Biden Jr." is Joseph R. Biden),
+    unless the article gives another full name that surname ("Ulysse Naquin Jr." and his
+    father "Ulysse Naquin Sr.", "Donald Trump Jr." and "Donald J. Trump"): then the suffix
+    tells them apart."""
+    full = defaultdict(set)  # surname -> the full names it closes, without suffix
+    suffixes = defaultdict(set)  # surname -> the suffixes written after it ("jr", "sr")
+    for m, n in zip(mentions, names):
+        base = without_generation(n)
+        if m.label == "PERSON" and " " in base:
+            full[base.split()[-1]].add(base)
+            if base != n:
+                suffixes[base.split()[-1]].add(n.split()[-1].lower().rstrip(".").replace("nr", "r"))
+    out = []
+    for m, n in zip(mentions, names):
+        base = without_generation(n)
+        surname = base.split()[-1]
+        out.append(base if m.label == "PERSON" and base != n and len(full[surname]) == 1
+                   and len(suffixes[surname]) == 1 else n)
+    return out
 
 
 def address_words(mentions: list[Mention], names: list[str]) -> set[str]:
@@ -117,7 +151,7 @@ def address_words(mentions: list[Mention], names: list[str]) -> set[str]:
     for m, n in zip(mentions, names):
         words = n.split()
         if m.label == "PERSON" and len(words) >= 3 and words[1][:1].isupper() and not words[1].endswith("."):
-            tails[words[0]].add(" ".join(words[1:]))
+            tails[words[0]].add(without_generation(" ".join(words[1:])))  # "Ulysse Naquin Jr." and "Sr.": one name
     # a word of address that is a name too, before a given name alone as well as before
     # the full name: "Don Severino Maccagnani" and "Don Severino"
     shown = {n.split()[0] for n in names if n.count(" ") == 1 and n.split()[0] in TITLES_BEFORE_FULL_NAMES
@@ -154,6 +188,26 @@ def _address_and_given_name(mentions: list[Mention], names: list[str], address: 
             owners[n.split()[0]].add(n)
     one = {n: next(iter(owners[n.split()[1]])) for n in pairs if len(owners.get(n.split()[1], ())) == 1}
     return [one.get(n, n) for n in names]
+
+
+def _given_name_and_patronymic(mentions: list[Mention], names: list[str]) -> list[str]:
+    """"Nadezhda Fominichna", a given name and a father's name as a village addresses a
+    woman, is the one person of the article whose full name opens with that given name
+    ("Nadezhda Kulesh"); not a surname of that shape the article also writes alone
+    ("Stanislaus Yurkovich ... Yurkovich said")."""
+    alone = {m.name for m in mentions if " " not in m.name}
+    full = defaultdict(set)
+    for m, n in zip(mentions, names):
+        words = n.split()
+        if m.label == "PERSON" and len(words) >= 2 and not (len(words) == 2 and is_patronymic(words[1])):
+            full[words[0]].add(n)
+    out = []
+    for n in names:
+        words = n.split()
+        owners = full.get(words[0], set()) if len(words) == 2 and is_patronymic(words[1]) \
+            and words[1] not in alone else set()
+        out.append(next(iter(owners)) if len(owners) == 1 else n)
+    return out
 
 
 def _bodies_for_surnames(mentions: list[Mention], names: list[str], text: str
@@ -343,8 +397,8 @@ def _acronym_map(mentions: list[Mention], names: list[str], text: str) -> dict[s
     full_names = list(dict.fromkeys(n for m, n in zip(mentions, names)
                                     if m.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and " " in n))
     for m, n in zip(mentions, names):
-        after = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", text[m.end:m.end + 14])
-        if after and " " in n and after.group(1) != n:
+        after = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)(?!\s+[-–—])", text[m.end:m.end + 16])
+        if after and " " in n and after.group(1) != n:  # not a dateline's agency: "Mexico City (AFP) –"
             out[after.group(1)] = n
     for n in set(names) - set(out):
         if ACRONYM.match(n):
@@ -387,12 +441,15 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
     # its particles open ("de la Peña") -> (index, full name)
     by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for j, _ in full:
-        words = out[j].split()
+        words = without_generation(out[j]).split()  # "Naquin" of "Ulysse Naquin Jr."
         parts = {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}
+        if len(words) < len(out[j].split()):
+            parts |= {f"{words[0]} {out[j].split()[-1]}", f"{words[-1]} {out[j].split()[-1]}"}  # "Donald Jr."
         if len(words) == 3 and mentions[j].paragraph > 0:  # not a headline's "Glenn Beck Blasts [Drudge]"
             parts.add(" ".join(words[:2]))  # "Ahmad Zaki" of "Ahmad Zaki Hashim"
-            if _NAME_WORD.fullmatch(words[1]) and words[1].lower() not in PARTICLES:
-                parts.add(words[1])  # a Spanish paternal surname: "Venegas" of "Matías Venegas Rubilar"
+        paternal = paternal_surname(" ".join(words)) if mentions[j].paragraph > 0 else None
+        if paternal and paternal.lower() not in PARTICLES:
+            parts.add(paternal)  # "Venegas" of "Matías Venegas Rubilar", "Cely" of "Jhon Fredy Cely Avendaño"
         if len(words) >= 4 or any(w.lower() in PARTICLES for w in words[1:-1]) \
                 or len(words) == 3 and _NAME_WORD.fullmatch(words[1]) and len(words[1]) > 2:
             # "Amílcar Viegas" of "Amílcar dos Reis Viegas", "Mubarak al-Hajjaji" of "Mubarak Khamis

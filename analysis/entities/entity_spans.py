@@ -28,10 +28,18 @@ from ..lexicon import (
     occupation,
 )
 from ..pipeline.nlp import Parsed
-from .canonical import ACRONYM, ORG_ENDINGS, ORG_OPENER_JOINS, ORG_OPENERS, PLACE_ENDINGS, ends_like_no_person
+from .canonical import (
+    ACRONYM,
+    LEGAL_FORMS,
+    ORG_ENDINGS,
+    ORG_OPENER_JOINS,
+    ORG_OPENERS,
+    PLACE_ENDINGS,
+    ends_like_no_person,
+)
 from .missed_names import PARTICLES, PARTY_WORDS, given_word
 from .spans import Mention
-from .type_evidence import after_body_noun
+from .type_evidence import DASHES, after_body_noun, dateline_agency
 
 NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                 "WORK_OF_ART", "LAW", "LANGUAGE")
@@ -62,8 +70,10 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 def model_mentions(parsed: Parsed):
     """Paragraph by paragraph, the mentions the entity model's spans make (see above)."""
     for p, doc in enumerate(parsed.docs):
+        reach = 0  # where the last span ended: a name widened over the next entity takes it in
         for ent in _joined_people(doc.ents):
-            if ent.label_ not in NAMED_LABELS or _is_adjective(ent) or _title_of_next(ent) or _role_noun(ent):
+            if ent.label_ not in NAMED_LABELS or _is_adjective(ent) or _title_of_next(ent) or _role_noun(ent) \
+                    or ent.start < reach:
                 continue
             sent = parsed.sentence_id(p, ent.start)
             ent, letters = _without_post_nominal(ent)
@@ -71,6 +81,7 @@ def model_mentions(parsed: Parsed):
             if letters and ent.label_ != "PERSON":
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
             ent = _widened(_trimmed(_committee_name(_before_open_bracket(_before_dateline_dash(ent)))))
+            reach = max(reach, ent.end)
             person = _named_after_title(ent) or _initialled_inside(ent)
             if person is not None:
                 ent, letters = person, True
@@ -81,14 +92,19 @@ def model_mentions(parsed: Parsed):
                 mention = _clean(piece, parsed.offset(p, 0), p, sent, after_title=after_title)
                 if mention is None:
                     continue
-                if titled:
+                if _opens_dateline(ent):
+                    mention = replace(mention, label="GPE", sure=True)  # "Atar (AMI) –"
+                elif dateline_agency(ent):
+                    mention = replace(mention, label="ORG", sure=True)  # "VITEBSK, 4 December (BelTA) –"
+                elif titled:
                     mention = replace(mention, sure=True)
                 elif after_body_noun(ent) and mention.label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"):
                     mention = replace(mention, label="ORG", sure=True)  # "the band Hollowmere"
                 elif mention.name.lower() in KNOWN_ORGS:
                     mention = replace(mention, label="ORG", sure=True)  # "Politico reported"
-                elif mention.name.split()[-1].lower() in ORG_ENDINGS and " " in mention.name:
-                    mention = replace(mention, label="ORG", sure=True)  # "Keswick Boatworks Ltd"
+                elif mention.name.split()[-1].lower() in ORG_ENDINGS and " " in mention.name \
+                        or any(w.lower() in LEGAL_FORMS for w in mention.name.split()[1:]):
+                    mention = replace(mention, label="ORG", sure=True)  # "Keswick Boatworks Ltd", "... S.A. E.S.P."
                 elif _opens_like_a_body(mention.name.split()):
                     mention = replace(mention, label="ORG", sure=True)  # "Asociación de Tejedoras Wila Apacheta"
                 elif _after_place_word(ent) and mention.label in ("ORG", "PERSON", "NORP", "GPE"):
@@ -214,6 +230,21 @@ def _before_dateline_dash(ent: Span) -> Span:
     return ent if dash is None else Span(ent.doc, ent.start, dash.i, label="GPE")
 
 
+def _opens_dateline(ent: Span) -> bool:
+    """"[Atar] (AMI) – The mayor ...", "[Bukavu], Oct. 3 -": a name opening the paragraph
+    before a wire service's bracket or a spaced dash is the dateline's place, whatever the
+    words after it (the parser takes "The mayor" for its apposition)."""
+    doc, i = ent.doc, ent.end
+    if ent.start != 0 or i >= len(doc):
+        return False
+    if doc[i].text == "(":
+        close = next((t.i for t in doc[i:i + 6] if t.text == ")"), None)
+        if close is None:
+            return False
+        i = close + 1
+    return i < len(doc) and doc[i].text in DASHES and bool(doc[i].whitespace_) and doc[i - 1].whitespace_ != ""
+
+
 def _trimmed(ent: Span) -> Span:
     """A person's name the model began a word early ("Injecting Clinton", "Beyond Trump",
     a capitalised verb or preposition opening a sentence or a heading): the name alone."""
@@ -252,7 +283,10 @@ def _joined_people(ents) -> list[Span]:
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if prev is None or prev.end != ent.start or prev[-1].whitespace_ != " ":
+        if prev is not None and ent.label_ == "PERSON" and prev.label_ in ("PERSON", "GPE", "ORG", "NORP") \
+                and len(prev) <= 3 and _patronym_between(prev, ent):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "[Hajah] Saerah binti [Haji Metassan]"
+        elif prev is None or prev.end != ent.start or prev[-1].whitespace_ != " ":
             out.append(ent)
         elif prev.label_ == ent.label_ == "PERSON" and len(prev) == 1 and prev[0].is_alpha \
                 and prev[0].lower_ not in TITLES and not occupation(prev[0].lower_):
@@ -272,12 +306,28 @@ def _joined_people(ents) -> list[Span]:
     return out
 
 
+def _patronym_between(prev: Span, ent: Span) -> bool:
+    """Whether only a name's middle stands between two entities, the second a person's: at
+    most four words, capitalised names none of the model's entities holds and a lower-case
+    particle for "son of" or "daughter of" ("[Dayang] Hajah Saerah binti [Haji Metassan]",
+    the first read as a place)."""
+    gap = prev.doc[prev.end:ent.start]
+    return 0 < len(gap) <= 4 and any(t.lower_ in PARTICLES and t.is_lower for t in gap) and all(
+        not t.ent_type_ and t.whitespace_ == " " and (t.lower_ in PARTICLES or t.is_title and t.is_alpha)
+        for t in gap) and prev[-1].whitespace_ == " "
+
+
 # a surname the model left out of a person's name: "[Josphat Kimani] Ndung'u", "O'Neill"
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)*|(?:O|D|Mc|Mac)['’]?[A-Z][a-z]+")
 
 
 # what follows a hyphen in a compound, not in a name ("Obama-era", "Trump-backed")
 _COMPOUND_ENDS = frozenset("era age led run type like style based backed born made owned free linked funded".split())
+
+
+def _one_word_entity(doc, i: int) -> bool:
+    """Whether token i is an entity of that one word."""
+    return doc[i].ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")
 
 
 def _name_tail(ent: Span) -> int:
@@ -293,9 +343,12 @@ def _name_tail(ent: Span) -> int:
         if doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_ \
                 and end + 2 < len(doc) and _SURNAME.fullmatch(doc[end + 2].text):
             return end + 3
-        if doc[end].whitespace_ == " " and doc[end + 1].pos_ == "PROPN" and _SURNAME.fullmatch(doc[end + 1].text) \
-                and not doc[end + 1].ent_type_:
-            return end + 2
+        k = end + 1  # a father's title may stand between: "[Saerah] binti Haji Metassan"
+        while k + 1 < len(doc) and doc[k].lower_ in PERSON_TITLES and doc[k].is_title and doc[k].whitespace_ == " ":
+            k += 1
+        if doc[end].whitespace_ == " " and doc[k].pos_ == "PROPN" and _SURNAME.fullmatch(doc[k].text) \
+                and (not doc[k].ent_type_ or _one_word_entity(doc, k)):
+            return k + 1  # "[Cheikhna] ould Boukhreiss", the surname read as a body of its own too
     if len(ent) >= 2 and end + 1 < len(doc) and doc[end].text == "-" and not ent[-1].whitespace_ \
             and not doc[end].whitespace_ and ent[-1].text.istitle() and doc[end + 1].is_lower \
             and doc[end + 1].is_alpha and len(doc[end + 1]) <= 5 and doc[end + 1].lower_ not in _COMPOUND_ENDS \
@@ -387,12 +440,18 @@ def _given_name_left_out(before: Token, ent: Span) -> bool:
         and not occupation(before.lower_) and (before.i == 0 or doc[before.i - 1].pos_ != "PROPN")
 
 
+# lower-case words for a country's units written right before the unit's name
+_UNIT_NOUNS = frozenset("canton commune wilaya oblast raion rayon voivodeship prefecture governorate".split())
+
+
 def _after_place_word(ent: Span) -> bool:
     """"in Aldmoor", "near Vikhamn": a one-word name right after a preposition of place
     (not "in Congress": bodies that sit somewhere are listed apart; nor "outside Bynoe's
     Bar": the place is the bar, named after its owner)."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None
+    if len(ent) == 1 and before is not None and before.text in _UNIT_NOUNS:
+        return True  # "canton Jura", "wilaya Adrar"
     return len(ent) == 1 and before is not None and before.lower_ in _PLACE_PREPOSITIONS \
         and ent[0].lower_ not in _SITTING_BODIES and not (ent.end < len(doc) and doc[ent.end].text in ("'s", "’s"))
 
@@ -415,9 +474,13 @@ def _after_person_title(ent: Span) -> bool:
 
 
 def _title_before(ent: Span) -> bool:
-    """"Mayor [Ebenezer Achu Fomba]": a capitalised title right before the span."""
+    """"Mayor [Ebenezer Achu Fomba]": a capitalised title right before the span, or a
+    lower-case one after another title ("Prof. dr [Ljiljana Šćepanović]", Balkan style)."""
     before = ent.doc[ent.start - 1] if ent.start else None
-    return before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper()
+    if before is None or before.lower_ not in PERSON_TITLES:
+        return False
+    return before.text[:1].isupper() or ent.start >= 2 and ent.doc[ent.start - 2].lower_ in PERSON_TITLES \
+        and ent.doc[ent.start - 2].text[:1].isupper()
 
 
 def _described_as_person(ent: Span) -> bool:
@@ -461,6 +524,10 @@ def _split_slashes(ent: Span, *, titled: bool = False) -> list[tuple[int, int, s
     return pieces
 
 
+# a sum in a currency's code the model took for a body: "BIF 190 [million]", "BND380,000"
+_AMOUNT = re.compile(r"[A-Z]{3}\s?[\d.,]+(?:\s?(?:million|billion|thousand|m|bn|k))?")
+
+
 def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, sentence: int, *,
            after_title: bool = False) -> Mention | None:
     """The mention a span's piece makes, its name without what is no part of it; a name
@@ -482,7 +549,7 @@ def _clean(piece: tuple[int, int, str, str], offset: int, paragraph: int, senten
         name = re.sub(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}$", "", name)  # "beat Saltcote Town 2-1": the score is not the name
     keeps_dot = name.endswith(".") and len(name) >= 3  # "U.S.", "Jr."
     name = name.strip(" ,;:-–—\"“”'‘’" + ("" if keeps_dot else "."))
-    if not name or not any(c.isalpha() for c in name):
+    if not name or not any(c.isalpha() for c in name) or _AMOUNT.fullmatch(name):
         return None
     # mention spans cover the name only, not "the" or a possessive
     at = text.find(name)
@@ -517,6 +584,8 @@ def _strip_titles(name: str, *, occupations: bool = True) -> str:
             # "Talant Jumabek uulu": two names and "son of"; not "Olman Cubillo Matarrita"
             or occupations and len(words) - (words[-1] in PATRONYMIC_AFTER) > 2
             and occupation(words[0].lower(), before=words[1]) and words[1].lower() not in PARTICLES
-            or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[0][:1].isupper()):
+            or len(words) > 2 and words[0].lower() in PARTY_WORDS and words[0][:1].isupper()
+            # a word of address in lower case: "don Anatolio Guavita" (a particle opens a surname)
+            or len(words) > 2 and words[0].isalpha() and words[0].islower() and words[0] not in PARTICLES):
         words.pop(0)
     return " ".join(words)

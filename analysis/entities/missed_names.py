@@ -33,6 +33,7 @@ from ..lexicon import (
     TITLES,
     address_before_full_name,
     occupation,
+    paternal_surname,
 )
 from ..pipeline.nlp import Parsed, holds, tokens_where, word_ids
 from .canonical import ORG_ENDINGS, PARTICLES, ends_like_no_person, initials, looks_like_a_name
@@ -523,7 +524,8 @@ def repeats(parsed: Parsed, found: list[Mention], titles: Spans) -> list[Mention
     """
     sure = [m for m in found if m.label and not titles.holds(m.start)]
     names = {m.name for m in sure if m.name[:1].isupper()}
-    surnames = {m.name.split()[-1] for m in sure if m.label == "PERSON" and " " in m.name}
+    surnames = {m.name.split()[-1] for m in sure if m.label == "PERSON" and " " in m.name} \
+        | {paternal_surname(m.name) for m in sure if m.label == "PERSON"} - {None}  # "Cely" of "... Cely Avendaño"
     names |= surnames
     lower = _lower_case_words(parsed.article.text)
     # the surname of a name the model labelled otherwise counts where the text shows a

@@ -49,6 +49,8 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
     span = parsed.docs[m.paragraph].char_span(m.start - base, m.end - base, alignment_mode="expand")
     if span is None:
         return m
+    if dateline_agency(span):
+        return replace(m, label="ORG", sure=True)
     if m.label == "PERSON":
         if _after_person_noun(span):
             return replace(m, sure=True)  # outweighs the model's other guesses at the same name
@@ -66,6 +68,17 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
             or not (after_body_noun(span) or m.label != "PERSON" and _used_as_business(span)):
         return m
     return replace(m, label="ORG", sure=True)
+
+
+DASHES = frozenset(("-", "–", "—", "--"))
+
+
+def dateline_agency(ent: Span) -> bool:
+    """"VITEBSK, 4 December ([BelTA]) –", "Puno, May 20 ([ANDINA])": the news agency in
+    brackets that closes a dateline is a body, however its name is written."""
+    doc, i = ent.doc, ent.end
+    return 0 < ent.start <= 12 and doc[ent.start - 1].text == "(" and i + 1 < len(doc) and doc[i].text == ")" \
+        and doc[i + 1].text in DASHES | {"."}
 
 
 def _where_from(span: Span) -> bool:

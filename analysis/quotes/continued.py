@@ -61,8 +61,8 @@ def inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Resol
             latest = max(candidates, key=lambda c: (c.paragraph, c.start), default=None)
             inherited = _lead_in(parsed, q, resolver) or colon_cue(q.paragraph - 1) or (latest.who if latest else None)
             no_person = inherited is None or kind_in_article(parsed, inherited.speaker) != "person"
-            if _first_person(parsed, q) and (no_person or _introduces(parsed, q.paragraph + 1)):
-                inherited = _named_next(parsed, q, resolver) or inherited
+            if _fills(parsed, q) and (no_person and _first_person(parsed, q) or _introduces(parsed, q.paragraph + 1)):
+                inherited = _named_next(parsed, q, resolver) or inherited  # "This is how Rauf Hajiyev sees it"
             elif no_person:
                 inherited = _named_after(parsed, q, resolver) or inherited
             if inherited is not None:
@@ -74,11 +74,15 @@ def inherit_speakers(parsed: Parsed, quotes: list[Quote], spans, resolver: Resol
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|d|ve|ll)|[Mm]y|me|myself)\b")
 
 
-def _first_person(parsed: Parsed, q: Quote) -> bool:
-    """A quote that fills its paragraph and speaks as one person ("My kids were ...")."""
+def _fills(parsed: Parsed, q: Quote) -> bool:
+    """A quote that is its paragraph's only words."""
     text = parsed.article.paragraphs[q.paragraph].text
-    return not text[:q.start].strip(" \"“‘'") and not text[q.end:].strip(" \"”’'.,") \
-        and _FIRST_PERSON.search(text, q.start, q.end) is not None
+    return not text[:q.start].strip(" \"“‘'") and not text[q.end:].strip(" \"”’'.,")
+
+
+def _first_person(parsed: Parsed, q: Quote) -> bool:
+    """A quote that speaks as one person ("My kids were ...")."""
+    return _FIRST_PERSON.search(parsed.article.paragraphs[q.paragraph].text, q.start, q.end) is not None
 
 
 _INTRODUCTION = re.compile(r"(?:That|This)(?: [a-z]+)? (?:was|is)\b")

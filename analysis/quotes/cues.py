@@ -109,6 +109,9 @@ def is_cue(token: Token, *, indirect: bool = False, fragment: bool = False) -> b
                    for c in token.children)  # "shot back": the parser may make "back" an adverb
     if lemma not in lemmas or token.pos_ not in ("VERB", "AUX"):
         return False
+    if token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and token.is_title and token.i + 1 < len(token.doc) \
+            and token.doc[token.i + 1].ent_iob_ == "I":
+        return False  # "member Sayed Adnan Al Alawi": a name the lemmatizer took for "say" (not "Obama Says")
     if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return False  # "as she put it", "put it plainly"; not "put on a show of being "strong""
     if lemma == "add" and any(c.dep_ == "nsubj" for c in token.children) \

@@ -120,7 +120,7 @@ def named_next(parsed: Parsed, p: int, span: QuoteSpan, after: tuple[int, int],
     if text[span.end - 1:span.end] not in ".!?":
         return None
     tokens = tokens_between(parsed.docs[p], resolver.token_starts[p], *after)
-    how = _said_how(tokens)
+    how = _said_how(tokens) or _words_of(tokens)
     if how is not None:
         who = resolver.speaker(p, how[1])
         return Attribution(how[0].text, who) if who is not None and who.label == "PERSON" else None
@@ -146,6 +146,18 @@ def _said_how(tokens: list[Token]) -> tuple[Token, Token] | None:
     verb = tokens[2].head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return (verb, subject) if verb.dep_ == "ccomp" and subject is not None and subject.pos_ == "PROPN" else None
+
+
+def _words_of(tokens: list[Token]) -> tuple[Token, Token] | None:
+    """"The words are those of Anicet Ndihokubwayo, 71,", "These words were those of ...":
+    the verb and the name, in a sentence right after the quote (as French-language press
+    writes "Ces mots sont ceux de ...")."""
+    if len(tokens) < 6 or tokens[0].lower_ not in _POINTING or tokens[1].lemma_.lower() not in _WORDS_NOUNS \
+            or tokens[2].lemma_ != "be" or tokens[3].lower_ != "those" or tokens[4].lower_ != "of" \
+            or tokens[0].sent.start != tokens[0].i:
+        return None
+    name = next((c for c in tokens[4].children if c.dep_ == "pobj"), None)
+    return (tokens[2], name) if name is not None and name.pos_ == "PROPN" else None
 
 
 def attribute(parsed: Parsed, p: int, span: QuoteSpan, kind: str, before: tuple[int, int],
@@ -415,6 +427,8 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
             and root.i < cue.i:
         return root  # "Rep. Stellan Ostby, R-Joplin, who chairs the committee that ..., posted": a sentence
         # the parser read as one long name, the cue hung on a noun inside it
+    if subject is None and cue.i == cue.sent.start + 1 and _name_misread(cue.doc[cue.i - 1]):
+        return cue.doc[cue.i - 1]  # "Cely said he would ...": the name read as an adverb
     if subject is None and is_passive(cue):
         return None  # a passive cue with no agent names no one: "the notice was posted", "the FBI was warned"
     if subject is None and cue.lower_ != "according":
@@ -432,6 +446,12 @@ def _subject(cue: Token, frame: list[Token], *, after: bool = False,
     if found is None and cue.tag_ == "VBG":
         found = _clause_subject(cue, quote, quoted)
     return found
+
+
+def _name_misread(tok: Token) -> bool:
+    """A capitalised word opening a sentence right before its verb, that the parser took
+    for an adverb or an adjective: no English sentence opens "Later said", so a name."""
+    return tok.pos_ in ("ADV", "ADJ", "INTJ", "X") and tok.is_title and tok.is_alpha and len(tok) > 2
 
 
 def _opens_clause(cue: Token, tok: Token) -> bool:

@@ -231,7 +231,8 @@ def _parenthetical_content(cue: Token) -> tuple[int, int] | None:
     doc, sent = cue.doc, cue.sent
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
         return None  # "she added the words, ..." says what, so it is no parenthesis
-    lo, hi = min(cue.left_edge.i, cue.i), max(cue.right_edge.i, cue.i)
+    words = [t.i for t in cue.subtree if not t.is_punct]  # the parser may hang the commas on the cue
+    lo, hi = min(words), max(words)
     if lo <= sent.start or hi + 1 >= sent.end - 1:
         return None
     if doc[lo - 1].text != "," or doc[hi].text != "," and doc[hi + 1].text != ",":

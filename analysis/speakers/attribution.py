@@ -20,7 +20,6 @@ from ..entities.mentions import Named, mention_layer
 from ..entities.missed_names import name_after_comma
 from ..lexicon import (
     GENERIC_ORG_NOUNS,
-    GIVEN_NAMES,
     HONORIFICS_AFTER,
     JURISDICTIONS,
     NAME_NOUNS,
@@ -30,6 +29,7 @@ from ..lexicon import (
     TITLES,
     is_title,
     noun_kind,
+    paternal_surname,
 )
 from ..pipeline.nlp import Parsed, tokens_where
 from ..quotes.cues import INDIRECT_LEMMAS, noun_cue_speaker
@@ -530,6 +530,10 @@ class Resolver:
         """A subject that is (or holds, as "Mayor Ana Ruiz") a named mention."""
         base = self.parsed.offset(p, 0)
         m = self.mention_at(base + tok.idx, base + tok.idx + len(tok))
+        if m is None and tok.ent_type_ == "PERSON":  # "member [Sayed] Adnan Al Alawi": a title the name dropped
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            m = self.mention_at(base + ent.start_char, base + ent.end_char) if ent is not None else None
+            m = m if m is not None and m.label == "PERSON" else None
         if m is None and (tok.pos_ == "NOUN" or tok.lower_ == "one") and not owned_document(tok):
             # "one of the attorneys, Justin Bamberg,"
             m = self._named_in_apposition(base, tok) or self._named_next(base, tok) or self._named_after_comma(p, tok) \
@@ -977,14 +981,10 @@ def _dateline(text: str, lede: bool = False) -> tuple[int, int]:
 
 
 def _surnames(name: str) -> tuple[str, ...]:
-    """The words a person's name may be shortened to: the last; and the first of two
-    surnames ("Quispe" for "Teodoro Quispe Mamani", as Spanish writes a paternal and a
-    maternal surname), where the middle word is no given name, initial or particle."""
-    words = name.split()
-    if len(words) == 3 and words[1][:1].isupper() and len(words[1]) > 2 and words[1].isalpha() \
-            and words[1].lower() not in GIVEN_NAMES:
-        return words[-1], words[1]
-    return words[-1:]
+    """The words a person's name may be shortened to: the last, and the first of two
+    surnames (lexicon.paternal_surname)."""
+    paternal = paternal_surname(name)
+    return (name.split()[-1], paternal) if paternal else tuple(name.split()[-1:])
 
 
 def _businesses(orgs: list[Named]) -> list[Named]:

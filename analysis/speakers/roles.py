@@ -82,7 +82,7 @@ def find_roles(parsed: Parsed, mentions: list[Named], mention_at: Callable[[int,
         noun = _noun(role)
         if m is None or role.tag_ in ("NNS", "NNPS") or noun in ("mr", "ms", "mrs", "dr"):
             return
-        if m.label == "PERSON" or noun in _PERSON_ROLES:
+        if m.label == "PERSON" or noun in _PERSON_ROLES and m.label not in ("GPE", "LOC", "FAC"):  # no place's
             initials = "".join(t.text[0] for t in [*before, role] if t.text[:1].isupper())
             roles.setdefault((m.start, noun), Role(m.start, m.entity, m.label, noun, words,
                                                    initials if len(initials) >= 2 else ""))
@@ -225,8 +225,8 @@ class Roles:
         noun = _noun(tok)
         if noun not in self.nouns or tok.tag_ not in ("NN", "NNP"):  # "the prime minister" is often NNP
             return None
-        if any(c.dep_ == "appos" for c in tok.children):
-            return None  # "Its chief executive, Marla Ostrowski, said": the name beside it speaks
+        if any(c.dep_ == "appos" and not c.like_num for c in tok.children):
+            return None  # "Its chief executive, Marla Ostrowski, said": the name beside it speaks; not an age
         bare = tok.i == tok.sent.start and tok.text[:1].isupper() and not any(c.dep_ == "det" for c in tok.children)
         if opening and not bare and any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss"
                                         and c.lower_ in ("its", "their") for c in tok.children):
