@@ -403,3 +403,12 @@ def test_a_role_the_article_gave_no_one_is_the_person_just_named(nlp):
     assert row_with(quotes, "I am sorry")["speaker"] == "Wendell Ashgrove"
     assert row_with(quotes, "never been checked")["speaker"] == "Isla Rennick"
     assert row_with(quotes, "is a fraud")["speaker"] != "Donald Ferrier"  # an office: someone else
+
+
+def test_the_bare_role_is_its_holder_not_the_deputy_named_since(nlp):
+    text = ("Elders reject resin deal\n\n"
+            "District Commissioner Hassan Ali Omar told reporters the deal would bring tax revenue.\n\n"
+            "Deputy District Commissioner Yusuf Farah Nur, who chaired the meeting, was not available for comment.\n\n"
+            "The commissioner said on Monday that he would meet the elders before January.")
+    quotes = quotes_of(nlp, text)
+    assert row_with(quotes, "meet the elders")["speaker"] == "Hassan Ali Omar"

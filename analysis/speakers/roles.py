@@ -44,6 +44,8 @@ _VERB = word_ids(["VERB"])
 _PERSON_ROLES = TITLES | OCCUPATIONS | LOCAL_OFFICES  # "Lickfork County Clerk Odessa Cornett"
 # words that date a role rather than name it ("the former judge", "the new coach")
 _TIME_WORDS = frozenset("former new current then acting interim outgoing incoming late longtime".split())
+# words that make a role the second of its kind ("Deputy District Commissioner")
+_UNDER = frozenset("deputy assistant vice associate under sub".split())
 # words that say a role is no longer held
 _PAST = frozenset("former ex retired then late".split())
 _DETERMINERS = frozenset("the this that".split())
@@ -238,6 +240,8 @@ class Roles:
         words = said - _TIME_WORDS
         later = self.roles[cut:] if bare else []
         fits = [r for r in [*reversed(self.roles[:cut]), *later] if r.noun == noun and words <= r.words]
+        if not words & _UNDER:  # "the commissioner" is the commissioner, not the deputy commissioner
+            fits = [r for r in fits if not r.words & _UNDER] or fits
         if not said & _PAST:  # "the congresswoman" is the one in office, not "former state Rep. Clement Strawderman"
             fits.sort(key=lambda r: bool(r.words & _PAST))
         if not fits and opening:  # "with the Deputy Bailiff saying ..." before "the Deputy Bailiff, Rowland Pinel,"
