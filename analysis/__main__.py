@@ -45,8 +45,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--format", choices=("csv", "parquet"), default="csv",
                         help="the files a folder gets (default: %(default)s); a store is DuckDB")
     parser.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
-                        help="worker processes for several articles (default and most: the cores, "
-                             "%(default)s here)")
+                        help="cores to use: worker processes for several articles, the tone model's "
+                             "threads shared among them (default and most: the cores, %(default)s here)")
     parser.add_argument("--batch", type=_positive, default=50, metavar="N",
                         help="articles per store transaction (default: %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")

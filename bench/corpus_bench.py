@@ -12,8 +12,9 @@ into a DuckDB store (`--out corpus.duckdb`), on a quiet machine:
    holds every article once (articles, and quote rows per article equal to an
    uninterrupted run's).
 3. Wall time with `--jobs 1` and `--jobs 2` over `--small` articles; `--jobs 1` again with
-   the tone model on one thread (by default it runs on every core, so `--jobs 1` is already
-   partly parallel), and the cores `--jobs 2` keeps busy (its CPU time over its wall time).
+   the tone model's threads set to one by hand (before 2026-12-07 `--jobs 1` ran the tone
+   model on every core; now it keeps to one, so the two agree), and the cores `--jobs 2`
+   keeps busy (its CPU time over its wall time).
 4. CPU time of the command (user + system; `--jobs 1`, the tone model on one thread)
    against bare `nlp.pipe` over the same paragraphs, taken in turn (pipe, command, pipe,
    command, pipe), each command run against the mean of the two pipe runs beside it and

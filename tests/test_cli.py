@@ -91,3 +91,13 @@ def test_articles_analysed_in_memory_zones_get_the_same_tables_and_leave_no_word
             assert zoned[table].equals(frame), (path.name, table)
         known = known or len(fresh.vocab.strings)
         assert len(fresh.vocab.strings) == known
+
+
+def test_jobs_is_the_cores_a_run_uses_the_tone_model_s_threads_included(monkeypatch):
+    from analysis.corpus import batch
+
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 4)
+    assert batch.tone_threads(1, 1) == 1  # --jobs 1: one core, tone model too
+    assert batch.tone_threads(4, 1) == 4  # one article with the default --jobs: every core
+    assert batch.tone_threads(4, 4) == 1 and batch.tone_threads(4, 2) == 2
+    assert batch.tone_threads(16, 1) == 4  # never more than the machine has

@@ -162,13 +162,19 @@ def load_models() -> None:
     load_tone_model()
 
 
-def _worker_init(run: int, jobs: int) -> None:
-    """A worker's models; the tone model gets the worker's share of the cores (one thread
-    when every core has a worker). The worker exits if the run is killed (no clean-up runs
-    then, and it would wait forever)."""
+def _worker_init(run: int, threads: int) -> None:
+    """A worker's models, the tone model on `threads` threads (see tone_threads). The
+    worker exits if the run is killed (no clean-up runs then, and it would wait forever)."""
     exit_with_parent(run)
-    os.environ["NEWS_READER_TONE_THREADS"] = str(max(1, (os.cpu_count() or 1) // jobs))
+    os.environ["NEWS_READER_TONE_THREADS"] = str(threads)
     load_models()
+
+
+def tone_threads(jobs: int, workers: int) -> int:
+    """Threads for each worker's tone model: the cores the run was given (--jobs, at most
+    the machine's) shared among its workers. A run of --jobs 1 keeps to one core; one
+    article with the default --jobs reads its tone on every core."""
+    return max(1, min(jobs, os.cpu_count() or 1) // workers)
 
 
 def workers(jobs: int, articles: int) -> int:
@@ -194,23 +200,25 @@ def run(items: list[Item], jobs: int) -> Iterator[Result]:
     a pool of one worker, where a second death names the article that caused it; then the
     rest go on in a full pool.
     """
+    threads = tone_threads(jobs, workers(jobs, len(items)))
     jobs = workers(jobs, len(items))
     if jobs == 1:
+        os.environ["NEWS_READER_TONE_THREADS"] = str(threads)
         load_models()
         for task in tasks(list(range(len(items))), 1):
             yield from analyse_items([items[i] for i in task])
         return
     todo = list(range(len(items)))
     while todo:
-        taken, todo = yield from _pool_run(items, tasks(todo, jobs), jobs)
+        taken, todo = yield from _pool_run(items, tasks(todo, jobs), jobs, threads)
         while taken:  # each again, alone: with one worker, the first unfinished is the one that killed it
-            again, rest = yield from _pool_run(items, tasks(taken, 1, most=1), 1)
+            again, rest = yield from _pool_run(items, tasks(taken, 1, most=1), 1, threads)
             if again:
                 yield Result(items[again[0]], None, "analysis failed: its worker process died twice (out of memory?)")
             taken = again[1:] + rest
 
 
-def _pool_run(items: list[Item], todo: list[list[int]], jobs: int
+def _pool_run(items: list[Item], todo: list[list[int]], jobs: int, threads: int
               ) -> Generator[Result, None, tuple[list[int], list[int]]]:
     """Yield the results for the items of the tasks in `todo` (lists of indices) in order,
     until the pool breaks; return the indices of the tasks it had taken on but not given
@@ -218,7 +226,7 @@ def _pool_run(items: list[Item], todo: list[list[int]], jobs: int
 
     At most AHEAD tasks per worker are queued at a time, so a long run holds few results.
     """
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(), jobs)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(), threads)) as pool:
         queued: dict[int, Future] = {}
         feed = iter(range(len(todo)))
         for position in range(len(todo)):
