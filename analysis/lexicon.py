@@ -297,9 +297,12 @@ _WOMAN_SURNAME_ENDINGS = ("ová", "ská", "cká", "ska", "cka", "dóttir", "dott
 _PATRONYMIC_ENDINGS = (("f", ("ovna", "evna", "ichna")), ("m", ("ovich", "evich", "ovych", "evych")))
 
 
+_ANY_PATRONYMIC_ENDING = tuple(e for _, ends in _PATRONYMIC_ENDINGS for e in ends)
+
+
 def is_patronymic(word: str) -> bool:
     """A Russian, Belarusian or Ukrainian father's name: "Fominichna", "Petrovich"."""
-    return word[:1].isupper() and word.lower().endswith(tuple(e for _, ends in _PATRONYMIC_ENDINGS for e in ends))
+    return word[:1].isupper() and word.lower().endswith(_ANY_PATRONYMIC_ENDING)
 
 
 def sex_in_name(name: str) -> str | None:

@@ -200,8 +200,9 @@ def run(items: list[Item], jobs: int) -> Iterator[Result]:
     a pool of one worker, where a second death names the article that caused it; then the
     rest go on in a full pool.
     """
-    threads = tone_threads(jobs, workers(jobs, len(items)))
-    jobs = workers(jobs, len(items))
+    cores = jobs
+    jobs = workers(cores, len(items))
+    threads = tone_threads(cores, jobs)
     if jobs == 1:
         os.environ["NEWS_READER_TONE_THREADS"] = str(threads)
         load_models()

@@ -121,21 +121,16 @@ def _without_generation(mentions: list[Mention], names: list[str]) -> list[str]:
     unless the article gives another full name that surname ("Ulysse Naquin Jr." and his
     father "Ulysse Naquin Sr.", "Donald Trump Jr." and "Donald J. Trump"): then the suffix
     tells them apart."""
+    bases = [without_generation(n) for n in names]
     full = defaultdict(set)  # surname -> the full names it closes, without suffix
     suffixes = defaultdict(set)  # surname -> the suffixes written after it ("jr", "sr")
-    for m, n in zip(mentions, names):
-        base = without_generation(n)
+    for m, n, base in zip(mentions, names, bases):
         if m.label == "PERSON" and " " in base:
             full[base.split()[-1]].add(base)
             if base != n:
-                suffixes[base.split()[-1]].add(n.split()[-1].lower().rstrip(".").replace("nr", "r"))
-    out = []
-    for m, n in zip(mentions, names):
-        base = without_generation(n)
-        surname = base.split()[-1]
-        out.append(base if m.label == "PERSON" and base != n and len(full[surname]) == 1
-                   and len(suffixes[surname]) == 1 else n)
-    return out
+                suffixes[base.split()[-1]].add(n.split()[-1].lower().rstrip(".").replace("nr", "r"))  # "Jnr" is "Jr"
+    return [base if m.label == "PERSON" and base != n and len(full[base.split()[-1]]) == 1
+            and len(suffixes[base.split()[-1]]) == 1 else n for m, n, base in zip(mentions, names, bases)]
 
 
 def address_words(mentions: list[Mention], names: list[str]) -> set[str]:
@@ -441,10 +436,11 @@ def _merge_person_parts(mentions: list[Mention], names: list[str], text: str) ->
     # its particles open ("de la Peña") -> (index, full name)
     by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for j, _ in full:
+        written = out[j].split()
         words = without_generation(out[j]).split()  # "Naquin" of "Ulysse Naquin Jr."
         parts = {words[0], words[-1], " ".join(words[-2:]) if len(words) > 2 else words[-1]}
-        if len(words) < len(out[j].split()):
-            parts |= {f"{words[0]} {out[j].split()[-1]}", f"{words[-1]} {out[j].split()[-1]}"}  # "Donald Jr."
+        if len(words) < len(written):
+            parts |= {f"{words[0]} {written[-1]}", f"{words[-1]} {written[-1]}"}  # "Donald Jr."
         if len(words) == 3 and mentions[j].paragraph > 0:  # not a headline's "Glenn Beck Blasts [Drudge]"
             parts.add(" ".join(words[:2]))  # "Ahmad Zaki" of "Ahmad Zaki Hashim"
         paternal = paternal_surname(" ".join(words)) if mentions[j].paragraph > 0 else None

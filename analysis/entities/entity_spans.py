@@ -225,15 +225,15 @@ def _before_dateline_dash(ent: Span) -> Span:
     spaced dash, opening the paragraph, is the dateline's place alone."""
     if ent.start != 0 or len(ent) < 3:
         return ent
-    dash = next((t for t in ent[1:-1] if t.text in ("-", "–", "—", "--") and t.whitespace_
+    dash = next((t for t in ent[1:-1] if t.text in DASHES and t.whitespace_
                  and ent.doc[t.i - 1].whitespace_), None)
     return ent if dash is None else Span(ent.doc, ent.start, dash.i, label="GPE")
 
 
 def _opens_dateline(ent: Span) -> bool:
-    """"[Atar] (AMI) – The mayor ...", "[Bukavu], Oct. 3 -": a name opening the paragraph
-    before a wire service's bracket or a spaced dash is the dateline's place, whatever the
-    words after it (the parser takes "The mayor" for its apposition)."""
+    """"[Atar] (AMI) – The mayor ...", "[Kiffa] – Herders ...": a name opening the paragraph
+    right before a wire service's bracket or a spaced dash is the dateline's place, whatever
+    the words after it (the parser takes "The mayor" for its apposition)."""
     doc, i = ent.doc, ent.end
     if ent.start != 0 or i >= len(doc):
         return False

@@ -71,6 +71,7 @@ def by_use(parsed: Parsed, m: Mention) -> Mention:
 
 
 DASHES = frozenset(("-", "–", "—", "--"))
+_AFTER_AGENCY = DASHES | {"."}  # "(BelTA) –", "(ANDINA)."
 
 
 def dateline_agency(ent: Span) -> bool:
@@ -78,7 +79,7 @@ def dateline_agency(ent: Span) -> bool:
     brackets that closes a dateline is a body, however its name is written."""
     doc, i = ent.doc, ent.end
     return 0 < ent.start <= 12 and doc[ent.start - 1].text == "(" and i + 1 < len(doc) and doc[i].text == ")" \
-        and doc[i + 1].text in DASHES | {"."}
+        and doc[i + 1].text in _AFTER_AGENCY
 
 
 def _where_from(span: Span) -> bool:
